@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
+
+export const OUTCOME_CATEGORIES = ['knowledge', 'skills', 'general_competence'] as const;
+export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
+
+export class OutcomeInput {
+  @ApiPropertyOptional({ example: 'FR-1' })
+  @IsOptional() @IsString() @MaxLength(40) code?: string;
+  @ApiProperty({ example: 'Can secure professionally sound staffing every single day.' })
+  @IsString() @IsNotEmpty() @MaxLength(2000) statement: string;
+  @ApiProperty({ enum: OUTCOME_CATEGORIES, description: 'kunnskap / ferdigheter / generell kompetanse' })
+  @IsIn(OUTCOME_CATEGORIES) category: OutcomeCategory;
+}
+
+export class AreaInput {
+  @ApiProperty({ example: 'Turnus (rostering)' })
+  @IsString() @IsNotEmpty() @MaxLength(200) title: string;
+  @ApiProperty({ type: [OutcomeInput] })
+  @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => OutcomeInput)
+  outcomes: OutcomeInput[];
+}
+
+export class ClusterInput {
+  @ApiProperty({ example: 'Fleksibilitet og rutiner (flexibility and routines)' })
+  @IsString() @IsNotEmpty() @MaxLength(200) title: string;
+  @ApiProperty({ type: [AreaInput] })
+  @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AreaInput)
+  areas: AreaInput[];
+}
+
+export class CreateStandardDto {
+  @ApiProperty({ example: 'avdelingsleder-helse', description: 'unique per tenant; lower case, digits, dashes' })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,79}$/, { message: 'code must be 2-80 lower-case letters, digits or dashes' })
+  code: string;
+  @ApiProperty({ example: 'Department leader in health and care services' })
+  @IsString() @IsNotEmpty() @MaxLength(300) title: string;
+  @ApiProperty({ example: '1.0' })
+  @Matches(/^[0-9A-Za-z.+-]{1,40}$/, { message: 'version must be 1-40 characters of [0-9A-Za-z.+-]' })
+  version: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 8, description: 'NKR/EQF level' })
+  @IsOptional() @IsInt() @Min(1) @Max(8) nqfLevel?: number;
+  @ApiPropertyOptional({ example: 'health-and-care' })
+  @IsOptional() @IsString() @MaxLength(100) sector?: string;
+  @ApiProperty({ type: [ClusterInput] })
+  @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ClusterInput)
+  clusters: ClusterInput[];
+}
+
+export class CandidateInput {
+  @ApiProperty({ example: 'HR-000123', description: "the employer's own id for the person" })
+  @IsString() @IsNotEmpty() @MaxLength(200) externalId: string;
+  @ApiProperty({ example: 'Kari Nordmann' })
+  @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiPropertyOptional({ example: 'kari@example.org' })
+  @IsOptional() @IsEmail() @MaxLength(320) email?: string;
+}
+
+export class OpenCaseDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID() standardId: string;
+  @ApiProperty({ type: CandidateInput })
+  @ValidateNested() @Type(() => CandidateInput)
+  candidate: CandidateInput;
+}
+
+/** `{"<outcomeId>": 0..4}`: the candidate's own rating per outcome. */
+function IsSelfAssessment(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isSelfAssessment',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'selfAssessment must map outcome ids (uuid) to integers 0-4', ...options },
+      validator: {
+        validate(value: unknown) {
+          if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+          const entries = Object.entries(value);
+          const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+          return (
+            entries.length <= 1000 &&
+            entries.every(([k, v]) => uuid.test(k) && Number.isInteger(v) && v >= 0 && v <= 4)
+          );
+        },
+      },
+    });
+}
+
+export class SetScopeDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'learning outcomes in scope' })
+  @ArrayMinSize(1) @ArrayMaxSize(1000) @ArrayUnique() @IsUUID('all', { each: true })
+  outcomeIds: string[];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer', minimum: 0, maximum: 4 } })
+  @IsOptional() @IsSelfAssessment()
+  selfAssessment?: Record<string, number>;
+}

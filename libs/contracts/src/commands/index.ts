@@ -1,0 +1,4 @@
+export * from './envelope';
+export * from './identify.dto';
+export * from './document.dto';
+export * from './assess.dto';

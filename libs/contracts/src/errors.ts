@@ -1,0 +1,73 @@
+/**
+ * Stable error codes of the public API. Clients branch on `code`, never on the message.
+ * A code is never renamed or reused; add new ones at the end of their group.
+ */
+export const ErrorCode = {
+  // the caller's request
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  MALFORMED_JSON: 'MALFORMED_JSON',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  NOT_FOUND: 'NOT_FOUND',
+  // the domain
+  STANDARD_NOT_FOUND: 'STANDARD_NOT_FOUND',
+  STANDARD_CODE_TAKEN: 'STANDARD_CODE_TAKEN',
+  CASE_NOT_FOUND: 'CASE_NOT_FOUND',
+  CASE_NOT_IN_PHASE: 'CASE_NOT_IN_PHASE',
+  OUTCOME_NOT_IN_STANDARD: 'OUTCOME_NOT_IN_STANDARD',
+  OUTCOME_NOT_IN_SCOPE: 'OUTCOME_NOT_IN_SCOPE',
+  SCOPE_EMPTY: 'SCOPE_EMPTY',
+  EVIDENCE_MISSING: 'EVIDENCE_MISSING',
+  JUDGEMENTS_MISSING: 'JUDGEMENTS_MISSING',
+  CREDENTIAL_NOT_FOUND: 'CREDENTIAL_NOT_FOUND',
+  DEAD_LETTER_NOT_FOUND: 'DEAD_LETTER_NOT_FOUND',
+  // the platform
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldError {
+  /** Dotted path of the failing field, e.g. `candidate.name` or `outcomeIds.2`. */
+  field: string;
+  message: string;
+}
+
+/** The JSON body of every error answer, over HTTP and in command replies. */
+export interface ErrorBody {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  fields?: FieldError[];
+  /** Extra machine-readable facts, e.g. the uncovered outcome ids. */
+  details?: Record<string, unknown>;
+}
+
+/** A rule of the domain was broken by the caller; travels as a 4xx. */
+export class DomainError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  toBody(): ErrorBody {
+    return {
+      status: this.status,
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
+  }
+
+  static notFound(code: ErrorCode, what: string, id: string): DomainError {
+    return new DomainError(404, code, `${what} ${id} was not found`, { id });
+  }
+}

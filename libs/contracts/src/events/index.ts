@@ -1,0 +1,6 @@
+export * from './event-type';
+export * from './case-opened/case-opened.v1';
+export * from './case-identified/case-identified.v1';
+export * from './case-documented/case-documented.v1';
+export * from './case-assessed/case-assessed.v1';
+export * from './case-certified/case-certified.v1';

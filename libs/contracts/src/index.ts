@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './validation';
+export * from './events';
+export * from './commands';
+export * from './phases';

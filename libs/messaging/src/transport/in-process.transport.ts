@@ -1,0 +1,118 @@
+import { ErrorCode, type CommandMessage, type CommandReply, type ServiceName } from '@balanse/contracts';
+import { COMMAND_PREFIX } from '@balanse/contracts';
+import type { CommandTransport, ConsumerSpec, Delivery, EventTransport } from './transport';
+import { Semaphore } from './semaphore';
+
+interface Subscription {
+  spec: ConsumerSpec;
+  onDelivery: (delivery: Delivery) => Promise<void>;
+  limit: Semaphore;
+}
+
+/**
+ * The embedded mode's event bus. `publish` resolves only when every consumer has acked, so the
+ * relay marks an outbox row published only after all its effects are committed: a crash before
+ * that leaves the row unpublished, it is sent again at restart, and the inboxes drop repeats.
+ * A nak schedules a redelivery after its delay without holding up other events.
+ */
+export class InProcessEventTransport implements EventTransport {
+  private readonly subscriptions = new Map<string, Subscription[]>();
+  private closed = false;
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  async publish(envelope: Record<string, unknown> & { id: string; type: string }): Promise<void> {
+    if (this.closed) throw new Error('event bus is closed');
+    const subs = this.subscriptions.get(envelope.type) ?? [];
+    await Promise.all(subs.map((sub) => this.deliver(sub, envelope)));
+  }
+
+  async subscribe(spec: ConsumerSpec, onDelivery: (delivery: Delivery) => Promise<void>): Promise<void> {
+    const list = this.subscriptions.get(spec.type) ?? [];
+    if (list.some((s) => s.spec.durable === spec.durable)) throw new Error(`consumer ${spec.durable} exists`);
+    list.push({ spec, onDelivery, limit: new Semaphore(spec.concurrency) });
+    this.subscriptions.set(spec.type, list);
+  }
+
+  private deliver(sub: Subscription, envelope: unknown): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const attemptDelivery = (attempt: number) => {
+        if (this.closed) return reject(new Error('event bus closed before delivery'));
+        let settled = false;
+        const delivery: Delivery = {
+          envelope: structuredClone(envelope),
+          attempt,
+          ack: () => {
+            if (settled) return;
+            settled = true;
+            resolve();
+          },
+          nak: (delayMs) => {
+            if (settled) return;
+            settled = true;
+            const timer = setTimeout(() => {
+              this.timers.delete(timer);
+              attemptDelivery(attempt + 1);
+            }, delayMs);
+            this.timers.add(timer);
+          },
+        };
+        sub.limit
+          .run(() => sub.onDelivery(delivery))
+          .catch(() => delivery.nak(1000))
+          .finally(() => {
+            if (!settled) delivery.nak(1000); // a handler that neither acked nor naked
+          });
+      };
+      attemptDelivery(1);
+    });
+  }
+
+  healthy(): boolean {
+    return !this.closed;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+}
+
+/** The embedded mode's request/reply: a direct call with the same timeout and error rules as NATS. */
+export class InProcessCommandTransport implements CommandTransport {
+  private readonly handlers = new Map<string, (subject: string, message: CommandMessage) => Promise<CommandReply>>();
+
+  async request(subject: string, message: CommandMessage, timeoutMs: number): Promise<CommandReply> {
+    const service = subject.slice(COMMAND_PREFIX.length + 1).split('.')[0];
+    const handler = this.handlers.get(service);
+    if (!handler) {
+      return { ok: false, error: { status: 503, code: ErrorCode.SERVICE_UNAVAILABLE, message: `service ${service} is not running` } };
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<CommandReply>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ ok: false, error: { status: 504, code: ErrorCode.SERVICE_TIMEOUT, message: `service ${service} did not answer within ${timeoutMs} ms` } }),
+        timeoutMs,
+      );
+    });
+    try {
+      // A JSON round trip, as on the wire: no shared object references between services.
+      const copy = JSON.parse(JSON.stringify(message)) as CommandMessage;
+      return await Promise.race([handler(subject, copy), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async serve(service: ServiceName, handler: (subject: string, message: CommandMessage) => Promise<CommandReply>): Promise<void> {
+    this.handlers.set(service, handler);
+  }
+
+  healthy(): boolean {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.handlers.clear();
+  }
+}

@@ -1,0 +1,171 @@
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import { errors, nanos, type Msg, type NatsConnection, type Subscription } from '@nats-io/nats-core';
+import { COMMAND_PREFIX, ErrorCode, type CommandMessage, type CommandReply, type ServiceName } from '@balanse/contracts';
+import { EVENT_STREAM, EVENT_SUBJECT_PREFIX, eventSubject } from '../events/event-subjects';
+import type { CommandTransport, ConsumerSpec, Delivery, EventTransport } from './transport';
+import { Semaphore } from './semaphore';
+
+export interface NatsEventOptions {
+  /** Stream replicas: 1 on one server, 3 in a production cluster. */
+  replicas: number;
+  /** How long JetStream waits for an ack before redelivering (a crashed consumer's events). */
+  ackWaitMs: number;
+  /** How long `Nats-Msg-Id` deduplication remembers an id. */
+  duplicateWindowMs: number;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Events over JetStream: one stream for all domain events, a durable pull consumer per service
+ * and event type (nats-server 2.9 allows one filter subject per consumer), explicit acks.
+ */
+export class NatsEventTransport implements EventTransport {
+  private js!: JetStreamClient;
+  private jsm!: JetStreamManager;
+  private readonly running: Array<{ stop(): Promise<void> | void }> = [];
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly options: NatsEventOptions,
+  ) {}
+
+  /** Creates or updates the stream; safe to run from every service at every start. */
+  async start(): Promise<void> {
+    this.jsm = await jetstreamManager(this.nc);
+    this.js = jetstream(this.nc);
+    const config: Partial<StreamConfig> & { name: string } = {
+      name: EVENT_STREAM,
+      subjects: [`${EVENT_SUBJECT_PREFIX}.>`],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      num_replicas: this.options.replicas,
+      duplicate_window: nanos(this.options.duplicateWindowMs),
+    };
+    try {
+      await this.jsm.streams.info(EVENT_STREAM);
+      await this.jsm.streams.update(EVENT_STREAM, config);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      await this.jsm.streams.add(config).catch(async (addErr: unknown) => {
+        // Another service created it at the same moment.
+        await this.jsm.streams.info(EVENT_STREAM).catch(() => Promise.reject(addErr));
+      });
+    }
+  }
+
+  async publish(envelope: Record<string, unknown> & { id: string; type: string }): Promise<void> {
+    await this.js.publish(eventSubject(envelope.type), encoder.encode(JSON.stringify(envelope)), { msgID: envelope.id });
+  }
+
+  async subscribe(spec: ConsumerSpec, onDelivery: (delivery: Delivery) => Promise<void>): Promise<void> {
+    const config = {
+      durable_name: spec.durable,
+      filter_subject: eventSubject(spec.type),
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: nanos(this.options.ackWaitMs),
+      max_ack_pending: Math.max(1000, spec.concurrency * 4),
+      // Redelivery is bounded by our own attempt count, which dead-letters and acks.
+      max_deliver: -1,
+    };
+    try {
+      await this.jsm.consumers.info(EVENT_STREAM, spec.durable);
+      await this.jsm.consumers.update(EVENT_STREAM, spec.durable, config);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      await this.jsm.consumers.add(EVENT_STREAM, config);
+    }
+    const consumer = await this.js.consumers.get(EVENT_STREAM, spec.durable);
+    const messages = await consumer.consume({ max_messages: spec.concurrency * 2 });
+    this.running.push({ stop: () => messages.close().then(() => undefined) });
+    const limit = new Semaphore(spec.concurrency);
+    void (async () => {
+      for await (const m of messages) {
+        await limit.acquire();
+        const delivery: Delivery = {
+          envelope: safeJson(m.data),
+          attempt: m.info.deliveryCount,
+          ack: () => m.ack(),
+          nak: (delayMs) => m.nak(delayMs),
+        };
+        onDelivery(delivery)
+          .catch(() => m.nak(1000))
+          .finally(() => limit.release());
+      }
+    })();
+  }
+
+  healthy(): boolean {
+    return !this.nc.isClosed();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.running.map((r) => r.stop()));
+    this.running.length = 0;
+  }
+}
+
+/** Commands over core NATS request/reply; each service subscribes to its subtree in a queue group. */
+export class NatsCommandTransport implements CommandTransport {
+  private readonly subscriptions: Subscription[] = [];
+
+  constructor(private readonly nc: NatsConnection) {}
+
+  async request(subject: string, message: CommandMessage, timeoutMs: number): Promise<CommandReply> {
+    const service = subject.slice(COMMAND_PREFIX.length + 1).split('.')[0];
+    try {
+      const reply = await this.nc.request(subject, encoder.encode(JSON.stringify(message)), { timeout: timeoutMs });
+      return JSON.parse(decoder.decode(reply.data)) as CommandReply;
+    } catch (err) {
+      if (err instanceof errors.NoRespondersError || (err instanceof errors.RequestError && err.isNoResponders())) {
+        return { ok: false, error: { status: 503, code: ErrorCode.SERVICE_UNAVAILABLE, message: `service ${service} is not running` } };
+      }
+      if (err instanceof errors.TimeoutError) {
+        return { ok: false, error: { status: 504, code: ErrorCode.SERVICE_TIMEOUT, message: `service ${service} did not answer within ${timeoutMs} ms` } };
+      }
+      throw err;
+    }
+  }
+
+  async serve(service: ServiceName, handler: (subject: string, message: CommandMessage) => Promise<CommandReply>): Promise<void> {
+    const sub = this.nc.subscribe(`${COMMAND_PREFIX}.${service}.>`, {
+      queue: service,
+      callback: (err: Error | null, msg: Msg) => {
+        if (err) return;
+        let message: CommandMessage;
+        try {
+          message = JSON.parse(decoder.decode(msg.data)) as CommandMessage;
+        } catch {
+          msg.respond(encoder.encode(JSON.stringify({ ok: false, error: { status: 400, code: ErrorCode.MALFORMED_JSON, message: 'command is not JSON' } })));
+          return;
+        }
+        void handler(msg.subject, message).then((reply) => msg.respond(encoder.encode(JSON.stringify(reply))));
+      },
+    });
+    this.subscriptions.push(sub);
+  }
+
+  healthy(): boolean {
+    return !this.nc.isClosed();
+  }
+
+  async close(): Promise<void> {
+    for (const sub of this.subscriptions) sub.unsubscribe();
+    this.subscriptions.length = 0;
+  }
+}
+
+function isNotFound(err: unknown): boolean {
+  const e = err as { code?: unknown; api_error?: { err_code?: number }; message?: string };
+  return e?.api_error?.err_code === 10059 || e?.api_error?.err_code === 10014 || /not found/i.test(e?.message ?? '');
+}
+
+function safeJson(data: Uint8Array): unknown {
+  try {
+    return JSON.parse(decoder.decode(data));
+  } catch {
+    return { unparseable: decoder.decode(data).slice(0, 1000) };
+  }
+}

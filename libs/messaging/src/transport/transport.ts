@@ -1,0 +1,40 @@
+import type { CommandMessage, CommandReply, ServiceName } from '@balanse/contracts';
+
+/** One delivery of an event to one consumer. Exactly one of ack/nak must be called. */
+export interface Delivery {
+  /** The CloudEvents JSON envelope as received (not yet validated). */
+  envelope: unknown;
+  /** 1 on first delivery. */
+  attempt: number;
+  ack(): void;
+  /** Deliver again after `delayMs`. */
+  nak(delayMs: number): void;
+}
+
+export interface ConsumerSpec {
+  /** Durable consumer name, unique per service and event type. */
+  durable: string;
+  type: string;
+  /** Deliveries handled at once. */
+  concurrency: number;
+}
+
+/**
+ * Carries events from outboxes to consumers: JetStream in the distributed mode, an in-process
+ * bus in the embedded mode. `publish` resolves once the event is durably accepted.
+ */
+export interface EventTransport {
+  publish(envelope: Record<string, unknown> & { id: string; type: string }): Promise<void>;
+  subscribe(spec: ConsumerSpec, onDelivery: (delivery: Delivery) => Promise<void>): Promise<void>;
+  /** True when the transport can publish and consume (readiness). */
+  healthy(): boolean;
+  close(): Promise<void>;
+}
+
+/** Request/reply for commands and queries, with queue groups so replicas share the load. */
+export interface CommandTransport {
+  request(subject: string, message: CommandMessage, timeoutMs: number): Promise<CommandReply>;
+  serve(service: ServiceName, handler: (subject: string, message: CommandMessage) => Promise<CommandReply>): Promise<void>;
+  healthy(): boolean;
+  close(): Promise<void>;
+}

@@ -1,0 +1,89 @@
+import { mkdir } from 'node:fs/promises';
+import { Client } from 'pg';
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { pgliteDriver } from './pglite-pool';
+
+/** Where a service keeps its data: a PostgreSQL URL (distributed) or a PGlite folder (embedded). */
+export type StorageTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string };
+
+export interface ServiceDataSourceOptions {
+  storage: StorageTarget;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+/**
+ * Opens a service's own database and brings it to the latest migration. The same migrations run
+ * on PostgreSQL and on PGlite; `synchronize` is never used.
+ */
+export async function openServiceDataSource(options: ServiceDataSourceOptions): Promise<DataSource> {
+  const common = {
+    type: 'postgres' as const,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error'] as const,
+  };
+  let dataSource: DataSource;
+  if (options.storage.kind === 'postgres') {
+    await ensureDatabase(options.storage.url);
+    dataSource = new DataSource({
+      ...common,
+      url: options.storage.url,
+      poolSize: options.poolSize ?? 10,
+      logging: ['error'],
+    });
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const dir = options.storage.dir;
+    if (dir !== 'memory://') await mkdir(dir, { recursive: true });
+    const db = await PGlite.create(dir === 'memory://' ? undefined : dir);
+    dataSource = new DataSource({ ...common, driver: pgliteDriver(db), logging: ['error'] });
+    // TypeORM's pool.end() is a no-op for PGlite; close the engine with the data source.
+    const destroy = dataSource.destroy.bind(dataSource);
+    dataSource.destroy = async () => {
+      await destroy();
+      await db.close();
+    };
+  }
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}
+
+/** Creates the database named in `url` if it does not exist (the server must). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!name) throw new Error(`DATABASE_URL names no database: ${redact(url)}`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((err: { code?: string }) => {
+        if (err.code !== '42P04') throw err; // created meanwhile by a replica
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** A URL safe to log: the password replaced. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,115 @@
+import { EventEmitter } from 'node:events';
+import type { PGlite, Results } from '@electric-sql/pglite';
+
+type Callback = (err: Error | null, result?: PgResult) => void;
+interface PgResult {
+  rows: unknown[];
+  rowCount: number;
+  command?: string;
+}
+
+/**
+ * A `pg`-shaped driver (Pool + client) over one PGlite instance, for TypeORM's postgres driver.
+ *
+ * PGlite has exactly one connection. TypeORM assumes a pool where a transaction owns its client
+ * until release, so we hand out the single client to one caller at a time: `connect()` waits its
+ * turn and `release()` passes the connection on. Transactions therefore never interleave, which is
+ * what keeps them isolated in the embedded mode (see pglite-pool.spec.ts).
+ */
+export class PGlitePool extends EventEmitter {
+  private busy = false;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly db: PGlite) {
+    super();
+  }
+
+  connect(cb?: (err: Error | null, client?: PGliteClient, release?: () => void) => void) {
+    const acquired = this.acquire().then(() => {
+      const client = new PGliteClient(this.db, () => this.releaseTurn());
+      return client;
+    });
+    if (!cb) return acquired;
+    acquired.then(
+      (client) => cb(null, client, () => client.release()),
+      (err: Error) => cb(err),
+    );
+    return undefined;
+  }
+
+  /** A one-off query outside a transaction; still waits its turn. */
+  async query(text: string, params?: unknown[]): Promise<PgResult> {
+    await this.acquire();
+    try {
+      return await runQuery(this.db, text, params);
+    } finally {
+      this.releaseTurn();
+    }
+  }
+
+  end(cb?: (err?: Error) => void) {
+    cb?.();
+    return Promise.resolve();
+  }
+
+  private acquire(): Promise<void> {
+    if (!this.busy) {
+      this.busy = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private releaseTurn() {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.busy = false;
+  }
+}
+
+class PGliteClient extends EventEmitter {
+  private released = false;
+  constructor(
+    private readonly db: PGlite,
+    private readonly onRelease: () => void,
+  ) {
+    super();
+  }
+
+  query(text: string, paramsOrCb?: unknown[] | Callback, cb?: Callback): Promise<PgResult> | undefined {
+    const params = Array.isArray(paramsOrCb) ? paramsOrCb : undefined;
+    const callback = typeof paramsOrCb === 'function' ? paramsOrCb : cb;
+    const result = runQuery(this.db, text, params);
+    if (!callback) return result;
+    result.then(
+      (r) => callback(null, r),
+      (err: Error) => callback(err),
+    );
+    return undefined;
+  }
+
+  release() {
+    if (this.released) return;
+    this.released = true;
+    this.onRelease();
+  }
+}
+
+/** Parameterless statements may be several (migrations): run them with the simple protocol. */
+async function runQuery(db: PGlite, text: string, params?: unknown[]): Promise<PgResult> {
+  if (params && params.length > 0) return toPg(await db.query(text, params));
+  const results = await db.exec(text);
+  return toPg(results[results.length - 1] ?? { rows: [], fields: [] });
+}
+
+function toPg(r: Results): PgResult {
+  const command = (r as { command?: string }).command;
+  return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length, command };
+}
+
+/** What TypeORM's `driver` option needs: a module with a Pool constructor. */
+export function pgliteDriver(db: PGlite) {
+  const pool = new PGlitePool(db);
+  // One pool per PGlite instance, however often TypeORM constructs it: the turn-taking must be shared.
+  return { Pool: function Pool() { return pool; } };
+}

@@ -1,0 +1,68 @@
+import { Logger, type INestApplication } from '@nestjs/common';
+import { connect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { NatsCommandTransport, NatsEventTransport } from '@balanse/messaging';
+import { redact } from '@balanse/persistence';
+import { ConfigError, loadEnv } from './env';
+import { createService, type ServiceDefinition } from './service-host';
+import { logLevels, ServiceEnv } from './service-env';
+
+export async function connectNats(url: string, name: string): Promise<NatsConnection> {
+  const servers = url.split(',').map((s) => s.trim().replace(/^nats:\/\//, ''));
+  return connect({ servers, name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+}
+
+/**
+ * Starts one service as its own process: validated environment, NATS, its PostgreSQL database
+ * (created and migrated if needed), /health and /ready on PORT, and a clean stop on SIGTERM.
+ */
+export async function runServiceProcess(def: ServiceDefinition): Promise<void> {
+  const log = new Logger(def.name);
+  const env = exitOnConfigError(() => loadEnv(ServiceEnv));
+  const nc = await connectNats(env.NATS_URL, `balanse-${def.name}`);
+  const events = new NatsEventTransport(nc, { replicas: env.NATS_STREAM_REPLICAS, ackWaitMs: env.BALANSE_ACK_WAIT_MS, duplicateWindowMs: 120_000 });
+  await events.start();
+  const commands = new NatsCommandTransport(nc);
+  const service = await createService(
+    def,
+    { kind: 'postgres', url: env.DATABASE_URL },
+    { events, commands, retry: { maxAttempts: env.BALANSE_MAX_ATTEMPTS, backoffMs: (n) => Math.min(30_000, 250 * 2 ** (n - 1)) } },
+    { http: true, logger: logLevels(env.LOG_LEVEL) },
+  );
+  await (service.app as INestApplication).listen(env.PORT);
+  service.runtime.start();
+  log.log(`${def.name} ready on port ${env.PORT}, database ${redact(env.DATABASE_URL)}, NATS ${env.NATS_URL}`);
+  onStop(async () => {
+    log.log('stopping');
+    await commands.close();
+    await events.close();
+    await service.close();
+    await nc.drain();
+  });
+}
+
+/** Runs `stop` once on SIGTERM/SIGINT, then exits. */
+export function onStop(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = () => {
+    if (stopping) return;
+    stopping = true;
+    stop()
+      .catch((err: Error) => console.error(err))
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', handler);
+  process.on('SIGINT', handler);
+}
+
+export function exitOnConfigError<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+}

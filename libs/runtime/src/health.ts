@@ -1,0 +1,52 @@
+import { Controller, Get, HttpCode, HttpException, Inject, Module, type DynamicModule } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+
+/** Something readiness depends on: the message bus, a database. */
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<boolean>;
+}
+
+export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+
+@ApiExcludeController()
+@Controller()
+export class HealthController {
+  constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}
+
+  /** Liveness: the process answers. */
+  @Get('health')
+  health() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: every dependency answers within a second. */
+  @Get('ready')
+  @HttpCode(200)
+  async ready() {
+    const results = await Promise.all(
+      this.checks.map(async (c) => {
+        const ok = await Promise.race([
+          c.check().catch(() => false),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref()),
+        ]);
+        return [c.name, ok ? 'up' : 'down'] as const;
+      }),
+    );
+    const checks = Object.fromEntries(results);
+    const ready = results.every(([, state]) => state === 'up');
+    if (!ready) throw new HttpException({ status: 503, code: 'SERVICE_UNAVAILABLE', message: 'not ready', checks }, 503);
+    return { status: 'ready', checks };
+  }
+}
+
+@Module({})
+export class HealthModule {
+  static with(checks: ReadinessCheck[]): DynamicModule {
+    return {
+      module: HealthModule,
+      controllers: [HealthController],
+      providers: [{ provide: READINESS_CHECKS, useValue: checks }],
+    };
+  }
+}

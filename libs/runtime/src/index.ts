@@ -1,0 +1,5 @@
+export * from './env';
+export * from './service-env';
+export * from './health';
+export * from './service-host';
+export * from './distributed';

@@ -1,0 +1,42 @@
+// Compiles apps/, libs/ and tools/ to dist/ with swc (type-checking is `npm run typecheck`).
+// Path aliases (@balanse/*) are rewritten to relative imports, so `node dist/apps/<app>/main.js`
+// runs without a loader.
+import { transformFile } from '@swc/core';
+import { createRequire } from 'node:module';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const options = require('./swc-options.cjs')({ paths: true });
+const skip = /(\.spec|\.test|\.e2e)\.ts$|\.d\.ts$/;
+
+async function* sources(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && entry.name !== 'test') yield* sources(path);
+    } else if (entry.name.endsWith('.ts') && !skip.test(entry.name)) yield path;
+  }
+}
+
+const started = Date.now();
+await rm(join(root, 'dist'), { recursive: true, force: true });
+let count = 0;
+const jobs = [];
+for (const top of ['apps', 'libs', 'tools']) {
+  for await (const file of sources(join(root, top))) {
+    const out = join(root, 'dist', relative(root, file)).replace(/\.ts$/, '.js');
+    jobs.push(
+      transformFile(file, { ...options, filename: file, outputPath: out }).then(async (result) => {
+        await mkdir(dirname(out), { recursive: true });
+        await writeFile(out, result.code + `\n//# sourceMappingURL=${out.split('/').pop()}.map\n`);
+        if (result.map) await writeFile(out + '.map', result.map);
+        count++;
+      }),
+    );
+  }
+}
+await Promise.all(jobs);
+console.log(`built ${count} files into dist/ in ${Date.now() - started} ms`);
