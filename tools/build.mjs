@@ -39,4 +39,8 @@ for (const top of ['apps', 'libs', 'tools']) {
   }
 }
 await Promise.all(jobs);
+// `node dist/apps/<app>/main.js` is the documented entry point; the compiled code keeps the source layout.
+for (const app of await readdir(join(root, 'apps'))) {
+  await writeFile(join(root, 'dist/apps', app, 'main.js'), "require('./src/main.js');\n");
+}
 console.log(`built ${count} files into dist/ in ${Date.now() - started} ms`);

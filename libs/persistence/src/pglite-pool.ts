@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { PGlite, Results } from '@electric-sql/pglite';
 
+const ACQUIRE_TIMEOUT_MS = 20_000;
+
 type Callback = (err: Error | null, result?: PgResult) => void;
 interface PgResult {
   rows: unknown[];
@@ -57,7 +59,20 @@ export class PGlitePool extends EventEmitter {
       this.busy = true;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => {
+      const turn = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      // A caller that waits this long is almost surely queued behind its own open transaction
+      // (a query on the DataSource instead of the transaction's manager): fail loudly.
+      const timer = setTimeout(() => {
+        const i = this.waiting.indexOf(turn);
+        if (i >= 0) this.waiting.splice(i, 1);
+        reject(new Error(`PGlite connection busy for ${ACQUIRE_TIMEOUT_MS} ms`));
+      }, ACQUIRE_TIMEOUT_MS);
+      this.waiting.push(turn);
+    });
   }
 
   private releaseTurn() {

@@ -36,6 +36,7 @@ export const Command = {
     getStandard: 'standards.get',
     openCase: 'cases.open',
     getCase: 'cases.get',
+    casePhase: 'cases.phase',
     setScope: 'cases.scope',
     completeIdentify: 'cases.identify-complete',
   },

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createGatewayApp } from '@balanse/gateway';
+import { NatsCommandTransport } from '@balanse/messaging';
+import { connectNats, exitOnConfigError, GatewayEnv, loadEnv, logLevels, onStop } from '@balanse/runtime';
+
+async function main() {
+  const env = exitOnConfigError(() => loadEnv(GatewayEnv));
+  const nc = await connectNats(env.NATS_URL, 'balanse-gateway');
+  const commands = new NatsCommandTransport(nc);
+  const app = await createGatewayApp(
+    {
+      commands,
+      adminToken: env.BALANSE_ADMIN_TOKEN,
+      commandTimeoutMs: env.BALANSE_COMMAND_TIMEOUT_MS,
+      readiness: [{ name: 'nats', check: async () => !nc.isClosed() && (await nc.rtt()) >= 0 }],
+    },
+    logLevels(env.LOG_LEVEL),
+  );
+  await app.listen(env.PORT);
+  new Logger('gateway').log(`API on http://0.0.0.0:${env.PORT}/api/v1, docs at /api/docs, NATS ${env.NATS_URL}`);
+  onStop(async () => {
+    await app.close();
+    await nc.drain();
+  });
+}
+
+main().catch((err: Error) => {
+  console.error(`gateway failed to start: ${err.stack ?? err}`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { Decision, Judgement } from '@balanse/contracts';
+
+/** The assessment (vurdering) of one case: opened by `case.documented`, closed by a decision. */
+@Entity('assessment')
+export class Assessment {
+  @PrimaryColumn('uuid', { name: 'case_id' }) caseId: string;
+  @Column('text', { name: 'tenant_id' }) tenantId: string;
+  @Column('uuid', { name: 'standard_id' }) standardId: string;
+  @Column('jsonb', { name: 'outcome_ids' }) outcomeIds: string[];
+  @Column('text') status: 'open' | 'decided';
+  @Column('text', { nullable: true }) decision: Decision | null;
+  @CreateDateColumn({ type: 'timestamptz', name: 'opened_at' }) openedAt: Date;
+  @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt: Date | null;
+}
+
+/** An assessor's judgement of one learning outcome, with the reason. */
+@Entity('outcome_judgement')
+export class OutcomeJudgement {
+  @PrimaryColumn('uuid', { name: 'case_id' }) caseId: string;
+  @PrimaryColumn('uuid', { name: 'outcome_id' }) outcomeId: string;
+  @Column('text', { name: 'tenant_id' }) tenantId: string;
+  @Column('text') judgement: Judgement;
+  @Column('text') rationale: string;
+  @Column('text') assessor: string;
+  @Column('timestamptz', { name: 'judged_at' }) judgedAt: Date;
+}

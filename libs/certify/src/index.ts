@@ -1,0 +1,12 @@
+import type { ServiceDefinition } from '@balanse/runtime';
+import { CertifyModule } from './certify.module';
+import { Credential } from './credentials/credential.entity';
+import { CertifyInit1764300000400 } from './migrations/1764300000400-certify-init';
+
+/** Certify (sertifisere): credentials for what was met. */
+export const certifyService: ServiceDefinition = {
+  name: 'certify',
+  module: CertifyModule,
+  entities: [Credential],
+  migrations: [CertifyInit1764300000400],
+};

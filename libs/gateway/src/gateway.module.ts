@@ -1,0 +1,62 @@
+import { Module, type DynamicModule, type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { HealthModule } from '@balanse/runtime';
+import { DeadLettersController } from './admin/dead-letters.controller';
+import { AssessController } from './cases/assess.controller';
+import { CasesController } from './cases/cases.controller';
+import { DocumentController } from './cases/document.controller';
+import { CredentialsController } from './credentials/credentials.controller';
+import { AuthGuard } from './http/auth.guard';
+import { ContractPipe } from './http/body.pipe';
+import { ErrorsFilter } from './http/errors.filter';
+import { GATEWAY_OPTIONS, type GatewayOptions } from './http/gateway-options';
+import { ServiceClient } from './http/service-client';
+import { StandardsController } from './standards/standards.controller';
+
+@Module({})
+export class GatewayModule {
+  static forRoot(options: GatewayOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [HealthModule.with(options.readiness)],
+      controllers: [StandardsController, CasesController, DocumentController, AssessController, CredentialsController, DeadLettersController],
+      providers: [
+        { provide: GATEWAY_OPTIONS, useValue: options },
+        ServiceClient,
+        { provide: APP_GUARD, useClass: PublicAwareAuthGuard },
+        { provide: APP_PIPE, useClass: ContractPipe },
+        { provide: APP_FILTER, useClass: ErrorsFilter },
+      ],
+    };
+  }
+}
+
+/** Health probes answer without a token; everything else needs one. */
+class PublicAwareAuthGuard extends AuthGuard {
+  override canActivate(ctx: Parameters<AuthGuard['canActivate']>[0]): boolean {
+    const path = ctx.switchToHttp().getRequest<{ path: string }>().path;
+    return path === '/health' || path === '/ready' || super.canActivate(ctx);
+  }
+}
+
+/** Builds the HTTP app: 1 MB JSON limit, OpenAPI at /api/docs (JSON at /api/docs-json). */
+export async function createGatewayApp(options: GatewayOptions, logger?: LoggerService | LogLevel[] | false): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(options), { bodyParser: false, logger, abortOnError: false });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.disable('x-powered-by');
+  const config = new DocumentBuilder()
+    .setTitle('Balanse API')
+    .setDescription(
+      'Validation of competence built in working life: identify → document → assess → certify. ' +
+        'Every call needs `Authorization: Bearer <token>`; `X-Balanse-Tenant` picks the tenant (default `default`). ' +
+        'Errors are `{status, code, message, fields?, details?}` with stable codes.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .addGlobalParameters({ name: 'X-Balanse-Tenant', in: 'header', required: false, schema: { type: 'string', default: 'default' } })
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config));
+  return app;
+}

@@ -1,0 +1,12 @@
+import type { CommandTransport, } from '@balanse/messaging';
+import type { ReadinessCheck } from '@balanse/runtime';
+
+export interface GatewayOptions {
+  commands: CommandTransport;
+  adminToken: string;
+  /** How long to wait for a service's answer. */
+  commandTimeoutMs: number;
+  readiness: ReadinessCheck[];
+}
+
+export const GATEWAY_OPTIONS = Symbol('GATEWAY_OPTIONS');

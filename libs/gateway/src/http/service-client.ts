@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { commandSubject, DomainError, phaseRank, type CommandContext, type ErrorBody, type Phase, type ServiceName, Command, ErrorCode } from '@balanse/contracts';
+import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
+
+/** An error answer from a service, passed to the client as it is. */
+export class ServiceError extends Error {
+  constructor(readonly body: ErrorBody) {
+    super(body.message);
+  }
+}
+
+/** Sends commands and queries to the services over request/reply. */
+@Injectable()
+export class ServiceClient {
+  constructor(@Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions) {}
+
+  async call<T = unknown>(
+    service: ServiceName,
+    name: string,
+    context: CommandContext,
+    input: { params?: Record<string, string>; body?: unknown; query?: Record<string, string> } = {},
+  ): Promise<T> {
+    const reply = await this.options.commands.request(
+      commandSubject(service, name),
+      { context, params: input.params ?? {}, body: input.body, query: input.query ?? {} },
+      this.options.commandTimeoutMs,
+    );
+    if (!reply.ok) throw new ServiceError(reply.error);
+    return reply.data as T;
+  }
+
+  /**
+   * Checks with identify, which owns cases, that the case exists for this tenant (404 otherwise)
+   * and has reached at least `atLeast` (409 otherwise), before a later phase's service is asked.
+   */
+  async requireCase(context: CommandContext, caseId: string, atLeast: Phase = 'identify'): Promise<Phase> {
+    const { phase } = await this.call<{ phase: Phase }>('identify', Command.identify.casePhase, context, { params: { id: caseId } });
+    if (phaseRank(phase) < phaseRank(atLeast)) {
+      throw new DomainError(409, ErrorCode.CASE_NOT_IN_PHASE, `case is in phase ${phase}; this needs ${atLeast}`, { phase, expected: atLeast });
+    }
+    return phase;
+  }
+}

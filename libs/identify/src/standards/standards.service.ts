@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { DomainError, ErrorCode, type CreateStandardDto } from '@balanse/contracts';
+import { SHARED_TENANT, Standard, outcomesOf } from './standard.entity';
+
+export interface StandardSummary {
+  id: string;
+  code: string;
+  version: string;
+  title: string;
+  nqfLevel: number | null;
+  sector: string | null;
+  outcomeCount: number;
+  shared: boolean;
+}
+
+@Injectable()
+export class StandardsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(Standard);
+  }
+
+  /** The tenant's own standards and the shared ones. */
+  async list(tenantId: string): Promise<StandardSummary[]> {
+    const rows = await this.repo.find({ where: { tenantId: In([tenantId, SHARED_TENANT]) }, order: { code: 'ASC', version: 'ASC' } });
+    return rows.map(summary);
+  }
+
+  /** Pass the transaction's manager when inside one (PGlite has a single connection). */
+  async get(tenantId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<Standard> {
+    const found = await manager.findOneBy(Standard, { id, tenantId: In([tenantId, SHARED_TENANT]) });
+    if (!found) throw DomainError.notFound(ErrorCode.STANDARD_NOT_FOUND, 'standard', id);
+    return found;
+  }
+
+  async create(tenantId: string, dto: CreateStandardDto): Promise<Standard> {
+    return this.dataSource.transaction(async (manager) => {
+      const taken = await manager.findOneBy(Standard, { tenantId, code: dto.code, version: dto.version });
+      if (taken) {
+        throw new DomainError(409, ErrorCode.STANDARD_CODE_TAKEN, `standard ${dto.code} version ${dto.version} exists`, { id: taken.id });
+      }
+      const standard = manager.create(Standard, {
+        id: randomUUID(),
+        tenantId,
+        code: dto.code,
+        version: dto.version,
+        title: dto.title,
+        nqfLevel: dto.nqfLevel ?? null,
+        sector: dto.sector ?? null,
+        clusters: buildClusters(dto, () => randomUUID()),
+      });
+      return manager.save(standard);
+    });
+  }
+}
+
+/** Gives every cluster, area and outcome an id; outcome codes default to C<n>-<m>. */
+export function buildClusters(dto: Pick<CreateStandardDto, 'clusters'>, newId: (path: string) => string): Standard['clusters'] {
+  return dto.clusters.map((cluster, ci) => ({
+    id: newId(`c${ci}`),
+    title: cluster.title,
+    areas: cluster.areas.map((area, ai) => ({
+      id: newId(`c${ci}a${ai}`),
+      title: area.title,
+      outcomes: area.outcomes.map((outcome, oi) => ({
+        id: newId(`c${ci}a${ai}o${oi}`),
+        code: outcome.code ?? `C${ci + 1}-A${ai + 1}-${oi + 1}`,
+        statement: outcome.statement,
+        category: outcome.category,
+      })),
+    })),
+  }));
+}
+
+/** A stable UUID (v5 layout, SHA-1) so seeded ids are the same on every installation. */
+export function stableUuid(name: string): string {
+  const h = createHash('sha1').update(`balanse:${name}`).digest();
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function summary(s: Standard): StandardSummary {
+  return {
+    id: s.id,
+    code: s.code,
+    version: s.version,
+    title: s.title,
+    nqfLevel: s.nqfLevel,
+    sector: s.sector,
+    outcomeCount: outcomesOf(s).length,
+    shared: s.tenantId === SHARED_TENANT,
+  };
+}
+
+export function standardView(s: Standard) {
+  const { tenantId, createdAt, ...rest } = s;
+  return { ...rest, shared: tenantId === SHARED_TENANT, createdAt: createdAt.toISOString() };
+}
