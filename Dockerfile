@@ -49,9 +49,12 @@ RUN if [ -n "$EXTRA_CA_CERT" ]; then printf '%s\n' "$EXTRA_CA_CERT" > /tmp/extra
 # ---- runtime -----------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 ARG APP=gateway
+# HOST: the embedded app listens on 127.0.0.1 unless told otherwise; in a container it must
+# listen on every interface (the distributed apps always do).
 ENV NODE_ENV=production \
     NODE_OPTIONS=--enable-source-maps \
     APP=${APP} \
+    HOST=0.0.0.0 \
     PORT=3000 \
     BALANSE_DATA_DIR=/data
 WORKDIR /app

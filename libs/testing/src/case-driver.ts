@@ -1,0 +1,73 @@
+import type { ApiClient, ApiResponse } from './api-client';
+
+type Judgement = 'met' | 'partly_met' | 'not_met';
+
+export class FlowError extends Error {
+  constructor(step: string, res: ApiResponse) {
+    super(`${step} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+}
+
+function expectStatus(step: string, res: ApiResponse, status: number): ApiResponse {
+  if (res.status !== status) throw new FlowError(step, res);
+  return res;
+}
+
+/** The shared seeded standard and its outcome ids. */
+export async function seededStandard(api: ApiClient): Promise<{ id: string; outcomeIds: string[] }> {
+  const list = expectStatus('list standards', await api.get('/standards'), 200).body as Array<{ id: string; code: string }>;
+  const id = list.find((s) => s.code === 'avdelingsleder-helse-omsorg')!.id;
+  const standard = expectStatus('get standard', await api.get(`/standards/${id}`), 200).body;
+  const outcomeIds = standard.clusters.flatMap((c: any) => c.areas.flatMap((a: any) => a.outcomes.map((o: any) => o.id)));
+  return { id, outcomeIds };
+}
+
+/**
+ * Drives one case through all four phases the way an HR integration would: open, scope,
+ * identify, one attestation covering every outcome, document, a judgement per outcome, assess,
+ * then polls until the case is completed. Returns the case id and the final case.
+ */
+export async function driveCase(
+  api: ApiClient,
+  standard: { id: string; outcomeIds: string[] },
+  options: { externalId: string; judge?: (outcomeId: string, index: number) => Judgement; pollMs?: number; timeoutMs?: number },
+): Promise<{ caseId: string; final: any }> {
+  const opened = expectStatus('open case', await api.post('/cases', { standardId: standard.id, candidate: { externalId: options.externalId, name: `Candidate ${options.externalId}` } }), 201);
+  const caseId: string = opened.body.id;
+  const selfAssessment = Object.fromEntries(standard.outcomeIds.map((id, i) => [id, i % 5]));
+  expectStatus('scope', await api.put(`/cases/${caseId}/scope`, { outcomeIds: standard.outcomeIds, selfAssessment }), 200);
+  expectStatus('identify/complete', await api.post(`/cases/${caseId}/identify/complete`), 200);
+  expectStatus(
+    'evidence',
+    await api.post(`/cases/${caseId}/evidence`, {
+      kind: 'attestation',
+      title: 'Employer attestation',
+      issuer: 'Solsiden sykehjem',
+      period: { from: '2019-08-01', to: '2024-06-30' },
+      positionPercent: 100,
+      outcomeIds: standard.outcomeIds,
+    }),
+    201,
+  );
+  expectStatus('document/complete', await api.post(`/cases/${caseId}/document/complete`), 200);
+  const judge = options.judge ?? (() => 'met');
+  await Promise.all(
+    standard.outcomeIds.map(async (outcomeId, i) =>
+      expectStatus('judgement', await api.put(`/cases/${caseId}/assess/outcomes/${outcomeId}`, { judgement: judge(outcomeId, i), rationale: 'Seen in attestation and interview.' }), 200),
+    ),
+  );
+  expectStatus('assess/complete', await api.post(`/cases/${caseId}/assess/complete`), 200);
+  const final = await waitForPhase(api, caseId, 'completed', options);
+  return { caseId, final };
+}
+
+/** Polls GET /cases/{id} until it reports `phase`. */
+export async function waitForPhase(api: ApiClient, caseId: string, phase: string, options: { pollMs?: number; timeoutMs?: number } = {}): Promise<any> {
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  for (;;) {
+    const res = expectStatus('get case', await api.get(`/cases/${caseId}`), 200);
+    if (res.body.phase === phase) return res.body;
+    if (Date.now() > deadline) throw new Error(`case ${caseId} stayed in ${res.body.phase}, expected ${phase}`);
+    await new Promise((r) => setTimeout(r, options.pollMs ?? 20));
+  }
+}

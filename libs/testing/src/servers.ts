@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+
+/** The servers the integration tests use (set by global-setup). */
+export function testServers(): { natsUrl: string; databaseUrl: string } {
+  return {
+    natsUrl: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222',
+    databaseUrl: process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  };
+}
+
+/** A URL for a fresh database on the test server (created by the service that opens it). */
+export function databaseUrlFor(name: string): string {
+  const url = new URL(testServers().databaseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+}
+
+export async function dropDatabases(names: string[]): Promise<void> {
+  const admin = new URL(testServers().databaseUrl);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    for (const name of names) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Deletes the event stream (and so every durable consumer) so a test starts from nothing. */
+export async function resetEventStream(stream = 'BALANSE_EVENTS'): Promise<void> {
+  const nc = await connect({ servers: testServers().natsUrl.replace(/^nats:\/\//, '') });
+  try {
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.delete(stream).catch(() => false);
+  } finally {
+    await nc.close();
+  }
+}

@@ -1,0 +1,77 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { EVENT_STREAM } from '@balanse/messaging';
+import { driveCase, seededStandard, testServers } from '@balanse/testing';
+import { startStack, type Stack } from './support/distributed-stack';
+
+describe('distributed mode: separate service processes over NATS JetStream and PostgreSQL', () => {
+  let stack: Stack;
+  let standard: { id: string; outcomeIds: string[] };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    standard = await seededStandard(stack.api);
+  }, 120_000);
+  afterAll(() => stack?.stop());
+
+  it('moves a case through identify, document, assess and certify', async () => {
+    const { caseId, final } = await driveCase(stack.api, standard, { externalId: 'dist-1' });
+    expect(final).toMatchObject({ phase: 'completed', result: 'certified' });
+    expect(final.history.map((h: { event: string }) => h.event)).toEqual(['opened', 'scope_set', 'identified', 'documented', 'assessed', 'certified']);
+    expect(final.history.map((h: { phase: string }) => h.phase)).toEqual(['identify', 'identify', 'document', 'assess', 'certify', 'completed']);
+    const credentials = await stack.api.get(`/cases/${caseId}/credentials`);
+    expect(credentials.status).toBe(200);
+    expect(credentials.body).toHaveLength(1);
+    expect(credentials.body[0]).toMatchObject({ kind: 'full', caseId });
+    expect(credentials.body[0].outcomeIds).toHaveLength(19);
+    const one = await stack.api.get(`/credentials/${credentials.body[0].id}`);
+    expect(one.body.credential.type).toContain('VerifiableCredential');
+  });
+
+  it('issues a partial credential when some outcomes are met, none when none are', async () => {
+    const partial = await driveCase(stack.api, standard, { externalId: 'dist-2', judge: (_, i) => (i < 10 ? 'met' : i < 15 ? 'partly_met' : 'not_met') });
+    expect(partial.final.result).toBe('partial');
+    const credentials = await stack.api.get(`/cases/${partial.caseId}/credentials`);
+    expect(credentials.body).toHaveLength(1);
+    expect(credentials.body[0].kind).toBe('partial');
+    expect(credentials.body[0].outcomeIds).toHaveLength(10);
+
+    const none = await driveCase(stack.api, standard, { externalId: 'dist-3', judge: () => 'not_met' });
+    expect(none.final.result).toBe('not_certified');
+    expect((await stack.api.get(`/cases/${none.caseId}/credentials`)).body).toEqual([]);
+  });
+
+  it('publishes CloudEvents 1.0 with tenant, correlation and causation, and no personal data', async () => {
+    await driveCase(stack.api, standard, { externalId: 'dist-4' });
+    const events = await readStream();
+    expect(events.length).toBeGreaterThanOrEqual(5);
+    for (const e of events) {
+      expect(e).toMatchObject({ specversion: '1.0', tenantid: 'default', datacontenttype: 'application/json' });
+      expect(typeof e['correlationid']).toBe('string');
+      expect(typeof e['causationid']).toBe('string');
+      expect(typeof e['subject']).toBe('string');
+    }
+    expect(new Set(events.map((e) => e['type']))).toEqual(
+      new Set(['balanse.case.opened.v1', 'balanse.case.identified.v1', 'balanse.case.documented.v1', 'balanse.case.assessed.v1', 'balanse.case.certified.v1']),
+    );
+    expect(JSON.stringify(events)).not.toContain('Candidate dist-');
+  });
+});
+
+/** Every message in the event stream, oldest first. */
+async function readStream(): Promise<Array<Record<string, unknown>>> {
+  const nc = await connect({ servers: testServers().natsUrl.replace(/^nats:\/\//, '') });
+  try {
+    const jsm = await jetstreamManager(nc);
+    const info = await jsm.streams.info(EVENT_STREAM);
+    const out: Array<Record<string, unknown>> = [];
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
+      const msg = await jsm.streams.getMessage(EVENT_STREAM, { seq }).catch(() => null);
+      if (msg) out.push(msg.json());
+    }
+    return out;
+  } finally {
+    await nc.close();
+  }
+}
+
