@@ -67,7 +67,7 @@ RUN mkdir -p /data && chown 1000:1000 /data
 # uid/gid 1000 is the 'node' user of the node images; numeric so Kubernetes can check runAsNonRoot.
 USER 1000:1000
 EXPOSE 3000
-HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+HEALTHCHECK --interval=15s --timeout=10s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # exec: node becomes PID 1 and gets SIGTERM directly (the apps stop cleanly on it).
 CMD ["sh", "-c", "exec node dist/apps/${APP}/main.js"]
