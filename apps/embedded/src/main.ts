@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 import { exitOnConfigError, loadEnv, logLevels, onStop } from '@balanse/runtime';
-import { startEmbedded } from './embedded';
+import { startEmbedded } from '@balanse/embedded';
 
 class EmbeddedEnv {
   @IsString() BALANSE_DATA_DIR: string = './data';

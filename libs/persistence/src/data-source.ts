@@ -52,8 +52,21 @@ export async function openServiceDataSource(options: ServiceDataSourceOptions): 
     };
   }
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  if (options.storage.kind === 'postgres') await withMigrationLock(options.storage.url, () => dataSource.runMigrations({ transaction: 'each' }));
+  else await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
+}
+
+/** Replicas starting together take turns migrating (a session advisory lock on a side connection). */
+async function withMigrationLock(url: string, run: () => Promise<unknown>): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('balanse:migrations'))");
+    await run();
+  } finally {
+    await client.end(); // ends the session, which releases the lock
+  }
 }
 
 /** Creates the database named in `url` if it does not exist (the server must). */

@@ -46,6 +46,9 @@ export function toCloudEvent(event: DomainEvent): Record<string, unknown> {
 /** Parses and checks a received envelope (throws on anything that is not a valid CloudEvent). */
 export function fromCloudEvent(json: unknown): DomainEvent {
   if (json === null || typeof json !== 'object') throw new Error('event is not a JSON object');
+  const raw = json as Record<string, unknown>;
+  if (raw['specversion'] !== '1.0') throw new Error('event is not CloudEvents 1.0');
+  if (typeof raw['id'] !== 'string' || raw['id'] === '') throw new Error('event has no id'); // the SDK would invent one
   const ce = new CloudEvent(json as Record<string, unknown>, true);
   const ext = ce as unknown as Record<string, unknown>;
   for (const name of ['subject', 'time', 'tenantid', 'correlationid', 'causationid']) {

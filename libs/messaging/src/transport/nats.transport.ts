@@ -31,10 +31,25 @@ export class NatsEventTransport implements EventTransport {
     private readonly options: NatsEventOptions,
   ) {}
 
-  /** Creates or updates the stream; safe to run from every service at every start. */
+  /**
+   * Creates or updates the stream; safe to run from every service at every start. Services that
+   * start together race on it, so a failed attempt is retried a few times.
+   */
   async start(): Promise<void> {
     this.jsm = await jetstreamManager(this.nc);
     this.js = jetstream(this.nc);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.ensureStream();
+        return;
+      } catch (err) {
+        if (attempt >= 8) throw err;
+        await new Promise((r) => setTimeout(r, 250 * attempt));
+      }
+    }
+  }
+
+  private async ensureStream(): Promise<void> {
     const config: Partial<StreamConfig> & { name: string } = {
       name: EVENT_STREAM,
       subjects: [`${EVENT_SUBJECT_PREFIX}.>`],
@@ -43,16 +58,15 @@ export class NatsEventTransport implements EventTransport {
       num_replicas: this.options.replicas,
       duplicate_window: nanos(this.options.duplicateWindowMs),
     };
-    try {
-      await this.jsm.streams.info(EVENT_STREAM);
-      await this.jsm.streams.update(EVENT_STREAM, config);
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-      await this.jsm.streams.add(config).catch(async (addErr: unknown) => {
-        // Another service created it at the same moment.
-        await this.jsm.streams.info(EVENT_STREAM).catch(() => Promise.reject(addErr));
-      });
-    }
+    const exists = await this.jsm.streams.info(EVENT_STREAM).then(
+      () => true,
+      (err: unknown) => {
+        if (isNotFound(err)) return false;
+        throw err;
+      },
+    );
+    if (exists) await this.jsm.streams.update(EVENT_STREAM, config);
+    else await this.jsm.streams.add(config);
   }
 
   async publish(envelope: Record<string, unknown> & { id: string; type: string }): Promise<void> {

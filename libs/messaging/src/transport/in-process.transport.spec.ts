@@ -1,0 +1,68 @@
+import { ErrorCode } from '@balanse/contracts';
+import { InProcessCommandTransport, InProcessEventTransport } from './in-process.transport';
+
+const envelope = { id: 'e1', type: 't.v1' };
+
+describe('in-process event bus', () => {
+  it('resolves publish only once every consumer has acked, redelivering after a nak', async () => {
+    const bus = new InProcessEventTransport();
+    const attempts: number[] = [];
+    let other = 0;
+    await bus.subscribe({ durable: 'a', type: 't.v1', concurrency: 1 }, async (d) => {
+      attempts.push(d.attempt);
+      if (d.attempt < 3) d.nak(5);
+      else d.ack();
+    });
+    await bus.subscribe({ durable: 'b', type: 't.v1', concurrency: 1 }, async (d) => {
+      other++;
+      d.ack();
+    });
+    await bus.publish(envelope);
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(other).toBe(1);
+    await bus.close();
+  });
+
+  it('redelivers when a handler throws without settling', async () => {
+    const bus = new InProcessEventTransport();
+    let calls = 0;
+    await bus.subscribe({ durable: 'a', type: 't.v1', concurrency: 1 }, async (d) => {
+      calls++;
+      if (calls === 1) throw new Error('crash');
+      d.ack();
+    });
+    await bus.publish(envelope);
+    expect(calls).toBe(2);
+    await bus.close();
+  }, 5000);
+
+  it('gives each consumer its own copy of the event', async () => {
+    const bus = new InProcessEventTransport();
+    const seen: unknown[] = [];
+    for (const durable of ['a', 'b']) {
+      await bus.subscribe({ durable, type: 't.v1', concurrency: 1 }, async (d) => {
+        (d.envelope as { id: string }).id += durable;
+        seen.push(d.envelope);
+        d.ack();
+      });
+    }
+    await bus.publish({ ...envelope });
+    expect(seen).toEqual([{ id: 'e1a', type: 't.v1' }, { id: 'e1b', type: 't.v1' }]);
+  });
+});
+
+describe('in-process request/reply', () => {
+  const message = { context: { tenantId: 't', actor: 'a', correlationId: 'c' }, params: {} };
+
+  it('answers 503 when no service serves the subject', async () => {
+    const reply = await new InProcessCommandTransport().request('balanse.cmd.assess.x', message, 100);
+    expect(reply).toMatchObject({ ok: false, error: { status: 503, code: ErrorCode.SERVICE_UNAVAILABLE } });
+  });
+
+  it('answers 504 when the service is too slow', async () => {
+    const commands = new InProcessCommandTransport();
+    await commands.serve('assess', () => new Promise((resolve) => setTimeout(() => resolve({ ok: true, data: null }), 200)));
+    const reply = await commands.request('balanse.cmd.assess.x', message, 20);
+    expect(reply).toMatchObject({ ok: false, error: { status: 504, code: ErrorCode.SERVICE_TIMEOUT } });
+  });
+});

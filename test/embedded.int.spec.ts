@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiClient, driveCase, seededStandard, waitForPhase } from '@balanse/testing';
+import { startEmbedded, type Embedded } from '@balanse/embedded';
+
+const TOKEN = 'embedded-test-token-0123456789';
+
+describe('embedded mode: every service in one process, PGlite and the in-process bus', () => {
+  let dataDir: string;
+  let embedded: Embedded;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'balanse-embedded-'));
+    embedded = await startEmbedded({ dataDir, port: 0, adminToken: TOKEN, logger: ['error'] });
+    api = new ApiClient(embedded.url, TOKEN);
+  }, 180_000);
+  afterAll(async () => {
+    await embedded?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers health and readiness for every service', async () => {
+    expect((await fetch(`${embedded.url}/health`)).status).toBe(200);
+    const ready = await fetch(`${embedded.url}/ready`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { checks: Record<string, string> };
+    expect(Object.keys(body.checks)).toEqual(expect.arrayContaining(['identify:database', 'document:database', 'assess:database', 'certify:database']));
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await fetch(`${embedded.url}/api/docs-json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{id}/assess/outcomes/{outcomeId}', '/api/v1/standards/{id}']));
+  });
+
+  it('seeds the department-leader standard: 3 clusters, 14 areas, 19 typed outcomes', async () => {
+    const { id, outcomeIds } = await seededStandard(api);
+    const standard = (await api.get(`/standards/${id}`)).body;
+    expect(standard.clusters).toHaveLength(3);
+    expect(standard.clusters.flatMap((c: any) => c.areas)).toHaveLength(14);
+    expect(outcomeIds).toHaveLength(19);
+    const categories = new Set(standard.clusters.flatMap((c: any) => c.areas.flatMap((a: any) => a.outcomes.map((o: any) => o.category))));
+    expect(categories).toEqual(new Set(['knowledge', 'skills', 'general_competence']));
+  });
+
+  it('moves a case through all four phases with history from every phase', async () => {
+    const standard = await seededStandard(api);
+    const { caseId, final } = await driveCase(api, standard, { externalId: 'emb-1' });
+    expect(final).toMatchObject({ phase: 'completed', result: 'certified' });
+    expect(final.history.map((h: any) => h.event)).toEqual(['opened', 'scope_set', 'identified', 'documented', 'assessed', 'certified']);
+    for (const h of final.history) expect(Date.parse(h.at)).not.toBeNaN();
+    const credentials = (await api.get(`/cases/${caseId}/credentials`)).body;
+    expect(credentials).toHaveLength(1);
+    expect(credentials[0].outcomeIds).toHaveLength(19);
+  });
+
+  it('keeps concurrent cases apart (transactions isolated on PGlite)', async () => {
+    const standard = await seededStandard(api);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => driveCase(api, standard, { externalId: `emb-c-${i}`, judge: (_o, j) => (i % 2 === 0 || j < 5 ? 'met' : 'not_met') })),
+    );
+    for (const [i, r] of results.entries()) {
+      expect(r.final.result).toBe(i % 2 === 0 ? 'certified' : 'partial');
+      expect((await api.get(`/cases/${r.caseId}/credentials`)).body).toHaveLength(1);
+    }
+  });
+
+  it('keeps its data across a restart and carries on where it stopped', async () => {
+    const standard = await seededStandard(api);
+    const opened = await api.post('/cases', { standardId: standard.id, candidate: { externalId: 'emb-restart', name: 'Restart' } });
+    await api.put(`/cases/${opened.body.id}/scope`, { outcomeIds: standard.outcomeIds });
+    await api.post(`/cases/${opened.body.id}/identify/complete`);
+    await embedded.close();
+
+    embedded = await startEmbedded({ dataDir, port: 0, adminToken: TOKEN, logger: ['error'] });
+    api = new ApiClient(embedded.url, TOKEN);
+    expect((await api.get(`/cases/${opened.body.id}`)).body.phase).toBe('document');
+    expect((await api.post(`/cases/${opened.body.id}/evidence`, { kind: 'log', title: 'Log', outcomeIds: standard.outcomeIds })).status).toBe(201);
+    expect((await api.post(`/cases/${opened.body.id}/document/complete`)).status).toBe(200);
+    await waitForPhase(api, opened.body.id, 'assess');
+  }, 120_000);
+});
