@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CaseAssessed, DomainError, ErrorCode, type CaseDocumentedV1, type CommandContext, type JudgeOutcomeDto } from '@balanse/contracts';
-import { UnitOfWork, type Tx } from '@balanse/messaging';
+import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
 import { waitForArrival } from '@balanse/runtime';
 import { Assessment, OutcomeJudgement } from './assessment.entity';
 import { decide } from './decision';
-
-const meta = (ctx: CommandContext) => ({ tenantId: ctx.tenantId, correlationId: ctx.correlationId, causationId: ctx.correlationId });
 
 @Injectable()
 export class AssessmentService {
@@ -29,7 +27,7 @@ export class AssessmentService {
   /** Records (or replaces) the judgement of one outcome. */
   async judge(ctx: CommandContext, caseId: string, outcomeId: string, dto: JudgeOutcomeDto) {
     await this.awaitAssessment(ctx.tenantId, caseId);
-    return this.uow.run(meta(ctx), async (tx) => {
+    return this.uow.run(commandMeta(ctx), async (tx) => {
       const assessment = await this.lockOpen(tx.manager, ctx.tenantId, caseId);
       if (!assessment.outcomeIds.includes(outcomeId)) {
         throw new DomainError(422, ErrorCode.OUTCOME_NOT_IN_SCOPE, `outcome ${outcomeId} is not in the case's scope`, { outcomeId }, [
@@ -50,7 +48,7 @@ export class AssessmentService {
   /** Decides once every outcome in scope is judged; else 422 naming the unjudged ones. */
   async complete(ctx: CommandContext, caseId: string) {
     await this.awaitAssessment(ctx.tenantId, caseId);
-    return this.uow.run(meta(ctx), async (tx) => {
+    return this.uow.run(commandMeta(ctx), async (tx) => {
       const assessment = await this.lockOpen(tx.manager, ctx.tenantId, caseId);
       const judgements = await tx.manager.find(OutcomeJudgement, { where: { tenantId: ctx.tenantId, caseId } });
       const judged = new Set(judgements.map((j) => j.outcomeId));

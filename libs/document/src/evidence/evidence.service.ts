@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CaseDocumented, DomainError, ErrorCode, type AddEvidenceDto, type CaseIdentifiedV1, type CommandContext } from '@balanse/contracts';
-import { UnitOfWork, type Tx } from '@balanse/messaging';
+import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
 import { waitForArrival } from '@balanse/runtime';
 import { Evidence, Portfolio } from './portfolio.entity';
-
-const meta = (ctx: CommandContext) => ({ tenantId: ctx.tenantId, correlationId: ctx.correlationId, causationId: ctx.correlationId });
 
 @Injectable()
 export class EvidenceService {
@@ -28,7 +26,7 @@ export class EvidenceService {
 
   async add(ctx: CommandContext, caseId: string, dto: AddEvidenceDto) {
     await this.awaitPortfolio(ctx.tenantId, caseId);
-    const evidence = await this.uow.run(meta(ctx), async (tx) => {
+    const evidence = await this.uow.run(commandMeta(ctx), async (tx) => {
       const portfolio = await this.lockOpen(tx.manager, ctx.tenantId, caseId);
       const inScope = new Set(portfolio.outcomeIds);
       const outside = dto.outcomeIds.flatMap((id, i) => (inScope.has(id) ? [] : [{ field: `outcomeIds.${i}`, message: `outcome ${id} is not in the case's scope` }]));
@@ -63,7 +61,7 @@ export class EvidenceService {
   /** Closes the portfolio if every outcome in scope has evidence; else 422 naming the uncovered ones. */
   async complete(ctx: CommandContext, caseId: string) {
     await this.awaitPortfolio(ctx.tenantId, caseId);
-    return this.uow.run(meta(ctx), async (tx) => {
+    return this.uow.run(commandMeta(ctx), async (tx) => {
       const portfolio = await this.lockOpen(tx.manager, ctx.tenantId, caseId);
       const evidence = await tx.manager.find(Evidence, { where: { tenantId: ctx.tenantId, caseId }, select: { id: true, outcomeIds: true } });
       const covered = new Set(evidence.flatMap((e) => e.outcomeIds));

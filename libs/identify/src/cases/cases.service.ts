@@ -13,12 +13,10 @@ import {
   type Phase,
   type SetScopeDto,
 } from '@balanse/contracts';
-import { UnitOfWork, type Tx } from '@balanse/messaging';
+import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
 import { outcomesOf } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
 import { Candidate, CaseHistoryEntry, CaseRecord } from './case.entity';
-
-const meta = (ctx: CommandContext) => ({ tenantId: ctx.tenantId, correlationId: ctx.correlationId, causationId: ctx.correlationId });
 
 @Injectable()
 export class CasesService {
@@ -37,7 +35,7 @@ export class CasesService {
       }
       throw err;
     });
-    const caseId = await this.uow.run(meta(ctx), async (tx) => {
+    const caseId = await this.uow.run(commandMeta(ctx), async (tx) => {
       const candidate = await this.upsertCandidate(tx.manager, ctx.tenantId, dto);
       const record = tx.manager.create(CaseRecord, {
         id: randomUUID(),
@@ -65,7 +63,7 @@ export class CasesService {
   }
 
   async setScope(ctx: CommandContext, caseId: string, dto: SetScopeDto) {
-    await this.uow.run(meta(ctx), async (tx) => {
+    await this.uow.run(commandMeta(ctx), async (tx) => {
       const record = await this.lockInPhase(tx.manager, ctx.tenantId, caseId, 'identify');
       const standard = await this.standards.get(ctx.tenantId, record.standardId, tx.manager);
       const known = new Set(outcomesOf(standard).map((o) => o.id));
@@ -88,7 +86,7 @@ export class CasesService {
   }
 
   async completeIdentify(ctx: CommandContext, caseId: string) {
-    await this.uow.run(meta(ctx), async (tx) => {
+    await this.uow.run(commandMeta(ctx), async (tx) => {
       const record = await this.lockInPhase(tx.manager, ctx.tenantId, caseId, 'identify');
       if (record.outcomeIds.length === 0) {
         throw new DomainError(422, ErrorCode.SCOPE_EMPTY, 'set the scope (PUT /cases/{id}/scope) before completing identification');

@@ -22,6 +22,11 @@ export interface DomainEvent<T = unknown> {
 
 export type EventMeta = Pick<DomainEvent, 'tenantId' | 'correlationId' | 'causationId'>;
 
+/** Events caused by a command: correlated with, and caused by, the request. */
+export function commandMeta(ctx: { tenantId: string; correlationId: string }): EventMeta {
+  return { tenantId: ctx.tenantId, correlationId: ctx.correlationId, causationId: ctx.correlationId };
+}
+
 export function newEvent<T>(type: string, source: string, subject: string, data: T, meta: EventMeta): DomainEvent<T> {
   return { id: randomUUID(), type, source, subject, time: new Date().toISOString(), ...meta, data };
 }
