@@ -8,21 +8,51 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Max,
   MaxLength,
+  Matches,
   Min,
   ValidateNested,
+  registerDecorator,
+  type ValidationArguments,
+  type ValidationOptions,
 } from 'class-validator';
 
 export const EVIDENCE_KINDS = ['attestation', 'work_sample', 'diploma', 'log', 'other'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/** A calendar date, `YYYY-MM-DD` (the column is a SQL `date`; ISO week, ordinal and signed forms are refused). */
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `to` may not come before `from` (both `YYYY-MM-DD`, so they compare as strings). */
+function NotBefore(property: string, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notBefore',
+      target: object.constructor,
+      propertyName,
+      constraints: [property],
+      options: { message: `${propertyName} must not be before ${property}`, ...options },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          const other = (args.object as Record<string, unknown>)[property];
+          return typeof value !== 'string' || typeof other !== 'string' || value >= other;
+        },
+      },
+    });
+}
+
 export class PeriodInput {
-  @ApiProperty({ example: '2019-08-01' }) @IsISO8601({ strict: true }) from: string;
-  @ApiPropertyOptional({ example: '2024-06-30' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiProperty({ example: '2019-08-01', format: 'date' })
+  @Matches(CALENDAR_DATE, { message: 'from must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  from: string;
+  @ApiPropertyOptional({ example: '2024-06-30', format: 'date' })
+  @IsOptional() @Matches(CALENDAR_DATE, { message: 'to must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }) @NotBefore('from')
+  to?: string;
 }
 
 /** One piece of evidence linked to learning outcomes. An employer attestation (arbeidsgiverattest)
@@ -38,7 +68,7 @@ export class AddEvidenceDto {
   @ApiPropertyOptional({ example: 'Solsiden sykehjem' })
   @IsOptional() @IsString() @MaxLength(300) issuer?: string;
   @ApiPropertyOptional({ type: PeriodInput })
-  @IsOptional() @ValidateNested() @Type(() => PeriodInput) period?: PeriodInput;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodInput) period?: PeriodInput;
   @ApiPropertyOptional({ minimum: 1, maximum: 100 })
   @IsOptional() @IsInt() @Min(1) @Max(100) positionPercent?: number;
   @ApiPropertyOptional({ type: [String] })

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -36,7 +37,7 @@ export class AreaInput {
   @ApiProperty({ example: 'Turnus (rostering)' })
   @IsString() @IsNotEmpty() @MaxLength(200) title: string;
   @ApiProperty({ type: [OutcomeInput] })
-  @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => OutcomeInput)
+  @ArrayMinSize(1) @ArrayMaxSize(200) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => OutcomeInput)
   outcomes: OutcomeInput[];
 }
 
@@ -44,7 +45,7 @@ export class ClusterInput {
   @ApiProperty({ example: 'Fleksibilitet og rutiner (flexibility and routines)' })
   @IsString() @IsNotEmpty() @MaxLength(200) title: string;
   @ApiProperty({ type: [AreaInput] })
-  @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AreaInput)
+  @ArrayMinSize(1) @ArrayMaxSize(100) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AreaInput)
   areas: AreaInput[];
 }
 
@@ -62,7 +63,7 @@ export class CreateStandardDto {
   @ApiPropertyOptional({ example: 'health-and-care' })
   @IsOptional() @IsString() @MaxLength(100) sector?: string;
   @ApiProperty({ type: [ClusterInput] })
-  @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ClusterInput)
+  @ArrayMinSize(1) @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ClusterInput)
   clusters: ClusterInput[];
 }
 
@@ -79,7 +80,7 @@ export class OpenCaseDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID() standardId: string;
   @ApiProperty({ type: CandidateInput })
-  @ValidateNested() @Type(() => CandidateInput)
+  @IsObject() @ValidateNested() @Type(() => CandidateInput)
   candidate: CandidateInput;
 }
 

@@ -1,5 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, type ErrorBody } from '@balanse/contracts';
 import { ServiceError } from './service-client';
 
@@ -10,19 +10,24 @@ export class ErrorsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const req = host.switchToHttp().getRequest<Request>();
+    const body = this.toBody(exception, req);
     if (body.status >= 500 && body.code === ErrorCode.INTERNAL) this.log.error((exception as Error)?.stack ?? String(exception));
     res.status(body.status).json(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private toBody(exception: unknown, req: Request | undefined): ErrorBody {
     if (exception instanceof DomainError) return exception.toBody();
     if (exception instanceof ServiceError) return exception.body;
-    const bodyParser = exception as { type?: string; status?: number };
+    const bodyParser = exception as { type?: string; status?: number; expose?: boolean };
     if (bodyParser?.type === 'entity.too.large') return { status: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'request body is too large (limit 1 MB)' };
-    if (bodyParser?.type === 'entity.parse.failed') return { status: 400, code: ErrorCode.MALFORMED_JSON, message: 'request body is not valid JSON' };
+    if (bodyParser?.type === 'entity.parse.failed' || isUnparsedJson(exception, req)) return MALFORMED_JSON;
     if (bodyParser?.type && bodyParser.status && bodyParser.status < 500) {
       return { status: bodyParser.status, code: ErrorCode.VALIDATION_FAILED, message: `request body rejected: ${bodyParser.type}` };
+    }
+    // body-parser's other 4xx (http-errors without a type, e.g. a gzip body that does not inflate)
+    if (!(exception instanceof HttpException) && typeof bodyParser?.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500 && bodyParser.expose === true) {
+      return { status: bodyParser.status, code: ErrorCode.VALIDATION_FAILED, message: 'request body could not be read' };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -32,4 +37,21 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     return { status: 500, code: ErrorCode.INTERNAL, message: 'internal error; see the gateway log' };
   }
+}
+
+const MALFORMED_JSON: ErrorBody = { status: 400, code: ErrorCode.MALFORMED_JSON, message: 'request body is not valid JSON (a JSON object is expected)' };
+
+/**
+ * Nest turns body-parser's SyntaxError into a plain BadRequestException before this filter sees it
+ * (RoutesResolver.mapExternalException), dropping its `type`. Such a 400 on a JSON request whose
+ * body was never parsed is a JSON syntax error (a strict-mode `null`, `"text"` or `5` included).
+ */
+function isUnparsedJson(exception: unknown, req: Request | undefined): boolean {
+  return (
+    exception instanceof HttpException &&
+    exception.getStatus() === 400 &&
+    req?.body === undefined &&
+    typeof req?.is === 'function' &&
+    req.is('application/json') === 'application/json'
+  );
 }

@@ -37,23 +37,27 @@ export class StandardsService {
   }
 
   async create(tenantId: string, dto: CreateStandardDto): Promise<Standard> {
-    return this.dataSource.transaction(async (manager) => {
-      const taken = await manager.findOneBy(Standard, { tenantId, code: dto.code, version: dto.version });
-      if (taken) {
-        throw new DomainError(409, ErrorCode.STANDARD_CODE_TAKEN, `standard ${dto.code} version ${dto.version} exists`, { id: taken.id });
-      }
-      const standard = manager.create(Standard, {
-        id: randomUUID(),
-        tenantId,
-        code: dto.code,
-        version: dto.version,
-        title: dto.title,
-        nqfLevel: dto.nqfLevel ?? null,
-        sector: dto.sector ?? null,
-        clusters: buildClusters(dto, () => randomUUID()),
-      });
-      return manager.save(standard);
+    const taken = () =>
+      new DomainError(409, ErrorCode.STANDARD_CODE_TAKEN, `standard ${dto.code} version ${dto.version} exists`, { code: dto.code, version: dto.version });
+    if (await this.repo.existsBy({ tenantId, code: dto.code, version: dto.version })) throw taken();
+    const standard = this.repo.create({
+      id: randomUUID(),
+      tenantId,
+      code: dto.code,
+      version: dto.version,
+      title: dto.title,
+      nqfLevel: dto.nqfLevel ?? null,
+      sector: dto.sector ?? null,
+      clusters: buildClusters(dto, () => randomUUID()),
     });
+    try {
+      await this.repo.insert(standard);
+    } catch (err) {
+      // Two creations at once: the unique (tenant, code, version) constraint decides.
+      if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') throw taken();
+      throw err;
+    }
+    return this.repo.findOneByOrFail({ id: standard.id });
   }
 }
 
