@@ -37,9 +37,10 @@ export class StandardsService {
   }
 
   async create(tenantId: string, dto: CreateStandardDto): Promise<Standard> {
-    const taken = () =>
-      new DomainError(409, ErrorCode.STANDARD_CODE_TAKEN, `standard ${dto.code} version ${dto.version} exists`, { code: dto.code, version: dto.version });
-    if (await this.repo.existsBy({ tenantId, code: dto.code, version: dto.version })) throw taken();
+    const taken = (id?: string) =>
+      new DomainError(409, ErrorCode.STANDARD_CODE_TAKEN, `standard ${dto.code} version ${dto.version} exists`, { code: dto.code, version: dto.version, ...(id ? { id } : {}) });
+    const existing = await this.repo.findOne({ where: { tenantId, code: dto.code, version: dto.version }, select: { id: true } });
+    if (existing) throw taken(existing.id);
     const standard = this.repo.create({
       id: randomUUID(),
       tenantId,
