@@ -41,12 +41,16 @@ export async function runServiceProcess(def: ServiceDefinition): Promise<void> {
   });
 }
 
-/** Runs `stop` once on SIGTERM/SIGINT, then exits. */
+/** Runs `stop` once on SIGTERM/SIGINT, then exits; gives up after 15 s (a second signal exits at once). */
 export function onStop(stop: () => Promise<void>): void {
   let stopping = false;
   const handler = () => {
-    if (stopping) return;
+    if (stopping) process.exit(1);
     stopping = true;
+    setTimeout(() => {
+      console.error('stop took longer than 15 s; exiting');
+      process.exit(1);
+    }, 15_000).unref();
     stop()
       .catch((err: Error) => console.error(err))
       .finally(() => process.exit(0));
