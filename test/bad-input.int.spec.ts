@@ -59,7 +59,9 @@ class EmbeddedChild {
     child.stderr!.on('data', (c: Buffer) => this.output.push(c.toString()));
     const started = await new Promise<{ url: string }>((resolve, reject) => {
       child.once('message', (m) => resolve(m as { url: string }));
-      child.once('exit', (code) => reject(new Error(`embedded instance exited with ${code}:\n${this.log()}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`embedded instance exited with ${code}:\n${this.log()}`)),
+      );
     });
     this.url = started.url;
   }
@@ -112,20 +114,62 @@ const standardBody = (code: string) => ({
   title: 'Bad-input test standard',
   version: '1.0',
   nqfLevel: 5,
-  clusters: [{ title: 'Cluster', areas: [{ title: 'Area', outcomes: [outcome('Can plan a rota.'), outcome('Can lead a team meeting.')] }] }],
+  clusters: [
+    {
+      title: 'Cluster',
+      areas: [
+        {
+          title: 'Area',
+          outcomes: [outcome('Can plan a rota.'), outcome('Can lead a team meeting.')],
+        },
+      ],
+    },
+  ],
 });
 /** A standard body with one field replaced (or removed with `undefined`). */
-const standardWith = (patch: Record<string, unknown>) => ({ ...standardBody('bad-input-new'), ...patch });
-const clusterWith = (patch: Record<string, unknown>) => standardWith({ clusters: [{ title: 'Cluster', areas: [{ title: 'Area', outcomes: [outcome('Can plan.')] }], ...patch }] });
-const areaWith = (patch: Record<string, unknown>) => standardWith({ clusters: [{ title: 'Cluster', areas: [{ title: 'Area', outcomes: [outcome('Can plan.')], ...patch }] }] });
-const outcomeWith = (patch: Record<string, unknown>) => areaWith({ outcomes: [{ ...outcome('Can plan.'), ...patch }] });
+const standardWith = (patch: Record<string, unknown>) => ({
+  ...standardBody('bad-input-new'),
+  ...patch,
+});
+const clusterWith = (patch: Record<string, unknown>) =>
+  standardWith({
+    clusters: [
+      { title: 'Cluster', areas: [{ title: 'Area', outcomes: [outcome('Can plan.')] }], ...patch },
+    ],
+  });
+const areaWith = (patch: Record<string, unknown>) =>
+  standardWith({
+    clusters: [
+      { title: 'Cluster', areas: [{ title: 'Area', outcomes: [outcome('Can plan.')], ...patch }] },
+    ],
+  });
+const outcomeWith = (patch: Record<string, unknown>) =>
+  areaWith({ outcomes: [{ ...outcome('Can plan.'), ...patch }] });
 
-const openBody = (f: Fixtures, patch: Record<string, unknown> = {}) => ({ standardId: f.std, candidate: { externalId: 'HR-bad-1', name: 'Kari Nordmann' }, ...patch });
-const candidateWith = (patch: Record<string, unknown>) => (f: Fixtures) => openBody(f, { candidate: { externalId: 'HR-bad-1', name: 'Kari Nordmann', ...patch } });
-const scopeWith = (patch: Record<string, unknown>) => (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { [f.o0]: 2 }, ...patch });
-const evidenceBody = (f: Fixtures, patch: Record<string, unknown> = {}) => ({ kind: 'attestation', title: 'Employer attestation', outcomeIds: [f.o1], ...patch });
+const openBody = (f: Fixtures, patch: Record<string, unknown> = {}) => ({
+  standardId: f.std,
+  candidate: { externalId: 'HR-bad-1', name: 'Kari Nordmann' },
+  ...patch,
+});
+const candidateWith = (patch: Record<string, unknown>) => (f: Fixtures) =>
+  openBody(f, { candidate: { externalId: 'HR-bad-1', name: 'Kari Nordmann', ...patch } });
+const scopeWith = (patch: Record<string, unknown>) => (f: Fixtures) => ({
+  outcomeIds: [f.o0],
+  selfAssessment: { [f.o0]: 2 },
+  ...patch,
+});
+const evidenceBody = (f: Fixtures, patch: Record<string, unknown> = {}) => ({
+  kind: 'attestation',
+  title: 'Employer attestation',
+  outcomeIds: [f.o1],
+  ...patch,
+});
 const evidenceWith = (patch: Record<string, unknown>) => (f: Fixtures) => evidenceBody(f, patch);
-const judgementWith = (patch: Record<string, unknown>) => ({ judgement: 'met', rationale: 'Seen in the attestation and at work.', ...patch });
+const judgementWith = (patch: Record<string, unknown>) => ({
+  judgement: 'met',
+  rationale: 'Seen in the attestation and at work.',
+  ...patch,
+});
 
 // ---------------------------------------------------------------------------------------------
 // The table of bad requests
@@ -173,25 +217,90 @@ const ENDPOINTS: Array<Omit<BadRequest, 'name' | 'status' | 'code'>> = [
 const label = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
 
 const authentication: BadRequest[] = ENDPOINTS.flatMap((e) => [
-  { ...e, name: `${label(e)}: no Authorization → 401`, headers: { authorization: null }, status: 401, code: 'UNAUTHENTICATED' },
-  { ...e, name: `${label(e)}: wrong bearer token → 401`, headers: { authorization: 'Bearer not-the-token' }, status: 401, code: 'UNAUTHENTICATED' },
-  { ...e, name: `${label(e)}: Basic instead of Bearer → 401`, headers: { authorization: `Basic ${Buffer.from(`admin:${TOKEN}`).toString('base64')}` }, status: 401, code: 'UNAUTHENTICATED' },
-  { ...e, name: `${label(e)}: invalid tenant header → 400`, tenant: 'Tenant_B', status: 400, code: 'VALIDATION_FAILED', field: 'header.x-balanse-tenant' },
+  {
+    ...e,
+    name: `${label(e)}: no Authorization → 401`,
+    headers: { authorization: null },
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    ...e,
+    name: `${label(e)}: wrong bearer token → 401`,
+    headers: { authorization: 'Bearer not-the-token' },
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    ...e,
+    name: `${label(e)}: Basic instead of Bearer → 401`,
+    headers: { authorization: `Basic ${Buffer.from(`admin:${TOKEN}`).toString('base64')}` },
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    ...e,
+    name: `${label(e)}: invalid tenant header → 400`,
+    tenant: 'Tenant_B',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'header.x-balanse-tenant',
+  },
 ]);
 
 const tenantIsolation: BadRequest[] = [
-  ...ENDPOINTS.filter((e) => e.path.startsWith('/cases/')).map(
-    (e): BadRequest => ({ ...e, name: `${label(e)} of tenant default, as ${TENANT_B} → 404`, tenant: TENANT_B, status: 404, code: 'CASE_NOT_FOUND' }),
-  ),
-  { name: `GET /standards/{ownStd} of tenant default, as ${TENANT_B} → 404`, method: 'GET', path: '/standards/{ownStd}', tenant: TENANT_B, status: 404, code: 'STANDARD_NOT_FOUND' },
+  ...ENDPOINTS.filter((e) => e.path.startsWith('/cases/')).map((e): BadRequest => ({
+    ...e,
+    name: `${label(e)} of tenant default, as ${TENANT_B} → 404`,
+    tenant: TENANT_B,
+    status: 404,
+    code: 'CASE_NOT_FOUND',
+  })),
+  {
+    name: `GET /standards/{ownStd} of tenant default, as ${TENANT_B} → 404`,
+    method: 'GET',
+    path: '/standards/{ownStd}',
+    tenant: TENANT_B,
+    status: 404,
+    code: 'STANDARD_NOT_FOUND',
+  },
   {
     name: `POST /cases against a standard of tenant default, as ${TENANT_B} → 422`,
-    method: 'POST', path: '/cases', tenant: TENANT_B, body: (f: Fixtures) => openBody(f, { standardId: f.ownStd }),
-    status: 422, code: 'STANDARD_NOT_FOUND', field: 'standardId',
+    method: 'POST',
+    path: '/cases',
+    tenant: TENANT_B,
+    body: (f: Fixtures) => openBody(f, { standardId: f.ownStd }),
+    status: 422,
+    code: 'STANDARD_NOT_FOUND',
+    field: 'standardId',
   },
-  { name: `empty tenant header → 400`, method: 'GET', path: '/standards', tenant: '', status: 400, code: 'VALIDATION_FAILED', field: 'header.x-balanse-tenant' },
-  { name: `tenant header of 64 characters → 400`, method: 'GET', path: '/standards', tenant: 'a'.repeat(64), status: 400, code: 'VALIDATION_FAILED', field: 'header.x-balanse-tenant' },
-  { name: `the shared pseudo-tenant _shared as tenant header → 400`, method: 'GET', path: '/standards', tenant: '_shared', status: 400, code: 'VALIDATION_FAILED', field: 'header.x-balanse-tenant' },
+  {
+    name: `empty tenant header → 400`,
+    method: 'GET',
+    path: '/standards',
+    tenant: '',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'header.x-balanse-tenant',
+  },
+  {
+    name: `tenant header of 64 characters → 400`,
+    method: 'GET',
+    path: '/standards',
+    tenant: 'a'.repeat(64),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'header.x-balanse-tenant',
+  },
+  {
+    name: `the shared pseudo-tenant _shared as tenant header → 400`,
+    method: 'GET',
+    path: '/standards',
+    tenant: '_shared',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'header.x-balanse-tenant',
+  },
 ];
 
 const pathIds: BadRequest[] = [
@@ -199,34 +308,150 @@ const pathIds: BadRequest[] = [
   ...ENDPOINTS.flatMap((e) =>
     [...e.path.matchAll(/\{(\w+)\}/g)].map(([placeholder, key]): BadRequest => {
       const path = e.path.replace(placeholder, 'not-a-uuid');
-      return { ...e, path, name: `${e.method} ${path} → 400`, status: 400, code: 'VALIDATION_FAILED', field: key === 'o1' ? 'outcomeId' : 'id' };
+      return {
+        ...e,
+        path,
+        name: `${e.method} ${path} → 400`,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        field: key === 'o1' ? 'outcomeId' : 'id',
+      };
     }),
   ),
-  { name: 'GET /cases/{id} with an injected quote → 400', method: 'GET', path: `/cases/${encodeURIComponent("1' OR '1'='1")}`, status: 400, code: 'VALIDATION_FAILED', field: 'id' },
-  { name: 'GET /cases/{id} with a UUID and a suffix → 400', method: 'GET', path: `/cases/${UNKNOWN}x`, status: 400, code: 'VALIDATION_FAILED', field: 'id' },
-  { name: 'GET /cases/{id} with broken percent-encoding → 400', method: 'GET', path: '/cases/%E0%A4%A', status: 400, code: 'VALIDATION_FAILED' },
+  {
+    name: 'GET /cases/{id} with an injected quote → 400',
+    method: 'GET',
+    path: `/cases/${encodeURIComponent("1' OR '1'='1")}`,
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'id',
+  },
+  {
+    name: 'GET /cases/{id} with a UUID and a suffix → 400',
+    method: 'GET',
+    path: `/cases/${UNKNOWN}x`,
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'id',
+  },
+  {
+    name: 'GET /cases/{id} with broken percent-encoding → 400',
+    method: 'GET',
+    path: '/cases/%E0%A4%A',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
 ];
 
 const unknownIds: BadRequest[] = [
-  ...ENDPOINTS.filter((e) => e.path.startsWith('/cases/')).map(
-    (e): BadRequest => ({ ...e, path: e.path.replace(/\{case\w+\}/, '{unknown}'), name: `${label(e).replace(/\{case\w+\}/, '{unknown}')} → 404`, status: 404, code: 'CASE_NOT_FOUND' }),
-  ),
-  { name: 'GET /standards/{unknown} → 404', method: 'GET', path: '/standards/{unknown}', status: 404, code: 'STANDARD_NOT_FOUND' },
-  { name: 'GET /credentials/{unknown} → 404', method: 'GET', path: '/credentials/{unknown}', status: 404, code: 'CREDENTIAL_NOT_FOUND' },
-  { name: 'POST /cases against an unknown standard → 422', method: 'POST', path: '/cases', body: (f: Fixtures) => openBody(f, { standardId: UNKNOWN }), status: 422, code: 'STANDARD_NOT_FOUND', field: 'standardId' },
-  { name: 'POST /admin/dead-letters/identify/{unknown}/replay → 404', method: 'POST', path: '/admin/dead-letters/identify/{unknown}/replay', status: 404, code: 'DEAD_LETTER_NOT_FOUND' },
+  ...ENDPOINTS.filter((e) => e.path.startsWith('/cases/')).map((e): BadRequest => ({
+    ...e,
+    path: e.path.replace(/\{case\w+\}/, '{unknown}'),
+    name: `${label(e).replace(/\{case\w+\}/, '{unknown}')} → 404`,
+    status: 404,
+    code: 'CASE_NOT_FOUND',
+  })),
+  {
+    name: 'GET /standards/{unknown} → 404',
+    method: 'GET',
+    path: '/standards/{unknown}',
+    status: 404,
+    code: 'STANDARD_NOT_FOUND',
+  },
+  {
+    name: 'GET /credentials/{unknown} → 404',
+    method: 'GET',
+    path: '/credentials/{unknown}',
+    status: 404,
+    code: 'CREDENTIAL_NOT_FOUND',
+  },
+  {
+    name: 'POST /cases against an unknown standard → 422',
+    method: 'POST',
+    path: '/cases',
+    body: (f: Fixtures) => openBody(f, { standardId: UNKNOWN }),
+    status: 422,
+    code: 'STANDARD_NOT_FOUND',
+    field: 'standardId',
+  },
+  {
+    name: 'POST /admin/dead-letters/identify/{unknown}/replay → 404',
+    method: 'POST',
+    path: '/admin/dead-letters/identify/{unknown}/replay',
+    status: 404,
+    code: 'DEAD_LETTER_NOT_FOUND',
+  },
 ];
 
 const routes: BadRequest[] = [
-  { name: 'unknown route → 404', method: 'GET', path: '/nothing-here', status: 404, code: 'NOT_FOUND' },
-  { name: 'unknown route without a token → 404', method: 'GET', path: '/nothing-here', headers: { authorization: null }, status: 404, code: 'NOT_FOUND' },
-  { name: 'unknown API version → 404', method: 'GET', path: '/api/v2/standards', status: 404, code: 'NOT_FOUND' },
-  { name: 'DELETE /cases/{id} (no such method) → 404', method: 'DELETE', path: '/cases/{caseIdentify}', status: 404, code: 'NOT_FOUND' },
-  { name: 'PATCH /standards (no such method) → 404', method: 'PATCH', path: '/standards', body: standardBody('patch-probe'), status: 404, code: 'NOT_FOUND' },
-  { name: 'POST /credentials/{id} (no such method) → 404', method: 'POST', path: '/credentials/{unknown}', status: 404, code: 'NOT_FOUND' },
-  { name: 'GET /admin/dead-letters/{unknown service} → 400', method: 'GET', path: '/admin/dead-letters/statistics', status: 400, code: 'VALIDATION_FAILED', field: 'service' },
-  { name: 'GET /admin/dead-letters/{service in capitals} → 400', method: 'GET', path: '/admin/dead-letters/IDENTIFY', status: 400, code: 'VALIDATION_FAILED', field: 'service' },
-  { name: 'POST /admin/dead-letters/{unknown service}/{id}/replay → 400', method: 'POST', path: '/admin/dead-letters/gateway/{unknown}/replay', status: 400, code: 'VALIDATION_FAILED', field: 'service' },
+  {
+    name: 'unknown route → 404',
+    method: 'GET',
+    path: '/nothing-here',
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'unknown route without a token → 404',
+    method: 'GET',
+    path: '/nothing-here',
+    headers: { authorization: null },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'unknown API version → 404',
+    method: 'GET',
+    path: '/api/v2/standards',
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'DELETE /cases/{id} (no such method) → 404',
+    method: 'DELETE',
+    path: '/cases/{caseIdentify}',
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'PATCH /standards (no such method) → 404',
+    method: 'PATCH',
+    path: '/standards',
+    body: standardBody('patch-probe'),
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'POST /credentials/{id} (no such method) → 404',
+    method: 'POST',
+    path: '/credentials/{unknown}',
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'GET /admin/dead-letters/{unknown service} → 400',
+    method: 'GET',
+    path: '/admin/dead-letters/statistics',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'service',
+  },
+  {
+    name: 'GET /admin/dead-letters/{service in capitals} → 400',
+    method: 'GET',
+    path: '/admin/dead-letters/IDENTIFY',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'service',
+  },
+  {
+    name: 'POST /admin/dead-letters/{unknown service}/{id}/replay → 400',
+    method: 'POST',
+    path: '/admin/dead-letters/gateway/{unknown}/replay',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'service',
+  },
 ];
 
 /** The same shapes of broken body for every endpoint that takes one. */
@@ -238,25 +463,146 @@ const BODY_ENDPOINTS: Array<{ method: Method; path: string; required: string }> 
   { method: 'PUT', path: '/cases/{caseAssess}/assess/outcomes/{o1}', required: 'judgement' },
 ];
 const bodyShapes: BadRequest[] = BODY_ENDPOINTS.flatMap(({ required, ...e }): BadRequest[] => [
-  { ...e, name: `${label(e)}: empty object → 400 ${required}`, body: {}, status: 400, code: 'VALIDATION_FAILED', field: required },
-  { ...e, name: `${label(e)}: no body → 400 ${required}`, status: 400, code: 'VALIDATION_FAILED', field: required },
-  { ...e, name: `${label(e)}: empty body with content-type JSON → 400 ${required}`, raw: '', status: 400, code: 'VALIDATION_FAILED', field: required },
-  { ...e, name: `${label(e)}: an array → 400 (body)`, body: [{}], status: 400, code: 'VALIDATION_FAILED', field: '(body)' },
-  { ...e, name: `${label(e)}: a JSON string → 400`, raw: '"text"', status: 400, code: 'MALFORMED_JSON' },
+  {
+    ...e,
+    name: `${label(e)}: empty object → 400 ${required}`,
+    body: {},
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: required,
+  },
+  {
+    ...e,
+    name: `${label(e)}: no body → 400 ${required}`,
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: required,
+  },
+  {
+    ...e,
+    name: `${label(e)}: empty body with content-type JSON → 400 ${required}`,
+    raw: '',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: required,
+  },
+  {
+    ...e,
+    name: `${label(e)}: an array → 400 (body)`,
+    body: [{}],
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: '(body)',
+  },
+  {
+    ...e,
+    name: `${label(e)}: a JSON string → 400`,
+    raw: '"text"',
+    status: 400,
+    code: 'MALFORMED_JSON',
+  },
   { ...e, name: `${label(e)}: JSON null → 400`, raw: 'null', status: 400, code: 'MALFORMED_JSON' },
-  { ...e, name: `${label(e)}: a JSON number → 400`, raw: '42', status: 400, code: 'MALFORMED_JSON' },
-  { ...e, name: `${label(e)}: malformed JSON → 400`, raw: '{"a": ', status: 400, code: 'MALFORMED_JSON' },
-  { ...e, name: `${label(e)}: JSON with a trailing comma → 400`, raw: '{"a": 1,}', status: 400, code: 'MALFORMED_JSON' },
-  { ...e, name: `${label(e)}: JSON declared UTF-16 → 400`, raw: '{}', headers: { 'content-type': 'application/json; charset=utf-16' }, status: 400, code: 'MALFORMED_JSON' },
-  { ...e, name: `${label(e)}: unsupported charset → 415`, raw: '{}', headers: { 'content-type': 'application/json; charset=latin1' }, status: 415, code: 'VALIDATION_FAILED' },
-  { ...e, name: `${label(e)}: gzip body that does not inflate → 400`, raw: 'not gzip at all', headers: { 'content-encoding': 'gzip' }, status: 400, code: 'VALIDATION_FAILED' },
-  { ...e, name: `${label(e)}: unknown content-encoding → 415`, raw: '{}', headers: { 'content-encoding': 'zip-2000' }, status: 415, code: 'VALIDATION_FAILED' },
-  { ...e, name: `${label(e)}: JSON sent as text/plain (not parsed) → 400 ${required}`, raw: '{}', headers: { 'content-type': 'text/plain' }, status: 400, code: 'VALIDATION_FAILED', field: required },
-  { ...e, name: `${label(e)}: over 1 MB → 413`, body: { padding: 'x'.repeat(MB + 1000) }, status: 413, code: 'PAYLOAD_TOO_LARGE' },
-  { ...e, name: `${label(e)}: "__proto__" field → 400`, raw: '{"__proto__": {"admin": true}}', status: 400, code: 'VALIDATION_FAILED', field: '__proto__' },
-  { ...e, name: `${label(e)}: "constructor" field → 400`, raw: '{"constructor": {"prototype": {}}}', status: 400, code: 'VALIDATION_FAILED', field: 'constructor' },
-  { ...e, name: `${label(e)}: nested 100 000 objects deep → 400`, raw: '{"x":'.repeat(100_000) + '1' + '}'.repeat(100_000), status: 400, code: 'VALIDATION_FAILED', field: /^x(\.x)+$/ },
-  { ...e, name: `${label(e)}: nested 100 000 arrays deep → 400`, raw: '{"x":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}', status: 400, code: 'VALIDATION_FAILED', field: /^x(\.0)+$/ },
+  {
+    ...e,
+    name: `${label(e)}: a JSON number → 400`,
+    raw: '42',
+    status: 400,
+    code: 'MALFORMED_JSON',
+  },
+  {
+    ...e,
+    name: `${label(e)}: malformed JSON → 400`,
+    raw: '{"a": ',
+    status: 400,
+    code: 'MALFORMED_JSON',
+  },
+  {
+    ...e,
+    name: `${label(e)}: JSON with a trailing comma → 400`,
+    raw: '{"a": 1,}',
+    status: 400,
+    code: 'MALFORMED_JSON',
+  },
+  {
+    ...e,
+    name: `${label(e)}: JSON declared UTF-16 → 400`,
+    raw: '{}',
+    headers: { 'content-type': 'application/json; charset=utf-16' },
+    status: 400,
+    code: 'MALFORMED_JSON',
+  },
+  {
+    ...e,
+    name: `${label(e)}: unsupported charset → 415`,
+    raw: '{}',
+    headers: { 'content-type': 'application/json; charset=latin1' },
+    status: 415,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    ...e,
+    name: `${label(e)}: gzip body that does not inflate → 400`,
+    raw: 'not gzip at all',
+    headers: { 'content-encoding': 'gzip' },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    ...e,
+    name: `${label(e)}: unknown content-encoding → 415`,
+    raw: '{}',
+    headers: { 'content-encoding': 'zip-2000' },
+    status: 415,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    ...e,
+    name: `${label(e)}: JSON sent as text/plain (not parsed) → 400 ${required}`,
+    raw: '{}',
+    headers: { 'content-type': 'text/plain' },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: required,
+  },
+  {
+    ...e,
+    name: `${label(e)}: over 1 MB → 413`,
+    body: { padding: 'x'.repeat(MB + 1000) },
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
+  {
+    ...e,
+    name: `${label(e)}: "__proto__" field → 400`,
+    raw: '{"__proto__": {"admin": true}}',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: '__proto__',
+  },
+  {
+    ...e,
+    name: `${label(e)}: "constructor" field → 400`,
+    raw: '{"constructor": {"prototype": {}}}',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'constructor',
+  },
+  {
+    ...e,
+    name: `${label(e)}: nested 100 000 objects deep → 400`,
+    raw: '{"x":'.repeat(100_000) + '1' + '}'.repeat(100_000),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: /^x(\.x)+$/,
+  },
+  {
+    ...e,
+    name: `${label(e)}: nested 100 000 arrays deep → 400`,
+    raw: '{"x":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: /^x(\.0)+$/,
+  },
 ]);
 
 const standardRows: BadRequest[] = (
@@ -276,58 +622,140 @@ const standardRows: BadRequest[] = (
     ['no clusters', standardWith({ clusters: [] }), 'clusters'],
     ['clusters as a string', standardWith({ clusters: 'leadership' }), 'clusters'],
     ['a cluster that is null', standardWith({ clusters: [null] }), 'clusters.0'],
-    ['a cluster wrapped in an array', standardWith({ clusters: [[standardBody('x').clusters[0]]] }), 'clusters'],
-    ['an area wrapped in an array', clusterWith({ areas: [[{ title: 'Area', outcomes: [outcome('Can plan.')] }]] }), 'clusters.0.areas'],
+    [
+      'a cluster wrapped in an array',
+      standardWith({ clusters: [[standardBody('x').clusters[0]]] }),
+      'clusters',
+    ],
+    [
+      'an area wrapped in an array',
+      clusterWith({ areas: [[{ title: 'Area', outcomes: [outcome('Can plan.')] }]] }),
+      'clusters.0.areas',
+    ],
     ['a cluster without areas', clusterWith({ areas: [] }), 'clusters.0.areas'],
     ['an area without outcomes', areaWith({ outcomes: [] }), 'clusters.0.areas.0.outcomes'],
-    ['an outcome wrapped in an array', areaWith({ outcomes: [[outcome('Can plan.')]] }), 'clusters.0.areas.0.outcomes'],
-    ['category "wisdom"', outcomeWith({ category: 'wisdom' }), 'clusters.0.areas.0.outcomes.0.category'],
-    ['category missing', outcomeWith({ category: undefined }), 'clusters.0.areas.0.outcomes.0.category'],
+    [
+      'an outcome wrapped in an array',
+      areaWith({ outcomes: [[outcome('Can plan.')]] }),
+      'clusters.0.areas.0.outcomes',
+    ],
+    [
+      'category "wisdom"',
+      outcomeWith({ category: 'wisdom' }),
+      'clusters.0.areas.0.outcomes.0.category',
+    ],
+    [
+      'category missing',
+      outcomeWith({ category: undefined }),
+      'clusters.0.areas.0.outcomes.0.category',
+    ],
     ['blank statement', outcomeWith({ statement: '' }), 'clusters.0.areas.0.outcomes.0.statement'],
-    ['statement with a NUL character', outcomeWith({ statement: 'Can plan.\u0000' }), 'clusters.0.areas.0.outcomes.0.statement'],
+    [
+      'statement with a NUL character',
+      outcomeWith({ statement: 'Can plan.\u0000' }),
+      'clusters.0.areas.0.outcomes.0.statement',
+    ],
     ['unknown field', standardWith({ owner: 'someone' }), 'owner'],
     ['unknown field in a cluster', clusterWith({ weight: 3 }), 'clusters.0.weight'],
-    ['unknown field in an outcome', outcomeWith({ id: UNKNOWN }), 'clusters.0.areas.0.outcomes.0.id'],
+    [
+      'unknown field in an outcome',
+      outcomeWith({ id: UNKNOWN }),
+      'clusters.0.areas.0.outcomes.0.id',
+    ],
   ] as Array<[string, unknown, string]>
-).map(([what, body, field]): BadRequest => ({ name: `POST /standards: ${what} → 400 ${field}`, method: 'POST', path: '/standards', body, status: 400, code: 'VALIDATION_FAILED', field }));
+).map(([what, body, field]): BadRequest => ({
+  name: `POST /standards: ${what} → 400 ${field}`,
+  method: 'POST',
+  path: '/standards',
+  body,
+  status: 400,
+  code: 'VALIDATION_FAILED',
+  field,
+}));
 standardRows.push(
   {
     name: 'POST /standards: a statement with an unpaired surrogate → 400',
-    method: 'POST', path: '/standards',
+    method: 'POST',
+    path: '/standards',
     raw: JSON.stringify(outcomeWith({ statement: 'Can plan.@@' })).replace('@@', '\\udc00'),
-    status: 400, code: 'VALIDATION_FAILED', field: 'clusters.0.areas.0.outcomes.0.statement',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'clusters.0.areas.0.outcomes.0.statement',
   },
   {
     name: 'POST /standards: the code and version of an existing standard → 409',
-    method: 'POST', path: '/standards', body: standardBody('bad-input-own'),
-    status: 409, code: 'STANDARD_CODE_TAKEN', details: (f) => ({ id: f.ownStd }),
+    method: 'POST',
+    path: '/standards',
+    body: standardBody('bad-input-own'),
+    status: 409,
+    code: 'STANDARD_CODE_TAKEN',
+    details: (f) => ({ id: f.ownStd }),
   },
 );
 
 const openCaseRows: BadRequest[] = (
   [
-    ['standardId not a UUID', (f: Fixtures) => openBody(f, { standardId: 'avdelingsleder' }), 'standardId'],
+    [
+      'standardId not a UUID',
+      (f: Fixtures) => openBody(f, { standardId: 'avdelingsleder' }),
+      'standardId',
+    ],
     ['standardId as a number', (f: Fixtures) => openBody(f, { standardId: 42 }), 'standardId'],
     ['no candidate', (f: Fixtures) => openBody(f, { candidate: undefined }), 'candidate'],
-    ['candidate as a string', (f: Fixtures) => openBody(f, { candidate: 'Kari Nordmann' }), 'candidate'],
+    [
+      'candidate as a string',
+      (f: Fixtures) => openBody(f, { candidate: 'Kari Nordmann' }),
+      'candidate',
+    ],
     ['candidate as an empty array', (f: Fixtures) => openBody(f, { candidate: [] }), 'candidate'],
-    ['candidate wrapped in an array', (f: Fixtures) => openBody(f, { candidate: [{ externalId: 'HR-bad-2', name: 'Kari' }] }), 'candidate'],
+    [
+      'candidate wrapped in an array',
+      (f: Fixtures) => openBody(f, { candidate: [{ externalId: 'HR-bad-2', name: 'Kari' }] }),
+      'candidate',
+    ],
     ['candidate null', (f: Fixtures) => openBody(f, { candidate: null }), 'candidate'],
-    ['candidate without externalId', candidateWith({ externalId: undefined }), 'candidate.externalId'],
+    [
+      'candidate without externalId',
+      candidateWith({ externalId: undefined }),
+      'candidate.externalId',
+    ],
     ['blank candidate name', candidateWith({ name: '' }), 'candidate.name'],
     ['candidate name as a number', candidateWith({ name: 7 }), 'candidate.name'],
-    ['externalId of 201 characters', candidateWith({ externalId: 'x'.repeat(201) }), 'candidate.externalId'],
+    [
+      'externalId of 201 characters',
+      candidateWith({ externalId: 'x'.repeat(201) }),
+      'candidate.externalId',
+    ],
     ['e-mail that is not one', candidateWith({ email: 'kari at example' }), 'candidate.email'],
-    ['candidate name with a NUL character', candidateWith({ name: 'Kari\u0000Nordmann' }), 'candidate.name'],
+    [
+      'candidate name with a NUL character',
+      candidateWith({ name: 'Kari\u0000Nordmann' }),
+      'candidate.name',
+    ],
     ['unknown field', (f: Fixtures) => openBody(f, { priority: 'high' }), 'priority'],
-    ['unknown field in candidate', candidateWith({ nationalId: '01017012345' }), 'candidate.nationalId'],
+    [
+      'unknown field in candidate',
+      candidateWith({ nationalId: '01017012345' }),
+      'candidate.nationalId',
+    ],
   ] as Array<[string, (f: Fixtures) => unknown, string]>
-).map(([what, body, field]): BadRequest => ({ name: `POST /cases: ${what} → 400 ${field}`, method: 'POST', path: '/cases', body, status: 400, code: 'VALIDATION_FAILED', field }));
+).map(([what, body, field]): BadRequest => ({
+  name: `POST /cases: ${what} → 400 ${field}`,
+  method: 'POST',
+  path: '/cases',
+  body,
+  status: 400,
+  code: 'VALIDATION_FAILED',
+  field,
+}));
 openCaseRows.push({
   name: 'POST /cases: candidate name with an unpaired surrogate → 400 candidate.name',
-  method: 'POST', path: '/cases',
+  method: 'POST',
+  path: '/cases',
   raw: `{"standardId": "${'{std}'}", "candidate": {"externalId": "HR-bad-3", "name": "Kari \\ud800"}}`,
-  status: 400, code: 'VALIDATION_FAILED', field: 'candidate.name',
+  status: 400,
+  code: 'VALIDATION_FAILED',
+  field: 'candidate.name',
 });
 
 const scopeRows: BadRequest[] = [
@@ -338,43 +766,123 @@ const scopeRows: BadRequest[] = [
       ['outcomeIds of numbers', scopeWith({ outcomeIds: [1, 2] }), 'outcomeIds'],
       ['an outcome id that is not a UUID', scopeWith({ outcomeIds: ['FR-1'] }), 'outcomeIds'],
       ['the same outcome twice', (f: Fixtures) => ({ outcomeIds: [f.o0, f.o0] }), 'outcomeIds'],
-      ['selfAssessment 5', (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { [f.o0]: 5 } }), 'selfAssessment'],
-      ['selfAssessment -1', (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { [f.o0]: -1 } }), 'selfAssessment'],
-      ['selfAssessment 2.5', (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { [f.o0]: 2.5 } }), 'selfAssessment'],
-      ['selfAssessment as a string', (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { [f.o0]: '3' } }), 'selfAssessment'],
-      ['selfAssessment null', (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { [f.o0]: null } }), 'selfAssessment'],
-      ['selfAssessment as an array', (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: [3] }), 'selfAssessment'],
-      ['selfAssessment keyed by a non-UUID', (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { 'FR-1': 3 } }), 'selfAssessment'],
+      [
+        'selfAssessment 5',
+        (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { [f.o0]: 5 } }),
+        'selfAssessment',
+      ],
+      [
+        'selfAssessment -1',
+        (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { [f.o0]: -1 } }),
+        'selfAssessment',
+      ],
+      [
+        'selfAssessment 2.5',
+        (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { [f.o0]: 2.5 } }),
+        'selfAssessment',
+      ],
+      [
+        'selfAssessment as a string',
+        (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { [f.o0]: '3' } }),
+        'selfAssessment',
+      ],
+      [
+        'selfAssessment null',
+        (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { [f.o0]: null } }),
+        'selfAssessment',
+      ],
+      [
+        'selfAssessment as an array',
+        (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: [3] }),
+        'selfAssessment',
+      ],
+      [
+        'selfAssessment keyed by a non-UUID',
+        (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { 'FR-1': 3 } }),
+        'selfAssessment',
+      ],
       ['unknown field', scopeWith({ comment: 'please hurry' }), 'comment'],
     ] as Array<[string, (f: Fixtures) => unknown, string]>
-  ).map(([what, body, field]): BadRequest => ({ name: `PUT scope: ${what} → 400 ${field}`, method: 'PUT', path: '/cases/{caseIdentify}/scope', body, status: 400, code: 'VALIDATION_FAILED', field })),
+  ).map(([what, body, field]): BadRequest => ({
+    name: `PUT scope: ${what} → 400 ${field}`,
+    method: 'PUT',
+    path: '/cases/{caseIdentify}/scope',
+    body,
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field,
+  })),
   {
     name: 'PUT scope: an outcome not in the standard → 422',
-    method: 'PUT', path: '/cases/{caseIdentify}/scope', body: (f: Fixtures) => ({ outcomeIds: [f.o0, UNKNOWN] }),
-    status: 422, code: 'OUTCOME_NOT_IN_STANDARD', field: 'outcomeIds.1', details: () => ({ outcomeIds: [UNKNOWN] }),
+    method: 'PUT',
+    path: '/cases/{caseIdentify}/scope',
+    body: (f: Fixtures) => ({ outcomeIds: [f.o0, UNKNOWN] }),
+    status: 422,
+    code: 'OUTCOME_NOT_IN_STANDARD',
+    field: 'outcomeIds.1',
+    details: () => ({ outcomeIds: [UNKNOWN] }),
   },
   {
-    name: "PUT scope: an outcome of another standard → 422",
-    method: 'PUT', path: '/cases/{caseIdentify}/scope', body: () => ({ outcomeIds: [ownOutcome] }),
-    status: 422, code: 'OUTCOME_NOT_IN_STANDARD', field: 'outcomeIds.0',
+    name: 'PUT scope: an outcome of another standard → 422',
+    method: 'PUT',
+    path: '/cases/{caseIdentify}/scope',
+    body: () => ({ outcomeIds: [ownOutcome] }),
+    status: 422,
+    code: 'OUTCOME_NOT_IN_STANDARD',
+    field: 'outcomeIds.0',
   },
   {
     name: 'PUT scope: self-assessment of an outcome outside the scope → 422',
-    method: 'PUT', path: '/cases/{caseIdentify}/scope', body: (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { [f.o0]: 1, [f.o2]: 4 } }),
-    status: 422, code: 'OUTCOME_NOT_IN_SCOPE', field: (f) => `selfAssessment.${f.o2}`, details: (f) => ({ outcomeIds: [f.o2] }),
+    method: 'PUT',
+    path: '/cases/{caseIdentify}/scope',
+    body: (f: Fixtures) => ({ outcomeIds: [f.o0], selfAssessment: { [f.o0]: 1, [f.o2]: 4 } }),
+    status: 422,
+    code: 'OUTCOME_NOT_IN_SCOPE',
+    field: (f) => `selfAssessment.${f.o2}`,
+    details: (f) => ({ outcomeIds: [f.o2] }),
   },
   {
     name: 'PUT scope: after identification is complete → 409',
-    method: 'PUT', path: '/cases/{caseDocument}/scope', body: scopeWith({}),
-    status: 409, code: 'CASE_NOT_IN_PHASE', details: () => ({ phase: 'document', expected: 'identify' }),
+    method: 'PUT',
+    path: '/cases/{caseDocument}/scope',
+    body: scopeWith({}),
+    status: 409,
+    code: 'CASE_NOT_IN_PHASE',
+    details: () => ({ phase: 'document', expected: 'identify' }),
   },
 ];
 
 const identifyComplete: BadRequest[] = [
-  { name: 'identify/complete: no scope set → 422', method: 'POST', path: '/cases/{caseEmpty}/identify/complete', status: 422, code: 'SCOPE_EMPTY' },
-  { name: 'identify/complete: twice → 409', method: 'POST', path: '/cases/{caseDocument}/identify/complete', status: 409, code: 'CASE_NOT_IN_PHASE' },
-  { name: 'identify/complete: with a malformed body → 400 (and not completed)', method: 'POST', path: '/cases/{caseIdentify}/identify/complete', raw: '{"force": tru', status: 400, code: 'MALFORMED_JSON' },
-  { name: 'identify/complete: over 1 MB → 413 (and not completed)', method: 'POST', path: '/cases/{caseIdentify}/identify/complete', body: { padding: 'x'.repeat(MB + 1000) }, status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  {
+    name: 'identify/complete: no scope set → 422',
+    method: 'POST',
+    path: '/cases/{caseEmpty}/identify/complete',
+    status: 422,
+    code: 'SCOPE_EMPTY',
+  },
+  {
+    name: 'identify/complete: twice → 409',
+    method: 'POST',
+    path: '/cases/{caseDocument}/identify/complete',
+    status: 409,
+    code: 'CASE_NOT_IN_PHASE',
+  },
+  {
+    name: 'identify/complete: with a malformed body → 400 (and not completed)',
+    method: 'POST',
+    path: '/cases/{caseIdentify}/identify/complete',
+    raw: '{"force": tru',
+    status: 400,
+    code: 'MALFORMED_JSON',
+  },
+  {
+    name: 'identify/complete: over 1 MB → 413 (and not completed)',
+    method: 'POST',
+    path: '/cases/{caseIdentify}/identify/complete',
+    body: { padding: 'x'.repeat(MB + 1000) },
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
 ];
 
 const evidenceRows: BadRequest[] = [
@@ -403,41 +911,95 @@ const evidenceRows: BadRequest[] = [
       ['period.from as a year and month', { period: { from: '2019-01' } }, 'period.from'],
       ['period.from with a sign', { period: { from: '+2019-01-01' } }, 'period.from'],
       ['period.from as an ordinal date', { period: { from: '2019-123' } }, 'period.from'],
-      ['period.to before period.from', { period: { from: '2024-06-30', to: '2019-08-01' } }, 'period.to'],
+      [
+        'period.to before period.from',
+        { period: { from: '2024-06-30', to: '2019-08-01' } },
+        'period.to',
+      ],
       ['unknown field in period', { period: { from: '2019-08-01', hours: 1200 } }, 'period.hours'],
       ['tasks as a string', { tasks: 'rota planning' }, 'tasks'],
       ['tasks of numbers', { tasks: [1, 2] }, 'tasks'],
       ['a task with a NUL character', { tasks: ['rota\u0000'] }, 'tasks.0'],
       ['unknown field', { score: 10 }, 'score'],
     ] as Array<[string, Record<string, unknown>, string]>
-  ).map(([what, patch, field]): BadRequest => ({ name: `POST evidence: ${what} → 400 ${field}`, method: 'POST', path: '/cases/{caseDocument}/evidence', body: evidenceWith(patch), status: 400, code: 'VALIDATION_FAILED', field })),
+  ).map(([what, patch, field]): BadRequest => ({
+    name: `POST evidence: ${what} → 400 ${field}`,
+    method: 'POST',
+    path: '/cases/{caseDocument}/evidence',
+    body: evidenceWith(patch),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field,
+  })),
   {
     name: "POST evidence: an outcome of the standard outside the case's scope → 422",
-    method: 'POST', path: '/cases/{caseDocument}/evidence', body: (f: Fixtures) => evidenceBody(f, { outcomeIds: [f.o1, f.o2] }),
-    status: 422, code: 'OUTCOME_NOT_IN_SCOPE', field: 'outcomeIds.1', details: (f) => ({ outcomeIds: [f.o2] }),
+    method: 'POST',
+    path: '/cases/{caseDocument}/evidence',
+    body: (f: Fixtures) => evidenceBody(f, { outcomeIds: [f.o1, f.o2] }),
+    status: 422,
+    code: 'OUTCOME_NOT_IN_SCOPE',
+    field: 'outcomeIds.1',
+    details: (f) => ({ outcomeIds: [f.o2] }),
   },
   {
     name: 'POST evidence: an unknown outcome → 422',
-    method: 'POST', path: '/cases/{caseDocument}/evidence', body: (f: Fixtures) => evidenceBody(f, { outcomeIds: [UNKNOWN] }),
-    status: 422, code: 'OUTCOME_NOT_IN_SCOPE', field: 'outcomeIds.0',
+    method: 'POST',
+    path: '/cases/{caseDocument}/evidence',
+    body: (f: Fixtures) => evidenceBody(f, { outcomeIds: [UNKNOWN] }),
+    status: 422,
+    code: 'OUTCOME_NOT_IN_SCOPE',
+    field: 'outcomeIds.0',
   },
   {
     name: 'POST evidence: before identify/complete → 409',
-    method: 'POST', path: '/cases/{caseIdentify}/evidence', body: (f: Fixtures) => evidenceBody(f, { outcomeIds: [f.o0] }),
-    status: 409, code: 'CASE_NOT_IN_PHASE', details: () => ({ phase: 'identify', expected: 'document' }),
+    method: 'POST',
+    path: '/cases/{caseIdentify}/evidence',
+    body: (f: Fixtures) => evidenceBody(f, { outcomeIds: [f.o0] }),
+    status: 409,
+    code: 'CASE_NOT_IN_PHASE',
+    details: () => ({ phase: 'identify', expected: 'document' }),
   },
-  { name: 'POST evidence: before identify/complete, no scope → 409', method: 'POST', path: '/cases/{caseEmpty}/evidence', body: evidenceWith({}), status: 409, code: 'CASE_NOT_IN_PHASE' },
-  { name: 'POST evidence: after document/complete → 409', method: 'POST', path: '/cases/{caseAssess}/evidence', body: evidenceWith({}), status: 409, code: 'CASE_NOT_IN_PHASE' },
+  {
+    name: 'POST evidence: before identify/complete, no scope → 409',
+    method: 'POST',
+    path: '/cases/{caseEmpty}/evidence',
+    body: evidenceWith({}),
+    status: 409,
+    code: 'CASE_NOT_IN_PHASE',
+  },
+  {
+    name: 'POST evidence: after document/complete → 409',
+    method: 'POST',
+    path: '/cases/{caseAssess}/evidence',
+    body: evidenceWith({}),
+    status: 409,
+    code: 'CASE_NOT_IN_PHASE',
+  },
 ];
 
 const documentComplete: BadRequest[] = [
   {
     name: 'document/complete: an outcome in scope without evidence → 422',
-    method: 'POST', path: '/cases/{caseDocument}/document/complete',
-    status: 422, code: 'EVIDENCE_MISSING', details: (f) => ({ uncoveredOutcomeIds: [f.o1] }),
+    method: 'POST',
+    path: '/cases/{caseDocument}/document/complete',
+    status: 422,
+    code: 'EVIDENCE_MISSING',
+    details: (f) => ({ uncoveredOutcomeIds: [f.o1] }),
   },
-  { name: 'document/complete: before identify/complete → 409', method: 'POST', path: '/cases/{caseIdentify}/document/complete', status: 409, code: 'CASE_NOT_IN_PHASE' },
-  { name: 'document/complete: twice → 409', method: 'POST', path: '/cases/{caseAssess}/document/complete', status: 409, code: 'CASE_NOT_IN_PHASE' },
+  {
+    name: 'document/complete: before identify/complete → 409',
+    method: 'POST',
+    path: '/cases/{caseIdentify}/document/complete',
+    status: 409,
+    code: 'CASE_NOT_IN_PHASE',
+  },
+  {
+    name: 'document/complete: twice → 409',
+    method: 'POST',
+    path: '/cases/{caseAssess}/document/complete',
+    status: 409,
+    code: 'CASE_NOT_IN_PHASE',
+  },
 ];
 
 const judgementRows: BadRequest[] = [
@@ -456,25 +1018,75 @@ const judgementRows: BadRequest[] = [
       ['rationale with a NUL character', { rationale: 'Seen\u0000' }, 'rationale'],
       ['unknown field', { score: 4 }, 'score'],
     ] as Array<[string, Record<string, unknown>, string]>
-  ).map(([what, patch, field]): BadRequest => ({ name: `PUT judgement: ${what} → 400 ${field}`, method: 'PUT', path: '/cases/{caseAssess}/assess/outcomes/{o1}', body: judgementWith(patch), status: 400, code: 'VALIDATION_FAILED', field })),
+  ).map(([what, patch, field]): BadRequest => ({
+    name: `PUT judgement: ${what} → 400 ${field}`,
+    method: 'PUT',
+    path: '/cases/{caseAssess}/assess/outcomes/{o1}',
+    body: judgementWith(patch),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field,
+  })),
   {
     name: "PUT judgement: an outcome of the standard outside the case's scope → 422",
-    method: 'PUT', path: '/cases/{caseAssess}/assess/outcomes/{o2}', body: judgementWith({}),
-    status: 422, code: 'OUTCOME_NOT_IN_SCOPE', field: 'outcomeId', details: (f) => ({ outcomeId: f.o2 }),
+    method: 'PUT',
+    path: '/cases/{caseAssess}/assess/outcomes/{o2}',
+    body: judgementWith({}),
+    status: 422,
+    code: 'OUTCOME_NOT_IN_SCOPE',
+    field: 'outcomeId',
+    details: (f) => ({ outcomeId: f.o2 }),
   },
-  { name: 'PUT judgement: an unknown outcome → 422', method: 'PUT', path: '/cases/{caseAssess}/assess/outcomes/{unknown}', body: judgementWith({}), status: 422, code: 'OUTCOME_NOT_IN_SCOPE', field: 'outcomeId' },
-  { name: 'PUT judgement: in phase identify → 409', method: 'PUT', path: '/cases/{caseIdentify}/assess/outcomes/{o0}', body: judgementWith({}), status: 409, code: 'CASE_NOT_IN_PHASE' },
-  { name: 'PUT judgement: in phase document → 409', method: 'PUT', path: '/cases/{caseDocument}/assess/outcomes/{o0}', body: judgementWith({}), status: 409, code: 'CASE_NOT_IN_PHASE' },
+  {
+    name: 'PUT judgement: an unknown outcome → 422',
+    method: 'PUT',
+    path: '/cases/{caseAssess}/assess/outcomes/{unknown}',
+    body: judgementWith({}),
+    status: 422,
+    code: 'OUTCOME_NOT_IN_SCOPE',
+    field: 'outcomeId',
+  },
+  {
+    name: 'PUT judgement: in phase identify → 409',
+    method: 'PUT',
+    path: '/cases/{caseIdentify}/assess/outcomes/{o0}',
+    body: judgementWith({}),
+    status: 409,
+    code: 'CASE_NOT_IN_PHASE',
+  },
+  {
+    name: 'PUT judgement: in phase document → 409',
+    method: 'PUT',
+    path: '/cases/{caseDocument}/assess/outcomes/{o0}',
+    body: judgementWith({}),
+    status: 409,
+    code: 'CASE_NOT_IN_PHASE',
+  },
 ];
 
 const assessComplete: BadRequest[] = [
   {
     name: 'assess/complete: an outcome in scope not judged → 422',
-    method: 'POST', path: '/cases/{caseAssess}/assess/complete',
-    status: 422, code: 'JUDGEMENTS_MISSING', details: (f) => ({ missingOutcomeIds: [f.o1] }),
+    method: 'POST',
+    path: '/cases/{caseAssess}/assess/complete',
+    status: 422,
+    code: 'JUDGEMENTS_MISSING',
+    details: (f) => ({ missingOutcomeIds: [f.o1] }),
   },
-  { name: 'assess/complete: in phase identify → 409', method: 'POST', path: '/cases/{caseIdentify}/assess/complete', status: 409, code: 'CASE_NOT_IN_PHASE' },
-  { name: 'assess/complete: in phase document → 409', method: 'POST', path: '/cases/{caseDocument}/assess/complete', status: 409, code: 'CASE_NOT_IN_PHASE' },
+  {
+    name: 'assess/complete: in phase identify → 409',
+    method: 'POST',
+    path: '/cases/{caseIdentify}/assess/complete',
+    status: 409,
+    code: 'CASE_NOT_IN_PHASE',
+  },
+  {
+    name: 'assess/complete: in phase document → 409',
+    method: 'POST',
+    path: '/cases/{caseDocument}/assess/complete',
+    status: 409,
+    code: 'CASE_NOT_IN_PHASE',
+  },
 ];
 
 const TABLE: BadRequest[] = [
@@ -518,7 +1130,10 @@ async function send(row: BadRequest, url: string): Promise<Answer> {
   if (row.tenant !== undefined) headers['x-balanse-tenant'] = row.tenant;
   let payload: string | undefined;
   if (row.raw !== undefined) payload = fill(row.raw);
-  else if (row.body !== undefined) payload = JSON.stringify(typeof row.body === 'function' ? (row.body as (f: Fixtures) => unknown)(fx) : row.body);
+  else if (row.body !== undefined)
+    payload = JSON.stringify(
+      typeof row.body === 'function' ? (row.body as (f: Fixtures) => unknown)(fx) : row.body,
+    );
   if (payload !== undefined) headers['content-type'] = 'application/json';
   for (const [name, value] of Object.entries(row.headers ?? {})) {
     if (value === null) delete headers[name];
@@ -537,7 +1152,8 @@ async function send(row: BadRequest, url: string): Promise<Answer> {
 }
 
 function must<T = any>(step: string, res: ApiResponse<T>, status: number): T {
-  if (res.status !== status) throw new Error(`${step} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.status !== status)
+    throw new Error(`${step} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
@@ -553,8 +1169,14 @@ describe('bad input on the public API: a clear 4xx with a stable code, never a 5
 
   /** Everything the bad requests could have touched, as the API shows it. */
   async function snapshot() {
-    const perCase = (suffix: string, client = api) => Promise.all(caseIds().map(async (id) => (await client.get(`/cases/${id}${suffix}`)).body));
-    const deadLetters = (client: ApiClient) => Promise.all(['identify', 'document', 'assess', 'certify'].map(async (s) => must(`dead letters ${s}`, await client.get(`/admin/dead-letters/${s}`), 200)));
+    const perCase = (suffix: string, client = api) =>
+      Promise.all(caseIds().map(async (id) => (await client.get(`/cases/${id}${suffix}`)).body));
+    const deadLetters = (client: ApiClient) =>
+      Promise.all(
+        ['identify', 'document', 'assess', 'certify'].map(async (s) =>
+          must(`dead letters ${s}`, await client.get(`/admin/dead-letters/${s}`), 200),
+        ),
+      );
     return {
       standards: must('list standards', await api.get('/standards'), 200),
       ownStandard: must('get own standard', await api.get(`/standards/${fx.ownStd}`), 200),
@@ -563,20 +1185,46 @@ describe('bad input on the public API: a clear 4xx with a stable code, never a 5
       evidence: await perCase('/evidence'),
       judgements: await perCase('/assess/outcomes'),
       credentials: await perCase('/credentials'),
-      casesSeenByB: (await Promise.all(caseIds().map((id) => apiB.get(`/cases/${id}`)))).map((r) => r.status),
+      casesSeenByB: (await Promise.all(caseIds().map((id) => apiB.get(`/cases/${id}`)))).map(
+        (r) => r.status,
+      ),
       deadLetters: await deadLetters(api),
       deadLettersOfB: await deadLetters(apiB),
     };
   }
 
   async function openCase(externalId: string): Promise<string> {
-    return must('open case', await api.post('/cases', { standardId: fx.std, candidate: { externalId, name: `Candidate ${externalId}` } }), 201).id;
+    return must(
+      'open case',
+      await api.post('/cases', {
+        standardId: fx.std,
+        candidate: { externalId, name: `Candidate ${externalId}` },
+      }),
+      201,
+    ).id;
   }
   async function toDocument(externalId: string, evidenceFor: string[]): Promise<string> {
     const id = await openCase(externalId);
-    must('scope', await api.put(`/cases/${id}/scope`, { outcomeIds: [fx.o0, fx.o1], selfAssessment: { [fx.o0]: 3, [fx.o1]: 1 } }), 200);
+    must(
+      'scope',
+      await api.put(`/cases/${id}/scope`, {
+        outcomeIds: [fx.o0, fx.o1],
+        selfAssessment: { [fx.o0]: 3, [fx.o1]: 1 },
+      }),
+      200,
+    );
     must('identify/complete', await api.post(`/cases/${id}/identify/complete`), 200);
-    must('evidence', await api.post(`/cases/${id}/evidence`, { kind: 'attestation', title: 'Attestation', period: { from: '2019-08-01', to: '2024-06-30' }, positionPercent: 80, outcomeIds: evidenceFor }), 201);
+    must(
+      'evidence',
+      await api.post(`/cases/${id}/evidence`, {
+        kind: 'attestation',
+        title: 'Attestation',
+        period: { from: '2019-08-01', to: '2024-06-30' },
+        positionPercent: 80,
+        outcomeIds: evidenceFor,
+      }),
+      201,
+    );
     return id;
   }
 
@@ -589,18 +1237,36 @@ describe('bad input on the public API: a clear 4xx with a stable code, never a 5
     const seeded = await seededStandard(api);
     fx.std = seeded.id;
     [fx.o0, fx.o1, fx.o2] = seeded.outcomeIds;
-    const own = must('create standard', await api.post('/standards', standardBody('bad-input-own')), 201);
+    const own = must(
+      'create standard',
+      await api.post('/standards', standardBody('bad-input-own')),
+      201,
+    );
     fx.ownStd = own.id;
     ownOutcome = own.clusters[0].areas[0].outcomes[0].id;
 
     fx.caseEmpty = await openCase('HR-empty');
     fx.caseIdentify = await openCase('HR-identify');
-    must('scope', await api.put(`/cases/${fx.caseIdentify}/scope`, { outcomeIds: [fx.o0, fx.o1], selfAssessment: { [fx.o0]: 3, [fx.o1]: 1 } }), 200);
+    must(
+      'scope',
+      await api.put(`/cases/${fx.caseIdentify}/scope`, {
+        outcomeIds: [fx.o0, fx.o1],
+        selfAssessment: { [fx.o0]: 3, [fx.o1]: 1 },
+      }),
+      200,
+    );
     fx.caseDocument = await toDocument('HR-document', [fx.o0]);
     fx.caseAssess = await toDocument('HR-assess', [fx.o0, fx.o1]);
     must('document/complete', await api.post(`/cases/${fx.caseAssess}/document/complete`), 200);
     await waitForPhase(api, fx.caseAssess, 'assess');
-    must('judgement', await api.put(`/cases/${fx.caseAssess}/assess/outcomes/${fx.o0}`, { judgement: 'met', rationale: 'Seen at work.' }), 200);
+    must(
+      'judgement',
+      await api.put(`/cases/${fx.caseAssess}/assess/outcomes/${fx.o0}`, {
+        judgement: 'met',
+        rationale: 'Seen at work.',
+      }),
+      200,
+    );
 
     // Events settle within milliseconds; take the snapshot once two in a row agree.
     let previous = await snapshot();
@@ -615,28 +1281,50 @@ describe('bad input on the public API: a clear 4xx with a stable code, never a 5
   afterAll(() => server.stop(), 30_000);
 
   it('starts from the prepared state', () => {
-    expect(before.cases.map((c: { phase: string }) => c.phase)).toEqual(['identify', 'identify', 'document', 'assess']);
-    expect(before.cases[1].scope).toEqual({ outcomeIds: [fx.o0, fx.o1], selfAssessment: { [fx.o0]: 3, [fx.o1]: 1 } });
+    expect(before.cases.map((c: { phase: string }) => c.phase)).toEqual([
+      'identify',
+      'identify',
+      'document',
+      'assess',
+    ]);
+    expect(before.cases[1].scope).toEqual({
+      outcomeIds: [fx.o0, fx.o1],
+      selfAssessment: { [fx.o0]: 3, [fx.o1]: 1 },
+    });
     expect(before.evidence.map((e: unknown[]) => e.length)).toEqual([0, 0, 1, 1]);
     expect(before.judgements.map((j: unknown[]) => j.length)).toEqual([0, 0, 0, 1]);
-    expect(before.standards.map((s: { code: string }) => s.code).sort()).toEqual(['avdelingsleder-helse-omsorg', 'bad-input-own']);
-    expect(before.standardsOfB.map((s: { code: string }) => s.code)).toEqual(['avdelingsleder-helse-omsorg']);
+    expect(before.standards.map((s: { code: string }) => s.code).sort()).toEqual([
+      'avdelingsleder-helse-omsorg',
+      'bad-input-own',
+    ]);
+    expect(before.standardsOfB.map((s: { code: string }) => s.code)).toEqual([
+      'avdelingsleder-helse-omsorg',
+    ]);
     expect(before.casesSeenByB).toEqual([404, 404, 404, 404]);
   });
 
   it.each(TABLE)('$name', async (row) => {
     const res = await send(row, server.url);
-    const fields: string[] = Array.isArray(res.body?.fields) ? res.body.fields.map((f: { field: string }) => f.field) : [];
+    const fields: string[] = Array.isArray(res.body?.fields)
+      ? res.body.fields.map((f: { field: string }) => f.field)
+      : [];
     // one comparison, so a failure shows the whole answer
     expect({ status: res.status, contentType: res.contentType, body: res.body }).toEqual({
       status: row.status,
       contentType: expect.stringMatching(/^application\/json/),
-      body: expect.objectContaining({ status: row.status, code: row.code, message: expect.any(String) }),
+      body: expect.objectContaining({
+        status: row.status,
+        code: row.code,
+        message: expect.any(String),
+      }),
     });
     expect(res.status).toBeLessThan(500);
-    if (row.field instanceof RegExp) expect(fields).toContainEqual(expect.stringMatching(row.field));
-    else if (row.field !== undefined) expect(fields).toContain(typeof row.field === 'function' ? row.field(fx) : row.field);
-    if (row.code === 'VALIDATION_FAILED' && row.field !== undefined) expect(res.body.message).toMatch(/^invalid fields: /);
+    if (row.field instanceof RegExp)
+      expect(fields).toContainEqual(expect.stringMatching(row.field));
+    else if (row.field !== undefined)
+      expect(fields).toContain(typeof row.field === 'function' ? row.field(fx) : row.field);
+    if (row.code === 'VALIDATION_FAILED' && row.field !== undefined)
+      expect(res.body.message).toMatch(/^invalid fields: /);
     if (row.details) expect(res.body.details).toMatchObject(row.details(fx));
   });
 
@@ -664,10 +1352,16 @@ describe('bad input on the public API: a clear 4xx with a stable code, never a 5
   });
 
   it('creates a standard sent five times at once exactly once; the others get 409 STANDARD_CODE_TAKEN', async () => {
-    const answers = await Promise.all(Array.from({ length: 5 }, () => api.post('/standards', standardBody('bad-input-race'))));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => api.post('/standards', standardBody('bad-input-race'))),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    expect(answers.filter((a) => a.status === 409).map((a) => a.body.code)).toEqual(Array(4).fill('STANDARD_CODE_TAKEN'));
-    const codes = must('list standards', await api.get('/standards'), 200).map((s: { code: string }) => s.code);
+    expect(answers.filter((a) => a.status === 409).map((a) => a.body.code)).toEqual(
+      Array(4).fill('STANDARD_CODE_TAKEN'),
+    );
+    const codes = must('list standards', await api.get('/standards'), 200).map(
+      (s: { code: string }) => s.code,
+    );
     expect(codes.filter((c: string) => c === 'bad-input-race')).toHaveLength(1);
   });
 });

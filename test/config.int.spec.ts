@@ -8,7 +8,12 @@ describe('configuration is validated at boot (distributed mode)', () => {
   });
 
   it('names each bad value of a service, with what it got', async () => {
-    const { code, output } = await runToExit('assess', { PORT: 'eighty', NATS_URL: 'localhost:4222', DATABASE_URL: 'mysql://x/y', BALANSE_MAX_ATTEMPTS: '0' });
+    const { code, output } = await runToExit('assess', {
+      PORT: 'eighty',
+      NATS_URL: 'localhost:4222',
+      DATABASE_URL: 'mysql://x/y',
+      BALANSE_MAX_ATTEMPTS: '0',
+    });
     expect(code).toBe(78);
     expect(output).toMatch(/PORT: .*\(got "eighty"\)/);
     expect(output).toMatch(/NATS_URL: must be a nats:\/\/ URL/);

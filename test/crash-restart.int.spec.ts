@@ -5,7 +5,8 @@ const N = 12;
 
 async function ok(res: Promise<{ status: number; body: unknown }>, status = 200) {
   const r = await res;
-  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
+  if (r.status !== status)
+    throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
   return r.body as any;
 }
 
@@ -27,36 +28,73 @@ describe('services stopped while cases are in flight (distributed)', () => {
     const standard = await seededStandard(api);
     const cases: string[] = [];
     for (let i = 0; i < N; i++) {
-      const opened = await ok(api.post('/cases', { standardId: standard.id, candidate: { externalId: `crash-${i}`, name: `Crash ${i}` } }), 201);
+      const opened = await ok(
+        api.post('/cases', {
+          standardId: standard.id,
+          candidate: { externalId: `crash-${i}`, name: `Crash ${i}` },
+        }),
+        201,
+      );
       cases.push(opened.id);
     }
-    await forAll(cases, (id) => ok(api.put(`/cases/${id}/scope`, { outcomeIds: standard.outcomeIds })));
+    await forAll(cases, (id) =>
+      ok(api.put(`/cases/${id}/scope`, { outcomeIds: standard.outcomeIds })),
+    );
 
     // document is down while identification completes: case.identified waits in the stream.
     await stack.services.document.kill('SIGKILL');
     await forAll(cases, (id) => ok(api.post(`/cases/${id}/identify/complete`)));
-    const unavailable = await api.post(`/cases/${cases[0]}/evidence`, { kind: 'attestation', title: 'x', outcomeIds: standard.outcomeIds });
+    const unavailable = await api.post(`/cases/${cases[0]}/evidence`, {
+      kind: 'attestation',
+      title: 'x',
+      outcomeIds: standard.outcomeIds,
+    });
     expect(unavailable.status).toBe(503);
     expect(unavailable.body.code).toBe('SERVICE_UNAVAILABLE');
     await stack.services.document.start();
 
-    await forAll(cases, (id) => ok(api.post(`/cases/${id}/evidence`, { kind: 'attestation', title: 'Attestation', outcomeIds: standard.outcomeIds }), 201));
+    await forAll(cases, (id) =>
+      ok(
+        api.post(`/cases/${id}/evidence`, {
+          kind: 'attestation',
+          title: 'Attestation',
+          outcomeIds: standard.outcomeIds,
+        }),
+        201,
+      ),
+    );
     await forAll(cases, (id) => ok(api.post(`/cases/${id}/document/complete`)));
-    await forAll(cases, (id) => forAll(standard.outcomeIds, (o) => ok(api.put(`/cases/${id}/assess/outcomes/${o}`, { judgement: 'met', rationale: 'ok' }))));
+    await forAll(cases, (id) =>
+      forAll(standard.outcomeIds, (o) =>
+        ok(api.put(`/cases/${id}/assess/outcomes/${o}`, { judgement: 'met', rationale: 'ok' })),
+      ),
+    );
 
     // Decide every case, and crash identify and certify while they are consuming case.assessed
     // and case.certified: some effects are committed but not acked, some not even started.
     const decisions = cases.map((id) => ok(api.post(`/cases/${id}/assess/complete`)));
     await decisions[Math.floor(N / 3)];
-    await Promise.all([stack.services.certify.kill('SIGKILL'), stack.services.identify.kill('SIGKILL')]);
+    await Promise.all([
+      stack.services.certify.kill('SIGKILL'),
+      stack.services.identify.kill('SIGKILL'),
+    ]);
     await Promise.all(decisions);
     await Promise.all([stack.services.identify.start(), stack.services.certify.start()]);
 
-    const finals = await Promise.all(cases.map((id) => waitForPhase(api, id, 'completed', { timeoutMs: 60_000, pollMs: 200 })));
+    const finals = await Promise.all(
+      cases.map((id) => waitForPhase(api, id, 'completed', { timeoutMs: 60_000, pollMs: 200 })),
+    );
     for (const final of finals) {
       expect(final.result).toBe('certified');
       const events = final.history.map((h: { event: string }) => h.event);
-      expect(events).toEqual(['opened', 'scope_set', 'identified', 'documented', 'assessed', 'certified']);
+      expect(events).toEqual([
+        'opened',
+        'scope_set',
+        'identified',
+        'documented',
+        'assessed',
+        'certified',
+      ]);
     }
     for (const id of cases) {
       const credentials = await ok(api.get(`/cases/${id}/credentials`));

@@ -17,8 +17,22 @@ describe('distributed mode: separate service processes over NATS JetStream and P
   it('moves a case through identify, document, assess and certify', async () => {
     const { caseId, final } = await driveCase(stack.api, standard, { externalId: 'dist-1' });
     expect(final).toMatchObject({ phase: 'completed', result: 'certified' });
-    expect(final.history.map((h: { event: string }) => h.event)).toEqual(['opened', 'scope_set', 'identified', 'documented', 'assessed', 'certified']);
-    expect(final.history.map((h: { phase: string }) => h.phase)).toEqual(['identify', 'identify', 'document', 'assess', 'certify', 'completed']);
+    expect(final.history.map((h: { event: string }) => h.event)).toEqual([
+      'opened',
+      'scope_set',
+      'identified',
+      'documented',
+      'assessed',
+      'certified',
+    ]);
+    expect(final.history.map((h: { phase: string }) => h.phase)).toEqual([
+      'identify',
+      'identify',
+      'document',
+      'assess',
+      'certify',
+      'completed',
+    ]);
     const credentials = await stack.api.get(`/cases/${caseId}/credentials`);
     expect(credentials.status).toBe(200);
     expect(credentials.body).toHaveLength(1);
@@ -29,14 +43,20 @@ describe('distributed mode: separate service processes over NATS JetStream and P
   });
 
   it('issues a partial credential when some outcomes are met, none when none are', async () => {
-    const partial = await driveCase(stack.api, standard, { externalId: 'dist-2', judge: (_, i) => (i < 10 ? 'met' : i < 15 ? 'partly_met' : 'not_met') });
+    const partial = await driveCase(stack.api, standard, {
+      externalId: 'dist-2',
+      judge: (_, i) => (i < 10 ? 'met' : i < 15 ? 'partly_met' : 'not_met'),
+    });
     expect(partial.final.result).toBe('partial');
     const credentials = await stack.api.get(`/cases/${partial.caseId}/credentials`);
     expect(credentials.body).toHaveLength(1);
     expect(credentials.body[0].kind).toBe('partial');
     expect(credentials.body[0].outcomeIds).toHaveLength(10);
 
-    const none = await driveCase(stack.api, standard, { externalId: 'dist-3', judge: () => 'not_met' });
+    const none = await driveCase(stack.api, standard, {
+      externalId: 'dist-3',
+      judge: () => 'not_met',
+    });
     expect(none.final.result).toBe('not_certified');
     expect((await stack.api.get(`/cases/${none.caseId}/credentials`)).body).toEqual([]);
   });
@@ -46,13 +66,23 @@ describe('distributed mode: separate service processes over NATS JetStream and P
     const events = await readStream();
     expect(events.length).toBeGreaterThanOrEqual(5);
     for (const e of events) {
-      expect(e).toMatchObject({ specversion: '1.0', tenantid: 'default', datacontenttype: 'application/json' });
+      expect(e).toMatchObject({
+        specversion: '1.0',
+        tenantid: 'default',
+        datacontenttype: 'application/json',
+      });
       expect(typeof e['correlationid']).toBe('string');
       expect(typeof e['causationid']).toBe('string');
       expect(typeof e['subject']).toBe('string');
     }
     expect(new Set(events.map((e) => e['type']))).toEqual(
-      new Set(['balanse.case.opened.v1', 'balanse.case.identified.v1', 'balanse.case.documented.v1', 'balanse.case.assessed.v1', 'balanse.case.certified.v1']),
+      new Set([
+        'balanse.case.opened.v1',
+        'balanse.case.identified.v1',
+        'balanse.case.documented.v1',
+        'balanse.case.assessed.v1',
+        'balanse.case.certified.v1',
+      ]),
     );
     expect(JSON.stringify(events)).not.toContain('Candidate dist-');
   });
@@ -74,4 +104,3 @@ async function readStream(): Promise<Array<Record<string, unknown>>> {
     await nc.close();
   }
 }
-

@@ -26,14 +26,27 @@ describe('embedded mode: every service in one process, PGlite and the in-process
     const ready = await fetch(`${embedded.url}/ready`);
     expect(ready.status).toBe(200);
     const body = (await ready.json()) as { checks: Record<string, string> };
-    expect(Object.keys(body.checks)).toEqual(expect.arrayContaining(['identify:database', 'document:database', 'assess:database', 'certify:database']));
+    expect(Object.keys(body.checks)).toEqual(
+      expect.arrayContaining([
+        'identify:database',
+        'document:database',
+        'assess:database',
+        'certify:database',
+      ]),
+    );
   });
 
   it('serves the OpenAPI document', async () => {
     const res = await fetch(`${embedded.url}/api/docs-json`);
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{id}/assess/outcomes/{outcomeId}', '/api/v1/standards/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/cases',
+        '/api/v1/cases/{id}/assess/outcomes/{outcomeId}',
+        '/api/v1/standards/{id}',
+      ]),
+    );
   });
 
   it('seeds the department-leader standard: 3 clusters, 14 areas, 19 typed outcomes', async () => {
@@ -42,7 +55,11 @@ describe('embedded mode: every service in one process, PGlite and the in-process
     expect(standard.clusters).toHaveLength(3);
     expect(standard.clusters.flatMap((c: any) => c.areas)).toHaveLength(14);
     expect(outcomeIds).toHaveLength(19);
-    const categories = new Set(standard.clusters.flatMap((c: any) => c.areas.flatMap((a: any) => a.outcomes.map((o: any) => o.category))));
+    const categories = new Set(
+      standard.clusters.flatMap((c: any) =>
+        c.areas.flatMap((a: any) => a.outcomes.map((o: any) => o.category)),
+      ),
+    );
     expect(categories).toEqual(new Set(['knowledge', 'skills', 'general_competence']));
   });
 
@@ -50,7 +67,14 @@ describe('embedded mode: every service in one process, PGlite and the in-process
     const standard = await seededStandard(api);
     const { caseId, final } = await driveCase(api, standard, { externalId: 'emb-1' });
     expect(final).toMatchObject({ phase: 'completed', result: 'certified' });
-    expect(final.history.map((h: any) => h.event)).toEqual(['opened', 'scope_set', 'identified', 'documented', 'assessed', 'certified']);
+    expect(final.history.map((h: any) => h.event)).toEqual([
+      'opened',
+      'scope_set',
+      'identified',
+      'documented',
+      'assessed',
+      'certified',
+    ]);
     for (const h of final.history) expect(Date.parse(h.at)).not.toBeNaN();
     const credentials = (await api.get(`/cases/${caseId}/credentials`)).body;
     expect(credentials).toHaveLength(1);
@@ -60,7 +84,12 @@ describe('embedded mode: every service in one process, PGlite and the in-process
   it('keeps concurrent cases apart (transactions isolated on PGlite)', async () => {
     const standard = await seededStandard(api);
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => driveCase(api, standard, { externalId: `emb-c-${i}`, judge: (_o, j) => (i % 2 === 0 || j < 5 ? 'met' : 'not_met') })),
+      Array.from({ length: 10 }, (_, i) =>
+        driveCase(api, standard, {
+          externalId: `emb-c-${i}`,
+          judge: (_o, j) => (i % 2 === 0 || j < 5 ? 'met' : 'not_met'),
+        }),
+      ),
     );
     for (const [i, r] of results.entries()) {
       expect(r.final.result).toBe(i % 2 === 0 ? 'certified' : 'partial');
@@ -70,7 +99,10 @@ describe('embedded mode: every service in one process, PGlite and the in-process
 
   it('keeps its data across a restart and carries on where it stopped', async () => {
     const standard = await seededStandard(api);
-    const opened = await api.post('/cases', { standardId: standard.id, candidate: { externalId: 'emb-restart', name: 'Restart' } });
+    const opened = await api.post('/cases', {
+      standardId: standard.id,
+      candidate: { externalId: 'emb-restart', name: 'Restart' },
+    });
     await api.put(`/cases/${opened.body.id}/scope`, { outcomeIds: standard.outcomeIds });
     await api.post(`/cases/${opened.body.id}/identify/complete`);
     await embedded.close();
@@ -78,7 +110,15 @@ describe('embedded mode: every service in one process, PGlite and the in-process
     embedded = await startEmbedded({ dataDir, port: 0, adminToken: TOKEN, logger: ['error'] });
     api = new ApiClient(embedded.url, TOKEN);
     expect((await api.get(`/cases/${opened.body.id}`)).body.phase).toBe('document');
-    expect((await api.post(`/cases/${opened.body.id}/evidence`, { kind: 'log', title: 'Log', outcomeIds: standard.outcomeIds })).status).toBe(201);
+    expect(
+      (
+        await api.post(`/cases/${opened.body.id}/evidence`, {
+          kind: 'log',
+          title: 'Log',
+          outcomeIds: standard.outcomeIds,
+        })
+      ).status,
+    ).toBe(201);
     expect((await api.post(`/cases/${opened.body.id}/document/complete`)).status).toBe(200);
     await waitForPhase(api, opened.body.id, 'assess');
   }, 120_000);

@@ -16,7 +16,13 @@ import {
   type EventTransport,
 } from '@balanse/messaging';
 import { openServiceDataSource, type StorageTarget } from '@balanse/persistence';
-import { databaseUrlFor, dropDatabases, resetEventStream, testServers, uniqueName } from '@balanse/testing';
+import {
+  databaseUrlFor,
+  dropDatabases,
+  resetEventStream,
+  testServers,
+  uniqueName,
+} from '@balanse/testing';
 
 class ThingHappenedV1 {
   @IsString() name: string;
@@ -49,36 +55,64 @@ const MAX_ATTEMPTS = 3;
 
 async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
   const dbName = uniqueName('bt_msg');
-  const storage: StorageTarget = kind === 'jetstream' ? { kind: 'postgres', url: databaseUrlFor(dbName) } : { kind: 'pglite', dir: 'memory://' };
-  const ds = await openServiceDataSource({ storage, entities: messagingEntities, migrations: [MessagingTables1764300000000, EffectTable1764300000998] });
+  const storage: StorageTarget =
+    kind === 'jetstream'
+      ? { kind: 'postgres', url: databaseUrlFor(dbName) }
+      : { kind: 'pglite', dir: 'memory://' };
+  const ds = await openServiceDataSource({
+    storage,
+    entities: messagingEntities,
+    migrations: [MessagingTables1764300000000, EffectTable1764300000998],
+  });
   let nc: NatsConnection | undefined;
   let transport: EventTransport;
   if (kind === 'jetstream') {
     await resetEventStream();
     const conn = await connect({ servers: testServers().natsUrl.replace(/^nats:\/\//, '') });
     nc = conn;
-    const nats = new NatsEventTransport(conn, { replicas: 1, ackWaitMs: 2000, duplicateWindowMs: 120_000 });
+    const nats = new NatsEventTransport(conn, {
+      replicas: 1,
+      ackWaitMs: 2000,
+      duplicateWindowMs: 120_000,
+    });
     await nats.start();
     transport = nats;
   } else {
     transport = new InProcessEventTransport();
   }
-  const relay = new OutboxRelay(ds, transport, { pollMs: 50, batchSize: 100, retentionMs: 3_600_000 }, 'test');
+  const relay = new OutboxRelay(
+    ds,
+    transport,
+    { pollMs: 50, batchSize: 100, retentionMs: 3_600_000 },
+    'test',
+  );
   const uow = new UnitOfWork(ds, '/balanse/test', () => relay.kick());
   const deadLetters = new DeadLetters(ds);
-  const consumer = new EventConsumer(uow, deadLetters, { maxAttempts: MAX_ATTEMPTS, backoffMs: () => BACKOFF_MS }, 'test');
+  const consumer = new EventConsumer(
+    uow,
+    deadLetters,
+    { maxAttempts: MAX_ATTEMPTS, backoffMs: () => BACKOFF_MS },
+    'test',
+  );
   const failing = { on: true, failOnceAfterWrite: new Set<string>() };
   const deliveries: string[] = [];
   const onDelivery = consumer.register('test--thing', ThingHappened, async (event, tx) => {
     const data = event.data as ThingHappenedV1;
     if (data.fail && failing.on) throw new Error(`cannot handle ${data.name}`);
-    await tx.manager.query('INSERT INTO effect (event_id, name) VALUES ($1, $2)', [event.id, data.name]);
-    if (failing.failOnceAfterWrite.delete(data.name)) throw new Error('crash after the write, before commit');
+    await tx.manager.query('INSERT INTO effect (event_id, name) VALUES ($1, $2)', [
+      event.id,
+      data.name,
+    ]);
+    if (failing.failOnceAfterWrite.delete(data.name))
+      throw new Error('crash after the write, before commit');
   });
-  await transport.subscribe({ durable: 'test--thing', type: ThingHappened.type, concurrency: 4 }, async (d) => {
-    deliveries.push((d.envelope as { data: { name: string } }).data.name);
-    await onDelivery(d);
-  });
+  await transport.subscribe(
+    { durable: 'test--thing', type: ThingHappened.type, concurrency: 4 },
+    async (d) => {
+      deliveries.push((d.envelope as { data: { name: string } }).data.name);
+      await onDelivery(d);
+    },
+  );
   relay.start();
   return {
     ds,
@@ -99,93 +133,165 @@ async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
 }
 
 async function emit(h: Harness, name: string, fail = false): Promise<void> {
-  await h.uow.run({ tenantId: 'default', correlationId: `test-${name}`, causationId: `test-${name}` }, (tx) => tx.emit(ThingHappened, name, { name, fail }));
+  await h.uow.run(
+    { tenantId: 'default', correlationId: `test-${name}`, causationId: `test-${name}` },
+    (tx) => tx.emit(ThingHappened, name, { name, fail }),
+  );
 }
 
 async function effects(h: Harness, name: string): Promise<number> {
-  const rows: Array<{ n: string | number }> = await h.ds.query('SELECT count(*) AS n FROM effect WHERE name = $1', [name]);
+  const rows: Array<{ n: string | number }> = await h.ds.query(
+    'SELECT count(*) AS n FROM effect WHERE name = $1',
+    [name],
+  );
   return Number(rows[0].n);
 }
 
-async function eventually<T>(check: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+async function eventually<T>(
+  check: () => Promise<T>,
+  ok: (v: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in ${timeoutMs} ms; last value ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
 
-describe.each([['jetstream' as const], ['in-process' as const]])('messaging guarantees over %s', (kind) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await harness(kind);
-  }, 90_000);
-  afterAll(() => h?.close());
+describe.each([['jetstream' as const], ['in-process' as const]])(
+  'messaging guarantees over %s',
+  (kind) => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await harness(kind);
+    }, 90_000);
+    afterAll(() => h?.close());
 
-  it('publishes an outbox row after commit and applies it once', async () => {
-    await emit(h, 'first');
-    await eventually(() => effects(h, 'first'), (n) => n === 1);
-    const [{ n }] = await h.ds.query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL');
-    expect(Number(n)).toBe(0);
-  });
+    it('publishes an outbox row after commit and applies it once', async () => {
+      await emit(h, 'first');
+      await eventually(
+        () => effects(h, 'first'),
+        (n) => n === 1,
+      );
+      const [{ n }] = await h.ds.query(
+        'SELECT count(*) AS n FROM outbox WHERE published_at IS NULL',
+      );
+      expect(Number(n)).toBe(0);
+    });
 
-  it('has one effect when the same event is delivered twice', async () => {
-    await emit(h, 'twice');
-    await eventually(() => effects(h, 'twice'), (n) => n === 1);
-    const [row] = await h.ds.query("SELECT envelope FROM outbox WHERE envelope->'data'->>'name' = 'twice'");
-    // Redeliver by hand (as after a lost ack), and make the relay publish the row again (as after a crash before marking it).
-    const acks: string[] = [];
-    await h.onDelivery({ envelope: row.envelope, attempt: 2, ack: () => acks.push('ack'), nak: () => acks.push('nak') });
-    await h.ds.query("UPDATE outbox SET published_at = NULL WHERE envelope->'data'->>'name' = 'twice'");
-    await emit(h, 'after-twice'); // kicks the relay
-    await eventually(() => effects(h, 'after-twice'), (n) => n === 1);
-    await eventually(async () => (await h.ds.query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL'))[0].n, (n) => Number(n) === 0);
-    expect(acks).toEqual(['ack']);
-    expect(await effects(h, 'twice')).toBe(1);
-    const [{ n }] = await h.ds.query("SELECT count(*) AS n FROM inbox WHERE consumer = 'test--thing'");
-    expect(Number(n)).toBe(3);
-  });
+    it('has one effect when the same event is delivered twice', async () => {
+      await emit(h, 'twice');
+      await eventually(
+        () => effects(h, 'twice'),
+        (n) => n === 1,
+      );
+      const [row] = await h.ds.query(
+        "SELECT envelope FROM outbox WHERE envelope->'data'->>'name' = 'twice'",
+      );
+      // Redeliver by hand (as after a lost ack), and make the relay publish the row again (as after a crash before marking it).
+      const acks: string[] = [];
+      await h.onDelivery({
+        envelope: row.envelope,
+        attempt: 2,
+        ack: () => acks.push('ack'),
+        nak: () => acks.push('nak'),
+      });
+      await h.ds.query(
+        "UPDATE outbox SET published_at = NULL WHERE envelope->'data'->>'name' = 'twice'",
+      );
+      await emit(h, 'after-twice'); // kicks the relay
+      await eventually(
+        () => effects(h, 'after-twice'),
+        (n) => n === 1,
+      );
+      await eventually(
+        async () =>
+          (await h.ds.query('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL'))[0].n,
+        (n) => Number(n) === 0,
+      );
+      expect(acks).toEqual(['ack']);
+      expect(await effects(h, 'twice')).toBe(1);
+      const [{ n }] = await h.ds.query(
+        "SELECT count(*) AS n FROM inbox WHERE consumer = 'test--thing'",
+      );
+      expect(Number(n)).toBe(3);
+    });
 
-  it('rolls back a handler that fails after its write, and applies the redelivery once', async () => {
-    h.failing.failOnceAfterWrite.add('half-done');
-    await emit(h, 'half-done');
-    await eventually(() => effects(h, 'half-done'), (n) => n === 1);
-    expect(h.deliveries.filter((d) => d === 'half-done')).toHaveLength(2);
-  });
+    it('rolls back a handler that fails after its write, and applies the redelivery once', async () => {
+      h.failing.failOnceAfterWrite.add('half-done');
+      await emit(h, 'half-done');
+      await eventually(
+        () => effects(h, 'half-done'),
+        (n) => n === 1,
+      );
+      expect(h.deliveries.filter((d) => d === 'half-done')).toHaveLength(2);
+    });
 
-  it('dead-letters an event that always fails, without blocking the next, and replays it once fixed', async () => {
-    await emit(h, 'poison', true);
-    await emit(h, 'behind-poison');
-    await eventually(() => effects(h, 'behind-poison'), (n) => n === 1);
-    // handled while the poison was still being retried (2 backoffs of 1 s before it gives up)
-    expect(await h.deadLetters.list('default')).toEqual([]);
-    const letters = await eventually(() => h.deadLetters.list('default'), (l) => l.length === 1);
-    expect(letters[0]).toMatchObject({ consumer: 'test--thing', type: ThingHappened.type, attempts: MAX_ATTEMPTS, error: 'cannot handle poison' });
-    expect(h.deliveries.filter((d) => d === 'poison')).toHaveLength(MAX_ATTEMPTS);
-    expect(await effects(h, 'poison')).toBe(0);
+    it('dead-letters an event that always fails, without blocking the next, and replays it once fixed', async () => {
+      await emit(h, 'poison', true);
+      await emit(h, 'behind-poison');
+      await eventually(
+        () => effects(h, 'behind-poison'),
+        (n) => n === 1,
+      );
+      // handled while the poison was still being retried (2 backoffs of 1 s before it gives up)
+      expect(await h.deadLetters.list('default')).toEqual([]);
+      const letters = await eventually(
+        () => h.deadLetters.list('default'),
+        (l) => l.length === 1,
+      );
+      expect(letters[0]).toMatchObject({
+        consumer: 'test--thing',
+        type: ThingHappened.type,
+        attempts: MAX_ATTEMPTS,
+        error: 'cannot handle poison',
+      });
+      expect(h.deliveries.filter((d) => d === 'poison')).toHaveLength(MAX_ATTEMPTS);
+      expect(await effects(h, 'poison')).toBe(0);
 
-    // still failing: the replay fails, the letter stays with one more attempt
-    await expect(h.consumer.replay('default', letters[0].id)).rejects.toThrow('cannot handle poison');
-    expect((await h.deadLetters.list('default'))[0].attempts).toBe(MAX_ATTEMPTS + 1);
-    // other tenants do not see it
-    expect(await h.deadLetters.list('other')).toEqual([]);
+      // still failing: the replay fails, the letter stays with one more attempt
+      await expect(h.consumer.replay('default', letters[0].id)).rejects.toThrow(
+        'cannot handle poison',
+      );
+      expect((await h.deadLetters.list('default'))[0].attempts).toBe(MAX_ATTEMPTS + 1);
+      // other tenants do not see it
+      expect(await h.deadLetters.list('other')).toEqual([]);
 
-    h.failing.on = false;
-    await expect(h.consumer.replay('default', letters[0].id)).resolves.toBe('replayed');
-    expect(await effects(h, 'poison')).toBe(1);
-    expect(await h.deadLetters.list('default')).toEqual([]);
-    await expect(h.consumer.replay('default', letters[0].id)).resolves.toBe('not_found');
-    h.failing.on = true;
-  });
+      h.failing.on = false;
+      await expect(h.consumer.replay('default', letters[0].id)).resolves.toBe('replayed');
+      expect(await effects(h, 'poison')).toBe(1);
+      expect(await h.deadLetters.list('default')).toEqual([]);
+      await expect(h.consumer.replay('default', letters[0].id)).resolves.toBe('not_found');
+      h.failing.on = true;
+    });
 
-  it('dead-letters an event whose payload breaks its contract at once', async () => {
-    const acks: string[] = [];
-    const bad = { specversion: '1.0', id: '6f1c3a52-52a4-4b39-9df4-0b5c2e0d5a11', type: ThingHappened.type, source: '/x', subject: 's', time: new Date().toISOString(), tenantid: 'default', correlationid: 'c', causationid: 'c', data: { name: 42 } };
-    await h.onDelivery({ envelope: bad, attempt: 1, ack: () => acks.push('ack'), nak: () => acks.push('nak') });
-    expect(acks).toEqual(['ack']);
-    const letters = await h.deadLetters.list('default');
-    expect(letters.find((l) => l.eventId === bad.id)?.error).toMatch(/invalid event: .*name/);
-  });
-});
+    it('dead-letters an event whose payload breaks its contract at once', async () => {
+      const acks: string[] = [];
+      const bad = {
+        specversion: '1.0',
+        id: '6f1c3a52-52a4-4b39-9df4-0b5c2e0d5a11',
+        type: ThingHappened.type,
+        source: '/x',
+        subject: 's',
+        time: new Date().toISOString(),
+        tenantid: 'default',
+        correlationid: 'c',
+        causationid: 'c',
+        data: { name: 42 },
+      };
+      await h.onDelivery({
+        envelope: bad,
+        attempt: 1,
+        ack: () => acks.push('ack'),
+        nak: () => acks.push('nak'),
+      });
+      expect(acks).toEqual(['ack']);
+      const letters = await h.deadLetters.list('default');
+      expect(letters.find((l) => l.eventId === bad.id)?.error).toMatch(/invalid event: .*name/);
+    });
+  },
+);

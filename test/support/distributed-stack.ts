@@ -1,4 +1,12 @@
-import { ApiClient, AppProcess, databaseUrlFor, dropDatabases, resetEventStream, testServers, uniqueName } from '@balanse/testing';
+import {
+  ApiClient,
+  AppProcess,
+  databaseUrlFor,
+  dropDatabases,
+  resetEventStream,
+  testServers,
+  uniqueName,
+} from '@balanse/testing';
 
 export const TEST_TOKEN = 'integration-test-token-0123456789';
 export const SERVICE_APPS = ['identify', 'document', 'assess', 'certify'] as const;
@@ -23,10 +31,19 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
   const services = Object.fromEntries(
     SERVICE_APPS.map((s, i) => [
       s,
-      new AppProcess(s, basePort + 1 + i, { NATS_URL: natsUrl, DATABASE_URL: databaseUrlFor(databases[i]), BALANSE_ACK_WAIT_MS: '3000', ...extraEnv }),
+      new AppProcess(s, basePort + 1 + i, {
+        NATS_URL: natsUrl,
+        DATABASE_URL: databaseUrlFor(databases[i]),
+        BALANSE_ACK_WAIT_MS: '3000',
+        ...extraEnv,
+      }),
     ]),
   ) as Stack['services'];
-  const gateway = new AppProcess('gateway', basePort, { NATS_URL: natsUrl, BALANSE_ADMIN_TOKEN: TEST_TOKEN, ...extraEnv });
+  const gateway = new AppProcess('gateway', basePort, {
+    NATS_URL: natsUrl,
+    BALANSE_ADMIN_TOKEN: TEST_TOKEN,
+    ...extraEnv,
+  });
   await Promise.all(Object.values(services).map((s) => s.start()));
   await gateway.start();
   return {

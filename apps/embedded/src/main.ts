@@ -11,13 +11,17 @@ class EmbeddedEnv {
   @IsInt({ message: 'must be an integer port' }) @Min(0) @Max(65535) PORT: number = 3000;
   /** 127.0.0.1 keeps the API on this machine; 0.0.0.0 in a container. */
   @IsString() HOST: string = '127.0.0.1';
-  @IsOptional() @IsString() @MinLength(16, { message: 'must be at least 16 characters' }) BALANSE_ADMIN_TOKEN?: string = undefined;
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  BALANSE_ADMIN_TOKEN?: string = undefined;
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: string = 'log';
 }
 
 /** The token from the environment, else the one kept in the data folder, else a new one. */
 async function adminToken(env: EmbeddedEnv): Promise<{ token: string; from: string }> {
-  if (env.BALANSE_ADMIN_TOKEN) return { token: env.BALANSE_ADMIN_TOKEN, from: 'BALANSE_ADMIN_TOKEN' };
+  if (env.BALANSE_ADMIN_TOKEN)
+    return { token: env.BALANSE_ADMIN_TOKEN, from: 'BALANSE_ADMIN_TOKEN' };
   const file = join(env.BALANSE_DATA_DIR, 'admin-token');
   const kept = await readFile(file, 'utf8').catch(() => '');
   if (kept.trim()) return { token: kept.trim(), from: file };
@@ -30,12 +34,20 @@ async function main() {
   const env = exitOnConfigError(() => loadEnv(EmbeddedEnv));
   await mkdir(env.BALANSE_DATA_DIR, { recursive: true });
   const { token, from } = await adminToken(env);
-  const embedded = await startEmbedded({ dataDir: resolve(env.BALANSE_DATA_DIR), port: env.PORT, host: env.HOST, adminToken: token, logger: logLevels(env.LOG_LEVEL) });
+  const embedded = await startEmbedded({
+    dataDir: resolve(env.BALANSE_DATA_DIR),
+    port: env.PORT,
+    host: env.HOST,
+    adminToken: token,
+    logger: logLevels(env.LOG_LEVEL),
+  });
   const publicUrl = embedded.url.replace('127.0.0.1', 'localhost');
   console.log(
     [
       '',
-      'Balanse is running (embedded: every service in this process, data in ' + resolve(env.BALANSE_DATA_DIR) + ')',
+      'Balanse is running (embedded: every service in this process, data in ' +
+        resolve(env.BALANSE_DATA_DIR) +
+        ')',
       `  API      ${publicUrl}/api/v1`,
       `  Docs     ${publicUrl}/api/docs`,
       `  Token    ${token}   (from ${from})`,

@@ -2,7 +2,14 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createGatewayApp } from '@balanse/gateway';
 import { NatsCommandTransport } from '@balanse/messaging';
-import { connectNats, exitOnConfigError, GatewayEnv, loadEnv, logLevels, onStop } from '@balanse/runtime';
+import {
+  connectNats,
+  exitOnConfigError,
+  GatewayEnv,
+  loadEnv,
+  logLevels,
+  onStop,
+} from '@balanse/runtime';
 
 async function main() {
   const env = exitOnConfigError(() => loadEnv(GatewayEnv));
@@ -18,7 +25,9 @@ async function main() {
     logLevels(env.LOG_LEVEL),
   );
   await app.listen(env.PORT);
-  new Logger('gateway').log(`API on http://0.0.0.0:${env.PORT}/api/v1, docs at /api/docs, NATS ${env.NATS_URL}`);
+  new Logger('gateway').log(
+    `API on http://0.0.0.0:${env.PORT}/api/v1, docs at /api/docs, NATS ${env.NATS_URL}`,
+  );
   onStop(async () => {
     await app.close();
     await nc.drain();

@@ -13,7 +13,13 @@ export function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[
 
 export function validationError(fields: FieldError[]): DomainError {
   const names = [...new Set(fields.map((f) => f.field))].join(', ');
-  return new DomainError(400, ErrorCode.VALIDATION_FAILED, `invalid fields: ${names}`, undefined, fields);
+  return new DomainError(
+    400,
+    ErrorCode.VALIDATION_FAILED,
+    `invalid fields: ${names}`,
+    undefined,
+    fields,
+  );
 }
 
 /**
@@ -46,16 +52,25 @@ const unstorable = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s)
  */
 function unsafeShape(plain: object): FieldError[] {
   const errors: FieldError[] = [];
-  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: plain, path: '', depth: 0 }];
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [
+    { value: plain, path: '', depth: 0 },
+  ];
   while (stack.length > 0 && errors.length < 20) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === 'string') {
-      if (unstorable(value)) errors.push({ field: path || '(body)', message: 'must not contain NUL characters or unpaired surrogates' });
+      if (unstorable(value))
+        errors.push({
+          field: path || '(body)',
+          message: 'must not contain NUL characters or unpaired surrogates',
+        });
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
     if (depth >= MAX_PAYLOAD_DEPTH) {
-      errors.push({ field: path || '(body)', message: `nested more than ${MAX_PAYLOAD_DEPTH} levels deep` });
+      errors.push({
+        field: path || '(body)',
+        message: `nested more than ${MAX_PAYLOAD_DEPTH} levels deep`,
+      });
       continue;
     }
     for (const key of Object.keys(value)) {

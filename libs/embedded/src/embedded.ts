@@ -5,7 +5,11 @@ import { certifyService } from '@balanse/certify';
 import { documentService } from '@balanse/document';
 import { createGatewayApp } from '@balanse/gateway';
 import { identifyService } from '@balanse/identify';
-import { InProcessCommandTransport, InProcessEventTransport, type RetryPolicy } from '@balanse/messaging';
+import {
+  InProcessCommandTransport,
+  InProcessEventTransport,
+  type RetryPolicy,
+} from '@balanse/messaging';
 import { createService, type RunningService } from '@balanse/runtime';
 
 export interface EmbeddedOptions {
@@ -39,13 +43,23 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
   const services: RunningService[] = await Promise.all(
     EMBEDDED_SERVICES.map((def) => {
       const dir = options.dataDir === 'memory://' ? 'memory://' : join(options.dataDir, def.name);
-      return createService(def, { kind: 'pglite', dir }, { events, commands, retry: options.retry, relay: { pollMs: 100 } }, { http: false, logger: options.logger });
+      return createService(
+        def,
+        { kind: 'pglite', dir },
+        { events, commands, retry: options.retry, relay: { pollMs: 100 } },
+        { http: false, logger: options.logger },
+      );
     }),
   );
   // Relays start only when every consumer is subscribed: the in-process bus keeps no backlog.
   for (const s of services) s.runtime.start();
   const app = await createGatewayApp(
-    { commands, adminToken: options.adminToken, commandTimeoutMs: 10_000, readiness: services.flatMap((s) => s.readiness) },
+    {
+      commands,
+      adminToken: options.adminToken,
+      commandTimeoutMs: 10_000,
+      readiness: services.flatMap((s) => s.readiness),
+    },
     options.logger,
   );
   await app.listen(options.port, options.host ?? '127.0.0.1');

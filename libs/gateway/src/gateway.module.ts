@@ -1,4 +1,10 @@
-import { Module, type DynamicModule, type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type INestApplication,
+  type LoggerService,
+  type LogLevel,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -21,7 +27,14 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [HealthModule.with(options.readiness)],
-      controllers: [StandardsController, CasesController, DocumentController, AssessController, CredentialsController, DeadLettersController],
+      controllers: [
+        StandardsController,
+        CasesController,
+        DocumentController,
+        AssessController,
+        CredentialsController,
+        DeadLettersController,
+      ],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },
         ServiceClient,
@@ -42,8 +55,15 @@ class PublicAwareAuthGuard extends AuthGuard {
 }
 
 /** Builds the HTTP app: 1 MB JSON limit, OpenAPI at /api/docs (JSON at /api/docs-json). */
-export async function createGatewayApp(options: GatewayOptions, logger?: LoggerService | LogLevel[] | false): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(options), { bodyParser: false, logger, abortOnError: false });
+export async function createGatewayApp(
+  options: GatewayOptions,
+  logger?: LoggerService | LogLevel[] | false,
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(options), {
+    bodyParser: false,
+    logger,
+    abortOnError: false,
+  });
   app.useBodyParser('json', { limit: '1mb' });
   app.disable('x-powered-by');
   const config = new DocumentBuilder()
@@ -55,7 +75,12 @@ export async function createGatewayApp(options: GatewayOptions, logger?: LoggerS
     )
     .setVersion('1')
     .addBearerAuth()
-    .addGlobalParameters({ name: 'X-Balanse-Tenant', in: 'header', required: false, schema: { type: 'string', default: 'default' } })
+    .addGlobalParameters({
+      name: 'X-Balanse-Tenant',
+      in: 'header',
+      required: false,
+      schema: { type: 'string', default: 'default' },
+    })
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config));
   return app;

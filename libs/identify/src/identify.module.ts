@@ -5,5 +5,7 @@ import { CasesService } from './cases/cases.service';
 import { StandardCommands } from './standards/standards.handlers';
 import { StandardsService } from './standards/standards.service';
 
-@Module({ providers: [StandardsService, StandardCommands, CasesService, CaseCommands, CaseProgressHandlers] })
+@Module({
+  providers: [StandardsService, StandardCommands, CasesService, CaseCommands, CaseProgressHandlers],
+})
 export class IdentifyModule {}

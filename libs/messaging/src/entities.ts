@@ -5,7 +5,13 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 export class OutboxRecord {
   @PrimaryColumn('uuid') id: string;
   /** Publishing order. */
-  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS', insert: false, update: false })
+  @Column({
+    type: 'bigint',
+    generated: 'identity',
+    generatedIdentity: 'ALWAYS',
+    insert: false,
+    update: false,
+  })
   seq: string;
   @Column('text', { name: 'tenant_id' }) tenantId: string;
   @Column('text') type: string;

@@ -20,7 +20,9 @@ export interface ServiceDataSourceOptions {
  * Opens a service's own database and brings it to the latest migration. The same migrations run
  * on PostgreSQL and on PGlite; `synchronize` is never used.
  */
-export async function openServiceDataSource(options: ServiceDataSourceOptions): Promise<DataSource> {
+export async function openServiceDataSource(
+  options: ServiceDataSourceOptions,
+): Promise<DataSource> {
   const common = {
     type: 'postgres' as const,
     entities: options.entities,
@@ -52,7 +54,10 @@ export async function openServiceDataSource(options: ServiceDataSourceOptions): 
     };
   }
   await dataSource.initialize();
-  if (options.storage.kind === 'postgres') await withMigrationLock(options.storage.url, () => dataSource.runMigrations({ transaction: 'each' }));
+  if (options.storage.kind === 'postgres')
+    await withMigrationLock(options.storage.url, () =>
+      dataSource.runMigrations({ transaction: 'each' }),
+    );
   else await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }
@@ -81,9 +86,11 @@ export async function ensureDatabase(url: string): Promise<void> {
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
-      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((err: { code?: string }) => {
-        if (err.code !== '42P04') throw err; // created meanwhile by a replica
-      });
+      await client
+        .query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`)
+        .catch((err: { code?: string }) => {
+          if (err.code !== '42P04') throw err; // created meanwhile by a replica
+        });
     }
   } finally {
     await client.end();

@@ -4,7 +4,9 @@ import { openServiceDataSource } from './data-source';
 class CounterTable1764300000999 {
   name = 'CounterTable1764300000999';
   async up(q: { query(sql: string): Promise<unknown> }) {
-    await q.query('CREATE TABLE counter (id int PRIMARY KEY, n int NOT NULL); INSERT INTO counter VALUES (1, 0);');
+    await q.query(
+      'CREATE TABLE counter (id int PRIMARY KEY, n int NOT NULL); INSERT INTO counter VALUES (1, 0);',
+    );
   }
   async down() {}
 }
@@ -12,7 +14,11 @@ class CounterTable1764300000999 {
 describe('PGlite behind TypeORM (embedded mode)', () => {
   let ds: DataSource;
   beforeAll(async () => {
-    ds = await openServiceDataSource({ storage: { kind: 'pglite', dir: 'memory://' }, entities: [], migrations: [CounterTable1764300000999] });
+    ds = await openServiceDataSource({
+      storage: { kind: 'pglite', dir: 'memory://' },
+      entities: [],
+      migrations: [CounterTable1764300000999],
+    });
   });
   afterAll(() => ds?.destroy());
 

@@ -91,7 +91,11 @@ class PGliteClient extends EventEmitter {
     super();
   }
 
-  query(text: string, paramsOrCb?: unknown[] | Callback, cb?: Callback): Promise<PgResult> | undefined {
+  query(
+    text: string,
+    paramsOrCb?: unknown[] | Callback,
+    cb?: Callback,
+  ): Promise<PgResult> | undefined {
     const params = Array.isArray(paramsOrCb) ? paramsOrCb : undefined;
     const callback = typeof paramsOrCb === 'function' ? paramsOrCb : cb;
     const result = runQuery(this.db, text, params);
@@ -126,5 +130,9 @@ function toPg(r: Results): PgResult {
 export function pgliteDriver(db: PGlite) {
   const pool = new PGlitePool(db);
   // One pool per PGlite instance, however often TypeORM constructs it: the turn-taking must be shared.
-  return { Pool: function Pool() { return pool; } };
+  return {
+    Pool: function Pool() {
+      return pool;
+    },
+  };
 }

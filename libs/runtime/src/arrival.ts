@@ -6,7 +6,10 @@
 export const ARRIVAL_WAIT_MS = 3000;
 
 /** Polls `find` until it returns a value or `timeoutMs` passes (then resolves null). */
-export async function waitForArrival<T>(find: () => Promise<T | null>, timeoutMs = ARRIVAL_WAIT_MS): Promise<T | null> {
+export async function waitForArrival<T>(
+  find: () => Promise<T | null>,
+  timeoutMs = ARRIVAL_WAIT_MS,
+): Promise<T | null> {
   const deadline = Date.now() + timeoutMs;
   let delay = 5;
   for (;;) {

@@ -20,18 +20,31 @@ export async function runServiceProcess(def: ServiceDefinition): Promise<void> {
   const log = new Logger(def.name);
   const env = exitOnConfigError(() => loadEnv(ServiceEnv));
   const nc = await connectNats(env.NATS_URL, `balanse-${def.name}`);
-  const events = new NatsEventTransport(nc, { replicas: env.NATS_STREAM_REPLICAS, ackWaitMs: env.BALANSE_ACK_WAIT_MS, duplicateWindowMs: 120_000 });
+  const events = new NatsEventTransport(nc, {
+    replicas: env.NATS_STREAM_REPLICAS,
+    ackWaitMs: env.BALANSE_ACK_WAIT_MS,
+    duplicateWindowMs: 120_000,
+  });
   await events.start();
   const commands = new NatsCommandTransport(nc);
   const service = await createService(
     def,
     { kind: 'postgres', url: env.DATABASE_URL },
-    { events, commands, retry: { maxAttempts: env.BALANSE_MAX_ATTEMPTS, backoffMs: (n) => Math.min(30_000, 250 * 2 ** (n - 1)) } },
+    {
+      events,
+      commands,
+      retry: {
+        maxAttempts: env.BALANSE_MAX_ATTEMPTS,
+        backoffMs: (n) => Math.min(30_000, 250 * 2 ** (n - 1)),
+      },
+    },
     { http: true, logger: logLevels(env.LOG_LEVEL) },
   );
   await (service.app as INestApplication).listen(env.PORT);
   service.runtime.start();
-  log.log(`${def.name} ready on port ${env.PORT}, database ${redact(env.DATABASE_URL)}, NATS ${env.NATS_URL}`);
+  log.log(
+    `${def.name} ready on port ${env.PORT}, database ${redact(env.DATABASE_URL)}, NATS ${env.NATS_URL}`,
+  );
   onStop(async () => {
     log.log('stopping');
     await commands.close();

@@ -3,12 +3,21 @@ import { GatewayEnv, ServiceEnv } from './service-env';
 
 describe('configuration from the environment', () => {
   it('applies defaults and converts numbers', () => {
-    const env = loadEnv(ServiceEnv, { DATABASE_URL: 'postgres://u@db:5432/balanse_identify', PORT: '3001' });
-    expect(env).toMatchObject({ PORT: 3001, NATS_URL: 'nats://127.0.0.1:4222', NATS_STREAM_REPLICAS: 1, BALANSE_MAX_ATTEMPTS: 5 });
+    const env = loadEnv(ServiceEnv, {
+      DATABASE_URL: 'postgres://u@db:5432/balanse_identify',
+      PORT: '3001',
+    });
+    expect(env).toMatchObject({
+      PORT: 3001,
+      NATS_URL: 'nats://127.0.0.1:4222',
+      NATS_STREAM_REPLICAS: 1,
+      BALANSE_MAX_ATTEMPTS: 5,
+    });
   });
 
   it('names every bad or missing value in one message', () => {
-    const load = () => loadEnv(ServiceEnv, { PORT: 'abc', NATS_URL: 'http://x', NATS_STREAM_REPLICAS: '2' });
+    const load = () =>
+      loadEnv(ServiceEnv, { PORT: 'abc', NATS_URL: 'http://x', NATS_STREAM_REPLICAS: '2' });
     expect(load).toThrow(ConfigError);
     const message = (() => {
       try {

@@ -1,4 +1,12 @@
-import { Controller, Get, HttpCode, HttpException, Inject, Module, type DynamicModule } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpException,
+  Inject,
+  Module,
+  type DynamicModule,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 
 /** Something readiness depends on: the message bus, a database. */
@@ -35,7 +43,11 @@ export class HealthController {
     );
     const checks = Object.fromEntries(results);
     const ready = results.every(([, state]) => state === 'up');
-    if (!ready) throw new HttpException({ status: 503, code: 'SERVICE_UNAVAILABLE', message: 'not ready', checks }, 503);
+    if (!ready)
+      throw new HttpException(
+        { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'not ready', checks },
+        503,
+      );
     return { status: 'ready', checks };
   }
 }

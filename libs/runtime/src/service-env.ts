@@ -8,22 +8,32 @@ export class ServiceEnv {
   @Matches(NATS_URL, { message: 'must be a nats:// URL, e.g. nats://127.0.0.1:4222' })
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
-  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL naming this service\'s database, e.g. postgres://postgres@127.0.0.1:5432/balanse_identify' })
+  @Matches(POSTGRES_URL, {
+    message:
+      "must be a postgres:// URL naming this service's database, e.g. postgres://postgres@127.0.0.1:5432/balanse_identify",
+  })
   DATABASE_URL: string = undefined as unknown as string;
 
-  @IsInt({ message: 'must be an integer port' }) @Min(1) @Max(65535)
+  @IsInt({ message: 'must be an integer port' })
+  @Min(1)
+  @Max(65535)
   PORT: number = 3000;
 
   /** JetStream stream replicas: 1 for one server, 3 for a production cluster. */
-  @IsInt() @IsIn([1, 3, 5], { message: 'must be 1, 3 or 5' })
+  @IsInt()
+  @IsIn([1, 3, 5], { message: 'must be 1, 3 or 5' })
   NATS_STREAM_REPLICAS: number = 1;
 
   /** How long JetStream waits for an ack before redelivering. */
-  @IsInt() @Min(1000) @Max(3_600_000)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
   BALANSE_ACK_WAIT_MS: number = 30_000;
 
   /** Deliveries before an event goes to the dead letters. */
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   BALANSE_MAX_ATTEMPTS: number = 5;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
@@ -35,7 +45,9 @@ export class GatewayEnv {
   @Matches(NATS_URL, { message: 'must be a nats:// URL, e.g. nats://127.0.0.1:4222' })
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
-  @IsInt({ message: 'must be an integer port' }) @Min(1) @Max(65535)
+  @IsInt({ message: 'must be an integer port' })
+  @Min(1)
+  @Max(65535)
   PORT: number = 3000;
 
   @IsString({ message: 'is required in the distributed mode' })
@@ -43,7 +55,9 @@ export class GatewayEnv {
   BALANSE_ADMIN_TOKEN: string = undefined as unknown as string;
 
   /** How long the gateway waits for a service to answer. */
-  @IsInt() @Min(100) @Max(120_000)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
   BALANSE_COMMAND_TIMEOUT_MS: number = 10_000;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])

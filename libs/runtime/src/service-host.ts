@@ -1,4 +1,12 @@
-import { Module, type DynamicModule, type INestApplication, type INestApplicationContext, type LoggerService, type LogLevel, type Type } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type INestApplication,
+  type INestApplicationContext,
+  type LoggerService,
+  type LogLevel,
+  type Type,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import type { ServiceName } from '@balanse/contracts';
@@ -58,14 +66,20 @@ export async function createService(
   });
   await def.seed?.(dataSource);
   const readiness: ReadinessCheck[] = [
-    { name: `${def.name}:database`, check: async () => (await dataSource.query('SELECT 1 AS ok')).length === 1 },
+    {
+      name: `${def.name}:database`,
+      check: async () => (await dataSource.query('SELECT 1 AS ok')).length === 1,
+    },
     { name: `${def.name}:events`, check: async () => infra.events.healthy() },
     { name: `${def.name}:commands`, check: async () => infra.commands.healthy() },
   ];
   const host = hostModule(def, dataSource, infra, options.http ? readiness : undefined);
   const app = options.http
     ? await NestFactory.create(host, { logger: options.logger, abortOnError: false })
-    : await NestFactory.createApplicationContext(host, { logger: options.logger, abortOnError: false });
+    : await NestFactory.createApplicationContext(host, {
+        logger: options.logger,
+        abortOnError: false,
+      });
   await app.init();
   const runtime = app.get(MessagingRuntime);
   return {
@@ -81,7 +95,12 @@ export async function createService(
   };
 }
 
-function hostModule(def: ServiceDefinition, dataSource: DataSource, infra: ServiceInfra, health?: ReadinessCheck[]): DynamicModule {
+function hostModule(
+  def: ServiceDefinition,
+  dataSource: DataSource,
+  infra: ServiceInfra,
+  health?: ReadinessCheck[],
+): DynamicModule {
   @Module({})
   class ServiceHostModule {}
   return {

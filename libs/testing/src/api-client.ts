@@ -26,7 +26,12 @@ export class ApiClient {
     return this.send<T>('PUT', path, body);
   }
 
-  async send<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async send<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const started = performance.now();
     const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
       method,

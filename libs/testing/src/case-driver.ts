@@ -14,11 +14,18 @@ function expectStatus(step: string, res: ApiResponse, status: number): ApiRespon
 }
 
 /** The shared seeded standard and its outcome ids. */
-export async function seededStandard(api: ApiClient): Promise<{ id: string; outcomeIds: string[] }> {
-  const list = expectStatus('list standards', await api.get('/standards'), 200).body as Array<{ id: string; code: string }>;
+export async function seededStandard(
+  api: ApiClient,
+): Promise<{ id: string; outcomeIds: string[] }> {
+  const list = expectStatus('list standards', await api.get('/standards'), 200).body as Array<{
+    id: string;
+    code: string;
+  }>;
   const id = list.find((s) => s.code === 'avdelingsleder-helse-omsorg')!.id;
   const standard = expectStatus('get standard', await api.get(`/standards/${id}`), 200).body;
-  const outcomeIds = standard.clusters.flatMap((c: any) => c.areas.flatMap((a: any) => a.outcomes.map((o: any) => o.id)));
+  const outcomeIds = standard.clusters.flatMap((c: any) =>
+    c.areas.flatMap((a: any) => a.outcomes.map((o: any) => o.id)),
+  );
   return { id, outcomeIds };
 }
 
@@ -30,12 +37,28 @@ export async function seededStandard(api: ApiClient): Promise<{ id: string; outc
 export async function driveCase(
   api: ApiClient,
   standard: { id: string; outcomeIds: string[] },
-  options: { externalId: string; judge?: (outcomeId: string, index: number) => Judgement; pollMs?: number; timeoutMs?: number },
+  options: {
+    externalId: string;
+    judge?: (outcomeId: string, index: number) => Judgement;
+    pollMs?: number;
+    timeoutMs?: number;
+  },
 ): Promise<{ caseId: string; final: any }> {
-  const opened = expectStatus('open case', await api.post('/cases', { standardId: standard.id, candidate: { externalId: options.externalId, name: `Candidate ${options.externalId}` } }), 201);
+  const opened = expectStatus(
+    'open case',
+    await api.post('/cases', {
+      standardId: standard.id,
+      candidate: { externalId: options.externalId, name: `Candidate ${options.externalId}` },
+    }),
+    201,
+  );
   const caseId: string = opened.body.id;
   const selfAssessment = Object.fromEntries(standard.outcomeIds.map((id, i) => [id, i % 5]));
-  expectStatus('scope', await api.put(`/cases/${caseId}/scope`, { outcomeIds: standard.outcomeIds, selfAssessment }), 200);
+  expectStatus(
+    'scope',
+    await api.put(`/cases/${caseId}/scope`, { outcomeIds: standard.outcomeIds, selfAssessment }),
+    200,
+  );
   expectStatus('identify/complete', await api.post(`/cases/${caseId}/identify/complete`), 200);
   expectStatus(
     'evidence',
@@ -53,7 +76,14 @@ export async function driveCase(
   const judge = options.judge ?? (() => 'met');
   await Promise.all(
     standard.outcomeIds.map(async (outcomeId, i) =>
-      expectStatus('judgement', await api.put(`/cases/${caseId}/assess/outcomes/${outcomeId}`, { judgement: judge(outcomeId, i), rationale: 'Seen in attestation and interview.' }), 200),
+      expectStatus(
+        'judgement',
+        await api.put(`/cases/${caseId}/assess/outcomes/${outcomeId}`, {
+          judgement: judge(outcomeId, i),
+          rationale: 'Seen in attestation and interview.',
+        }),
+        200,
+      ),
     ),
   );
   expectStatus('assess/complete', await api.post(`/cases/${caseId}/assess/complete`), 200);
@@ -62,12 +92,18 @@ export async function driveCase(
 }
 
 /** Polls GET /cases/{id} until it reports `phase`. */
-export async function waitForPhase(api: ApiClient, caseId: string, phase: string, options: { pollMs?: number; timeoutMs?: number } = {}): Promise<any> {
+export async function waitForPhase(
+  api: ApiClient,
+  caseId: string,
+  phase: string,
+  options: { pollMs?: number; timeoutMs?: number } = {},
+): Promise<any> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   for (;;) {
     const res = expectStatus('get case', await api.get(`/cases/${caseId}`), 200);
     if (res.body.phase === phase) return res.body;
-    if (Date.now() > deadline) throw new Error(`case ${caseId} stayed in ${res.body.phase}, expected ${phase}`);
+    if (Date.now() > deadline)
+      throw new Error(`case ${caseId} stayed in ${res.body.phase}, expected ${phase}`);
     await new Promise((r) => setTimeout(r, options.pollMs ?? 20));
   }
 }

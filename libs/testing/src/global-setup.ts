@@ -12,8 +12,15 @@ export default async function globalSetup(): Promise<void> {
     const { GenericContainer, Wait } = await import('testcontainers');
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
     const [pg, nats] = await Promise.all([
-      new PostgreSqlContainer('postgres:16').withUsername('postgres').withPassword('postgres').start(),
-      new GenericContainer('nats:2.10').withCommand(['-js']).withExposedPorts(4222).withWaitStrategy(Wait.forLogMessage(/Server is ready/)).start(),
+      new PostgreSqlContainer('postgres:16')
+        .withUsername('postgres')
+        .withPassword('postgres')
+        .start(),
+      new GenericContainer('nats:2.10')
+        .withCommand(['-js'])
+        .withExposedPorts(4222)
+        .withWaitStrategy(Wait.forLogMessage(/Server is ready/))
+        .start(),
     ]);
     process.env['DATABASE_URL'] = pg.getConnectionUri();
     process.env['NATS_URL'] = `nats://${nats.getHost()}:${nats.getMappedPort(4222)}`;

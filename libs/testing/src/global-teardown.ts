@@ -1,4 +1,6 @@
 export default async function globalTeardown(): Promise<void> {
-  const containers = ((globalThis as Record<string, unknown>)['__containers'] ?? []) as Array<{ stop(): Promise<unknown> }>;
+  const containers = ((globalThis as Record<string, unknown>)['__containers'] ?? []) as Array<{
+    stop(): Promise<unknown>;
+  }>;
   await Promise.all(containers.map((c) => c.stop()));
 }

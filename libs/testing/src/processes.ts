@@ -21,7 +21,12 @@ export class AppProcess {
   async start(timeoutMs = 30_000): Promise<void> {
     const child = spawn(process.execPath, [join(ROOT, 'dist/apps', this.app, 'main.js')], {
       cwd: ROOT,
-      env: { ...process.env, ...this.env, PORT: String(this.port), LOG_LEVEL: this.env['LOG_LEVEL'] ?? 'warn' },
+      env: {
+        ...process.env,
+        ...this.env,
+        PORT: String(this.port),
+        LOG_LEVEL: this.env['LOG_LEVEL'] ?? 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -33,8 +38,12 @@ export class AppProcess {
     child.stderr!.on('data', keep);
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`${this.app} exited with ${child.exitCode}:\n${this.output.join('')}`);
-      const ready = await fetch(`${this.url}/ready`).then((r) => r.status === 200, () => false);
+      if (child.exitCode !== null)
+        throw new Error(`${this.app} exited with ${child.exitCode}:\n${this.output.join('')}`);
+      const ready = await fetch(`${this.url}/ready`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ready) return;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -52,9 +61,17 @@ export class AppProcess {
 }
 
 /** Exits with code and output, for configuration tests. */
-export function runToExit(app: string, env: Record<string, string>, timeoutMs = 15_000): Promise<{ code: number | null; output: string }> {
+export function runToExit(
+  app: string,
+  env: Record<string, string>,
+  timeoutMs = 15_000,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps', app, 'main.js')], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'dist/apps', app, 'main.js')], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));

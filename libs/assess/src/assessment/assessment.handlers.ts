@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { CaseDocumented, Command, JudgeOutcomeDto, type CaseDocumentedV1 } from '@balanse/contracts';
-import { OnCommand, OnEvent, type CommandInput, type DomainEvent, type Tx } from '@balanse/messaging';
+import {
+  CaseDocumented,
+  Command,
+  JudgeOutcomeDto,
+  type CaseDocumentedV1,
+} from '@balanse/contracts';
+import {
+  OnCommand,
+  OnEvent,
+  type CommandInput,
+  type DomainEvent,
+  type Tx,
+} from '@balanse/messaging';
 import { AssessmentService } from './assessment.service';
 
 const C = Command.assess;

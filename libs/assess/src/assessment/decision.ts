@@ -8,6 +8,11 @@ import type { Decision, Judgement } from '@balanse/contracts';
 export function decide(judgements: Array<{ outcomeId: string; judgement: Judgement }>) {
   const ids = (j: Judgement) => judgements.filter((x) => x.judgement === j).map((x) => x.outcomeId);
   const met = ids('met');
-  const decision: Decision = met.length === judgements.length && met.length > 0 ? 'certified' : met.length > 0 ? 'partial' : 'not_certified';
+  const decision: Decision =
+    met.length === judgements.length && met.length > 0
+      ? 'certified'
+      : met.length > 0
+        ? 'partial'
+        : 'not_certified';
   return { decision, met, partlyMet: ids('partly_met'), notMet: ids('not_met') };
 }

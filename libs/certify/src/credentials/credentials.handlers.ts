@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CaseAssessed, Command, type CaseAssessedV1 } from '@balanse/contracts';
-import { OnCommand, OnEvent, type CommandInput, type DomainEvent, type Tx } from '@balanse/messaging';
+import {
+  OnCommand,
+  OnEvent,
+  type CommandInput,
+  type DomainEvent,
+  type Tx,
+} from '@balanse/messaging';
 import { CredentialsService } from './credentials.service';
 
 const C = Command.certify;

@@ -12,7 +12,10 @@ export class CredentialsService {
   /** `case.assessed`: issue a credential for what was met (nothing for not_certified). */
   async issue(tx: Tx, data: CaseAssessedV1): Promise<void> {
     if (data.decision === 'not_certified') return;
-    const existing = await tx.manager.findOneBy(Credential, { tenantId: tx.tenantId, caseId: data.caseId });
+    const existing = await tx.manager.findOneBy(Credential, {
+      tenantId: tx.tenantId,
+      caseId: data.caseId,
+    });
     if (existing) return; // one credential per case decision
     const id = randomUUID();
     const issuedAt = new Date();
@@ -26,7 +29,10 @@ export class CredentialsService {
       outcomeIds: data.met,
       issuedAt,
       document: {
-        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+        '@context': [
+          'https://www.w3.org/ns/credentials/v2',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ],
         id: `urn:uuid:${id}`,
         type: ['VerifiableCredential', 'OpenBadgeCredential'],
         validFrom: issuedAt.toISOString(),
@@ -36,18 +42,34 @@ export class CredentialsService {
             id: `urn:uuid:${data.standardId}`,
             type: ['Achievement'],
             achievementType: kind === 'full' ? 'Certificate' : 'Competency',
-            criteria: { narrative: kind === 'full' ? 'All learning outcomes in scope were met.' : 'The listed learning outcomes were met.' },
+            criteria: {
+              narrative:
+                kind === 'full'
+                  ? 'All learning outcomes in scope were met.'
+                  : 'The listed learning outcomes were met.',
+            },
           },
-          result: data.met.map((outcomeId) => ({ type: ['Result'], resultDescription: `urn:uuid:${outcomeId}`, status: 'Completed' })),
+          result: data.met.map((outcomeId) => ({
+            type: ['Result'],
+            resultDescription: `urn:uuid:${outcomeId}`,
+            status: 'Completed',
+          })),
         },
       },
     };
     await tx.manager.insert(Credential, credential as never);
-    await tx.emit(CaseCertified, data.caseId, { caseId: data.caseId, credentialId: id, result: data.decision, outcomeIds: data.met });
+    await tx.emit(CaseCertified, data.caseId, {
+      caseId: data.caseId,
+      credentialId: id,
+      result: data.decision,
+      outcomeIds: data.met,
+    });
   }
 
   async listForCase(tenantId: string, caseId: string) {
-    const rows = await this.dataSource.getRepository(Credential).find({ where: { tenantId, caseId }, order: { issuedAt: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(Credential)
+      .find({ where: { tenantId, caseId }, order: { issuedAt: 'ASC' } });
     return rows.map(view);
   }
 
@@ -59,5 +81,13 @@ export class CredentialsService {
 }
 
 function view(c: Credential) {
-  return { id: c.id, caseId: c.caseId, standardId: c.standardId, kind: c.kind, outcomeIds: c.outcomeIds, issuedAt: c.issuedAt.toISOString(), credential: c.document };
+  return {
+    id: c.id,
+    caseId: c.caseId,
+    standardId: c.standardId,
+    kind: c.kind,
+    outcomeIds: c.outcomeIds,
+    issuedAt: c.issuedAt.toISOString(),
+    credential: c.document,
+  };
 }

@@ -7,6 +7,8 @@ export type Judgement = (typeof JUDGEMENTS)[number];
 export class JudgeOutcomeDto {
   @ApiProperty({ enum: JUDGEMENTS }) @IsIn(JUDGEMENTS) judgement: Judgement;
   @ApiProperty({ example: 'Attestation and work sample show daily rota planning for 3 years.' })
-  @IsString() @Matches(/\S/, { message: 'rationale must not be blank' }) @MaxLength(5000)
+  @IsString()
+  @Matches(/\S/, { message: 'rationale must not be blank' })
+  @MaxLength(5000)
   rationale: string;
 }

@@ -48,10 +48,14 @@ function NotBefore(property: string, options?: ValidationOptions) {
 
 export class PeriodInput {
   @ApiProperty({ example: '2019-08-01', format: 'date' })
-  @Matches(CALENDAR_DATE, { message: 'from must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @Matches(CALENDAR_DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
   from: string;
   @ApiPropertyOptional({ example: '2024-06-30', format: 'date' })
-  @IsOptional() @Matches(CALENDAR_DATE, { message: 'to must be a date as YYYY-MM-DD' }) @IsISO8601({ strict: true }) @NotBefore('from')
+  @IsOptional()
+  @Matches(CALENDAR_DATE, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  @NotBefore('from')
   to?: string;
 }
 
@@ -60,18 +64,38 @@ export class PeriodInput {
 export class AddEvidenceDto {
   @ApiProperty({ enum: EVIDENCE_KINDS }) @IsIn(EVIDENCE_KINDS) kind: EvidenceKind;
   @ApiProperty({ example: 'Attestation from Solsiden sykehjem' })
-  @IsString() @IsNotEmpty() @MaxLength(300) title: string;
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @ApiProperty({ type: [String], format: 'uuid' })
-  @ArrayMinSize(1) @ArrayMaxSize(1000) @ArrayUnique() @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   outcomeIds: string[];
   @ApiPropertyOptional({ example: 'Solsiden sykehjem' })
-  @IsOptional() @IsString() @MaxLength(300) issuer?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  issuer?: string;
   @ApiPropertyOptional({ type: PeriodInput })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => PeriodInput) period?: PeriodInput;
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PeriodInput)
+  period?: PeriodInput;
   @ApiPropertyOptional({ minimum: 1, maximum: 100 })
-  @IsOptional() @IsInt() @Min(1) @Max(100) positionPercent?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  positionPercent?: number;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(500, { each: true })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
   tasks?: string[];
 }

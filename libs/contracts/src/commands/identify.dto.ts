@@ -26,61 +26,118 @@ export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
 
 export class OutcomeInput {
   @ApiPropertyOptional({ example: 'FR-1' })
-  @IsOptional() @IsString() @MaxLength(40) code?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  code?: string;
   @ApiProperty({ example: 'Can secure professionally sound staffing every single day.' })
-  @IsString() @IsNotEmpty() @MaxLength(2000) statement: string;
-  @ApiProperty({ enum: OUTCOME_CATEGORIES, description: 'kunnskap / ferdigheter / generell kompetanse' })
-  @IsIn(OUTCOME_CATEGORIES) category: OutcomeCategory;
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  statement: string;
+  @ApiProperty({
+    enum: OUTCOME_CATEGORIES,
+    description: 'kunnskap / ferdigheter / generell kompetanse',
+  })
+  @IsIn(OUTCOME_CATEGORIES)
+  category: OutcomeCategory;
 }
 
 export class AreaInput {
   @ApiProperty({ example: 'Turnus (rostering)' })
-  @IsString() @IsNotEmpty() @MaxLength(200) title: string;
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
   @ApiProperty({ type: [OutcomeInput] })
-  @ArrayMinSize(1) @ArrayMaxSize(200) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => OutcomeInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => OutcomeInput)
   outcomes: OutcomeInput[];
 }
 
 export class ClusterInput {
   @ApiProperty({ example: 'Fleksibilitet og rutiner (flexibility and routines)' })
-  @IsString() @IsNotEmpty() @MaxLength(200) title: string;
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
   @ApiProperty({ type: [AreaInput] })
-  @ArrayMinSize(1) @ArrayMaxSize(100) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AreaInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => AreaInput)
   areas: AreaInput[];
 }
 
 export class CreateStandardDto {
-  @ApiProperty({ example: 'avdelingsleder-helse', description: 'unique per tenant; lower case, digits, dashes' })
-  @Matches(/^[a-z0-9][a-z0-9-]{1,79}$/, { message: 'code must be 2-80 lower-case letters, digits or dashes' })
+  @ApiProperty({
+    example: 'avdelingsleder-helse',
+    description: 'unique per tenant; lower case, digits, dashes',
+  })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,79}$/, {
+    message: 'code must be 2-80 lower-case letters, digits or dashes',
+  })
   code: string;
   @ApiProperty({ example: 'Department leader in health and care services' })
-  @IsString() @IsNotEmpty() @MaxLength(300) title: string;
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
   @ApiProperty({ example: '1.0' })
-  @Matches(/^[0-9A-Za-z.+-]{1,40}$/, { message: 'version must be 1-40 characters of [0-9A-Za-z.+-]' })
+  @Matches(/^[0-9A-Za-z.+-]{1,40}$/, {
+    message: 'version must be 1-40 characters of [0-9A-Za-z.+-]',
+  })
   version: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 8, description: 'NKR/EQF level' })
-  @IsOptional() @IsInt() @Min(1) @Max(8) nqfLevel?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  nqfLevel?: number;
   @ApiPropertyOptional({ example: 'health-and-care' })
-  @IsOptional() @IsString() @MaxLength(100) sector?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  sector?: string;
   @ApiProperty({ type: [ClusterInput] })
-  @ArrayMinSize(1) @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => ClusterInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ClusterInput)
   clusters: ClusterInput[];
 }
 
 export class CandidateInput {
   @ApiProperty({ example: 'HR-000123', description: "the employer's own id for the person" })
-  @IsString() @IsNotEmpty() @MaxLength(200) externalId: string;
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  externalId: string;
   @ApiProperty({ example: 'Kari Nordmann' })
-  @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
   @ApiPropertyOptional({ example: 'kari@example.org' })
-  @IsOptional() @IsEmail() @MaxLength(320) email?: string;
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string;
 }
 
 export class OpenCaseDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID() standardId: string;
+  @IsUUID()
+  standardId: string;
   @ApiProperty({ type: CandidateInput })
-  @IsObject() @ValidateNested() @Type(() => CandidateInput)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CandidateInput)
   candidate: CandidateInput;
 }
 
@@ -91,7 +148,10 @@ function IsSelfAssessment(options?: ValidationOptions) {
       name: 'isSelfAssessment',
       target: object.constructor,
       propertyName,
-      options: { message: 'selfAssessment must map outcome ids (uuid) to integers 0-4', ...options },
+      options: {
+        message: 'selfAssessment must map outcome ids (uuid) to integers 0-4',
+        ...options,
+      },
       validator: {
         validate(value: unknown) {
           if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -108,9 +168,16 @@ function IsSelfAssessment(options?: ValidationOptions) {
 
 export class SetScopeDto {
   @ApiProperty({ type: [String], format: 'uuid', description: 'learning outcomes in scope' })
-  @ArrayMinSize(1) @ArrayMaxSize(1000) @ArrayUnique() @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
   outcomeIds: string[];
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer', minimum: 0, maximum: 4 } })
-  @IsOptional() @IsSelfAssessment()
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0, maximum: 4 },
+  })
+  @IsOptional()
+  @IsSelfAssessment()
   selfAssessment?: Record<string, number>;
 }

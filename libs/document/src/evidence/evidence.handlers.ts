@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AddEvidenceDto, CaseIdentified, Command, type CaseIdentifiedV1 } from '@balanse/contracts';
-import { OnCommand, OnEvent, type CommandInput, type DomainEvent, type Tx } from '@balanse/messaging';
+import {
+  OnCommand,
+  OnEvent,
+  type CommandInput,
+  type DomainEvent,
+  type Tx,
+} from '@balanse/messaging';
 import { EvidenceService } from './evidence.service';
 
 const C = Command.document;

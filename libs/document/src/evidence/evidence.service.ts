@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CaseDocumented, DomainError, ErrorCode, type AddEvidenceDto, type CaseIdentifiedV1, type CommandContext } from '@balanse/contracts';
+import {
+  CaseDocumented,
+  DomainError,
+  ErrorCode,
+  type AddEvidenceDto,
+  type CaseIdentifiedV1,
+  type CommandContext,
+} from '@balanse/contracts';
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
 import { waitForArrival } from '@balanse/runtime';
 import { Evidence, Portfolio } from './portfolio.entity';
@@ -19,7 +26,15 @@ export class EvidenceService {
       .createQueryBuilder()
       .insert()
       .into(Portfolio)
-      .values({ caseId: data.caseId, tenantId: tx.tenantId, standardId: data.standardId, candidateRef: data.candidateRef, outcomeIds: data.outcomeIds as never, status: 'open', completedAt: null })
+      .values({
+        caseId: data.caseId,
+        tenantId: tx.tenantId,
+        standardId: data.standardId,
+        candidateRef: data.candidateRef,
+        outcomeIds: data.outcomeIds as never,
+        status: 'open',
+        completedAt: null,
+      })
       .orIgnore()
       .execute();
   }
@@ -29,9 +44,19 @@ export class EvidenceService {
     const evidence = await this.uow.run(commandMeta(ctx), async (tx) => {
       const portfolio = await this.lockOpen(tx.manager, ctx.tenantId, caseId);
       const inScope = new Set(portfolio.outcomeIds);
-      const outside = dto.outcomeIds.flatMap((id, i) => (inScope.has(id) ? [] : [{ field: `outcomeIds.${i}`, message: `outcome ${id} is not in the case's scope` }]));
+      const outside = dto.outcomeIds.flatMap((id, i) =>
+        inScope.has(id)
+          ? []
+          : [{ field: `outcomeIds.${i}`, message: `outcome ${id} is not in the case's scope` }],
+      );
       if (outside.length > 0) {
-        throw new DomainError(422, ErrorCode.OUTCOME_NOT_IN_SCOPE, 'evidence names outcomes outside the case\'s scope', { outcomeIds: dto.outcomeIds.filter((id) => !inScope.has(id)) }, outside);
+        throw new DomainError(
+          422,
+          ErrorCode.OUTCOME_NOT_IN_SCOPE,
+          "evidence names outcomes outside the case's scope",
+          { outcomeIds: dto.outcomeIds.filter((id) => !inScope.has(id)) },
+          outside,
+        );
       }
       const row = tx.manager.create(Evidence, {
         id: randomUUID(),
@@ -54,7 +79,9 @@ export class EvidenceService {
   }
 
   async list(tenantId: string, caseId: string) {
-    const rows = await this.dataSource.getRepository(Evidence).find({ where: { tenantId, caseId }, order: { addedAt: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(Evidence)
+      .find({ where: { tenantId, caseId }, order: { addedAt: 'ASC' } });
     return rows.map(view);
   }
 
@@ -63,29 +90,71 @@ export class EvidenceService {
     await this.awaitPortfolio(ctx.tenantId, caseId);
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const portfolio = await this.lockOpen(tx.manager, ctx.tenantId, caseId);
-      const evidence = await tx.manager.find(Evidence, { where: { tenantId: ctx.tenantId, caseId }, select: { id: true, outcomeIds: true } });
+      const evidence = await tx.manager.find(Evidence, {
+        where: { tenantId: ctx.tenantId, caseId },
+        select: { id: true, outcomeIds: true },
+      });
       const covered = new Set(evidence.flatMap((e) => e.outcomeIds));
       const uncovered = portfolio.outcomeIds.filter((id) => !covered.has(id));
       if (uncovered.length > 0) {
-        throw new DomainError(422, ErrorCode.EVIDENCE_MISSING, `${uncovered.length} outcome(s) in scope have no evidence`, { uncoveredOutcomeIds: uncovered });
+        throw new DomainError(
+          422,
+          ErrorCode.EVIDENCE_MISSING,
+          `${uncovered.length} outcome(s) in scope have no evidence`,
+          { uncoveredOutcomeIds: uncovered },
+        );
       }
       portfolio.status = 'complete';
       portfolio.completedAt = new Date();
       await tx.manager.save(portfolio);
-      await tx.emit(CaseDocumented, caseId, { caseId, standardId: portfolio.standardId, outcomeIds: portfolio.outcomeIds, evidenceCount: evidence.length });
+      await tx.emit(CaseDocumented, caseId, {
+        caseId,
+        standardId: portfolio.standardId,
+        outcomeIds: portfolio.outcomeIds,
+        evidenceCount: evidence.length,
+      });
       return { caseId, phase: 'assess', evidenceCount: evidence.length };
     });
   }
 
   private async awaitPortfolio(tenantId: string, caseId: string): Promise<void> {
-    const found = await waitForArrival(() => this.dataSource.getRepository(Portfolio).findOne({ where: { tenantId, caseId }, select: { caseId: true } }));
-    if (!found) throw new DomainError(409, ErrorCode.CASE_NOT_IN_PHASE, 'case has not reached the document phase', { expected: 'document' });
+    const found = await waitForArrival(() =>
+      this.dataSource
+        .getRepository(Portfolio)
+        .findOne({ where: { tenantId, caseId }, select: { caseId: true } }),
+    );
+    if (!found)
+      throw new DomainError(
+        409,
+        ErrorCode.CASE_NOT_IN_PHASE,
+        'case has not reached the document phase',
+        { expected: 'document' },
+      );
   }
 
-  private async lockOpen(manager: EntityManager, tenantId: string, caseId: string): Promise<Portfolio> {
-    const portfolio = await manager.findOne(Portfolio, { where: { tenantId, caseId }, lock: { mode: 'pessimistic_write' } });
-    if (!portfolio) throw new DomainError(409, ErrorCode.CASE_NOT_IN_PHASE, 'case has not reached the document phase', { expected: 'document' });
-    if (portfolio.status !== 'open') throw new DomainError(409, ErrorCode.CASE_NOT_IN_PHASE, 'documentation of this case is complete', { expected: 'document' });
+  private async lockOpen(
+    manager: EntityManager,
+    tenantId: string,
+    caseId: string,
+  ): Promise<Portfolio> {
+    const portfolio = await manager.findOne(Portfolio, {
+      where: { tenantId, caseId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!portfolio)
+      throw new DomainError(
+        409,
+        ErrorCode.CASE_NOT_IN_PHASE,
+        'case has not reached the document phase',
+        { expected: 'document' },
+      );
+    if (portfolio.status !== 'open')
+      throw new DomainError(
+        409,
+        ErrorCode.CASE_NOT_IN_PHASE,
+        'documentation of this case is complete',
+        { expected: 'document' },
+      );
     return portfolio;
   }
 }

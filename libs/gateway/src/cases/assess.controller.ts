@@ -14,11 +14,21 @@ export class AssessController {
   constructor(private readonly services: ServiceClient) {}
 
   @Put('outcomes/:outcomeId')
-  @ApiOperation({ summary: "An assessor's judgement of one outcome: met, partly_met or not_met, with a rationale" })
-  async judge(@Caller() caller: CommandContext, @Param('id') id: string, @Param('outcomeId') outcomeId: string, @Body() body: JudgeOutcomeDto) {
+  @ApiOperation({
+    summary: "An assessor's judgement of one outcome: met, partly_met or not_met, with a rationale",
+  })
+  async judge(
+    @Caller() caller: CommandContext,
+    @Param('id') id: string,
+    @Param('outcomeId') outcomeId: string,
+    @Body() body: JudgeOutcomeDto,
+  ) {
     // identify learns of `case.documented` a moment after document; the assess service waits for it.
     await this.services.requireCase(caller, id, 'document');
-    return this.services.call('assess', C.judgeOutcome, caller, { params: { id, outcomeId }, body });
+    return this.services.call('assess', C.judgeOutcome, caller, {
+      params: { id, outcomeId },
+      body,
+    });
   }
 
   @Get('outcomes')
@@ -30,7 +40,10 @@ export class AssessController {
 
   @Post('complete')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Decide (every outcome judged, else 422 JUDGEMENTS_MISSING): certified, partial or not_certified' })
+  @ApiOperation({
+    summary:
+      'Decide (every outcome judged, else 422 JUDGEMENTS_MISSING): certified, partial or not_certified',
+  })
   async complete(@Caller() caller: CommandContext, @Param('id') id: string) {
     await this.services.requireCase(caller, id, 'document');
     return this.services.call('assess', C.completeAssess, caller, { params: { id } });

@@ -14,13 +14,17 @@ export class CasesController {
   constructor(private readonly services: ServiceClient) {}
 
   @Post()
-  @ApiOperation({ summary: 'Open a case for a candidate against a standard; answers the case in phase identify' })
+  @ApiOperation({
+    summary: 'Open a case for a candidate against a standard; answers the case in phase identify',
+  })
   open(@Caller() caller: CommandContext, @Body() body: OpenCaseDto) {
     return this.services.call('identify', C.openCase, caller, { body });
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'The case: phase, result once completed, scope and history from every phase' })
+  @ApiOperation({
+    summary: 'The case: phase, result once completed, scope and history from every phase',
+  })
   get(@Caller() caller: CommandContext, @Param('id') id: string) {
     return this.services.call('identify', C.getCase, caller, { params: { id } });
   }

@@ -15,7 +15,11 @@ export class DocumentController {
 
   @Post('evidence')
   @ApiOperation({ summary: 'Add evidence (JSON) linked to outcomes in scope' })
-  async add(@Caller() caller: CommandContext, @Param('id') id: string, @Body() body: AddEvidenceDto) {
+  async add(
+    @Caller() caller: CommandContext,
+    @Param('id') id: string,
+    @Body() body: AddEvidenceDto,
+  ) {
     await this.services.requireCase(caller, id, 'document');
     return this.services.call('document', C.addEvidence, caller, { params: { id }, body });
   }
@@ -29,7 +33,10 @@ export class DocumentController {
 
   @Post('document/complete')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Finish documentation (every outcome in scope needs evidence, else 422 EVIDENCE_MISSING); the case moves to assess' })
+  @ApiOperation({
+    summary:
+      'Finish documentation (every outcome in scope needs evidence, else 422 EVIDENCE_MISSING); the case moves to assess',
+  })
   async complete(@Caller() caller: CommandContext, @Param('id') id: string) {
     await this.services.requireCase(caller, id, 'document');
     return this.services.call('document', C.completeDocument, caller, { params: { id } });

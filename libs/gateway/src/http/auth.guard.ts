@@ -31,9 +31,15 @@ export class AuthGuard implements CanActivate {
     }
     const tenant = (req.headers[TENANT_HEADER] as string | undefined) ?? DEFAULT_TENANT;
     if (!TENANT.test(tenant)) {
-      throw validationError([{ field: `header.${TENANT_HEADER}`, message: 'tenant must be 1-63 lower-case letters, digits or dashes' }]);
+      throw validationError([
+        {
+          field: `header.${TENANT_HEADER}`,
+          message: 'tenant must be 1-63 lower-case letters, digits or dashes',
+        },
+      ]);
     }
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+    const requestId =
+      (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     res.setHeader('x-request-id', requestId);
     req.context = { tenantId: tenant, actor: 'admin', correlationId: requestId };
     return true;

@@ -15,7 +15,9 @@ export class ContractPipe implements PipeTransform {
     }
     if (metadata.type === 'param' && metadata.data && /id$/i.test(metadata.data)) {
       if (typeof value !== 'string' || !UUID.test(value)) {
-        throw validationError([{ field: metadata.data, message: `${metadata.data} must be a UUID` }]);
+        throw validationError([
+          { field: metadata.data, message: `${metadata.data} must be a UUID` },
+        ]);
       }
     }
     return value;

@@ -1,4 +1,10 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, type ErrorBody } from '@balanse/contracts';
 import { ServiceError } from './service-client';
@@ -12,7 +18,8 @@ export class ErrorsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request>();
     const body = this.toBody(exception, req);
-    if (body.status >= 500 && body.code === ErrorCode.INTERNAL) this.log.error((exception as Error)?.stack ?? String(exception));
+    if (body.status >= 500 && body.code === ErrorCode.INTERNAL)
+      this.log.error((exception as Error)?.stack ?? String(exception));
     res.status(body.status).json(body);
   }
 
@@ -20,26 +27,63 @@ export class ErrorsFilter implements ExceptionFilter {
     if (exception instanceof DomainError) return exception.toBody();
     if (exception instanceof ServiceError) return exception.body;
     const bodyParser = exception as { type?: string; status?: number; expose?: boolean };
-    if (bodyParser?.type === 'entity.too.large') return { status: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'request body is too large (limit 1 MB)' };
-    if (bodyParser?.type === 'entity.parse.failed' || isUnparsedJson(exception, req)) return MALFORMED_JSON;
+    if (bodyParser?.type === 'entity.too.large')
+      return {
+        status: 413,
+        code: ErrorCode.PAYLOAD_TOO_LARGE,
+        message: 'request body is too large (limit 1 MB)',
+      };
+    if (bodyParser?.type === 'entity.parse.failed' || isUnparsedJson(exception, req))
+      return MALFORMED_JSON;
     if (bodyParser?.type && bodyParser.status && bodyParser.status < 500) {
-      return { status: bodyParser.status, code: ErrorCode.VALIDATION_FAILED, message: `request body rejected: ${bodyParser.type}` };
+      return {
+        status: bodyParser.status,
+        code: ErrorCode.VALIDATION_FAILED,
+        message: `request body rejected: ${bodyParser.type}`,
+      };
     }
     // body-parser's other 4xx (http-errors without a type, e.g. a gzip body that does not inflate)
-    if (!(exception instanceof HttpException) && typeof bodyParser?.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500 && bodyParser.expose === true) {
-      return { status: bodyParser.status, code: ErrorCode.VALIDATION_FAILED, message: 'request body could not be read' };
+    if (
+      !(exception instanceof HttpException) &&
+      typeof bodyParser?.status === 'number' &&
+      bodyParser.status >= 400 &&
+      bodyParser.status < 500 &&
+      bodyParser.expose === true
+    ) {
+      return {
+        status: bodyParser.status,
+        code: ErrorCode.VALIDATION_FAILED,
+        message: 'request body could not be read',
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = status === 404 ? ErrorCode.NOT_FOUND : status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status === 401 ? ErrorCode.UNAUTHENTICATED : status < 500 ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
+      const code =
+        status === 404
+          ? ErrorCode.NOT_FOUND
+          : status === 413
+            ? ErrorCode.PAYLOAD_TOO_LARGE
+            : status === 401
+              ? ErrorCode.UNAUTHENTICATED
+              : status < 500
+                ? ErrorCode.VALIDATION_FAILED
+                : ErrorCode.INTERNAL;
       const message = status === 404 ? 'no such route' : exception.message;
       return { status, code, message };
     }
-    return { status: 500, code: ErrorCode.INTERNAL, message: 'internal error; see the gateway log' };
+    return {
+      status: 500,
+      code: ErrorCode.INTERNAL,
+      message: 'internal error; see the gateway log',
+    };
   }
 }
 
-const MALFORMED_JSON: ErrorBody = { status: 400, code: ErrorCode.MALFORMED_JSON, message: 'request body is not valid JSON (a JSON object is expected)' };
+const MALFORMED_JSON: ErrorBody = {
+  status: 400,
+  code: ErrorCode.MALFORMED_JSON,
+  message: 'request body is not valid JSON (a JSON object is expected)',
+};
 
 /**
  * Nest turns body-parser's SyntaxError into a plain BadRequestException before this filter sees it

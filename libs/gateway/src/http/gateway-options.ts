@@ -1,4 +1,4 @@
-import type { CommandTransport, } from '@balanse/messaging';
+import type { CommandTransport } from '@balanse/messaging';
 import type { ReadinessCheck } from '@balanse/runtime';
 
 export interface GatewayOptions {

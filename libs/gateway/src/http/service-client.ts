@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { commandSubject, DomainError, phaseRank, type CommandContext, type ErrorBody, type Phase, type ServiceName, Command, ErrorCode } from '@balanse/contracts';
+import {
+  commandSubject,
+  DomainError,
+  phaseRank,
+  type CommandContext,
+  type ErrorBody,
+  type Phase,
+  type ServiceName,
+  Command,
+  ErrorCode,
+} from '@balanse/contracts';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 
 /** An error answer from a service, passed to the client as it is. */
@@ -33,10 +43,24 @@ export class ServiceClient {
    * Checks with identify, which owns cases, that the case exists for this tenant (404 otherwise)
    * and has reached at least `atLeast` (409 otherwise), before a later phase's service is asked.
    */
-  async requireCase(context: CommandContext, caseId: string, atLeast: Phase = 'identify'): Promise<Phase> {
-    const { phase } = await this.call<{ phase: Phase }>('identify', Command.identify.casePhase, context, { params: { id: caseId } });
+  async requireCase(
+    context: CommandContext,
+    caseId: string,
+    atLeast: Phase = 'identify',
+  ): Promise<Phase> {
+    const { phase } = await this.call<{ phase: Phase }>(
+      'identify',
+      Command.identify.casePhase,
+      context,
+      { params: { id: caseId } },
+    );
     if (phaseRank(phase) < phaseRank(atLeast)) {
-      throw new DomainError(409, ErrorCode.CASE_NOT_IN_PHASE, `case is in phase ${phase}; this needs ${atLeast}`, { phase, expected: atLeast });
+      throw new DomainError(
+        409,
+        ErrorCode.CASE_NOT_IN_PHASE,
+        `case is in phase ${phase}; this needs ${atLeast}`,
+        { phase, expected: atLeast },
+      );
     }
     return phase;
   }

@@ -19,13 +19,17 @@ export class StandardsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a competence standard (clusters → competence areas → learning outcomes)' })
+  @ApiOperation({
+    summary: 'Create a competence standard (clusters → competence areas → learning outcomes)',
+  })
   create(@Caller() caller: CommandContext, @Body() body: CreateStandardDto) {
     return this.services.call('identify', C.createStandard, caller, { body });
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One standard with its learning outcomes (each with an id) under clusters and areas' })
+  @ApiOperation({
+    summary: 'One standard with its learning outcomes (each with an id) under clusters and areas',
+  })
   get(@Caller() caller: CommandContext, @Param('id') id: string) {
     return this.services.call('identify', C.getStandard, caller, { params: { id } });
   }

@@ -27,14 +27,20 @@ export class CasesService {
   ) {}
 
   async open(ctx: CommandContext, dto: OpenCaseDto) {
-    const standard = await this.standards.get(ctx.tenantId, dto.standardId).catch((err: unknown) => {
-      if (err instanceof DomainError) {
-        throw new DomainError(422, ErrorCode.STANDARD_NOT_FOUND, `standard ${dto.standardId} was not found`, undefined, [
-          { field: 'standardId', message: 'no such standard for this tenant' },
-        ]);
-      }
-      throw err;
-    });
+    const standard = await this.standards
+      .get(ctx.tenantId, dto.standardId)
+      .catch((err: unknown) => {
+        if (err instanceof DomainError) {
+          throw new DomainError(
+            422,
+            ErrorCode.STANDARD_NOT_FOUND,
+            `standard ${dto.standardId} was not found`,
+            undefined,
+            [{ field: 'standardId', message: 'no such standard for this tenant' }],
+          );
+        }
+        throw err;
+      });
     const caseId = await this.uow.run(commandMeta(ctx), async (tx) => {
       const candidate = await this.upsertCandidate(tx.manager, ctx.tenantId, dto);
       const record = tx.manager.create(CaseRecord, {
@@ -49,7 +55,10 @@ export class CasesService {
         selfAssessment: {},
       });
       await tx.manager.insert(CaseRecord, record);
-      await this.history(tx, record.id, 'identify', 'opened', ctx.actor, { standardId: standard.id, standardVersion: standard.version });
+      await this.history(tx, record.id, 'identify', 'opened', ctx.actor, {
+        standardId: standard.id,
+        standardVersion: standard.version,
+      });
       await tx.emit(CaseOpened, record.id, {
         caseId: record.id,
         candidateRef: candidate.id,
@@ -67,20 +76,40 @@ export class CasesService {
       const record = await this.lockInPhase(tx.manager, ctx.tenantId, caseId, 'identify');
       const standard = await this.standards.get(ctx.tenantId, record.standardId, tx.manager);
       const known = new Set(outcomesOf(standard).map((o) => o.id));
-      const unknown = dto.outcomeIds.flatMap((id, i) => (known.has(id) ? [] : [{ field: `outcomeIds.${i}`, message: `outcome ${id} is not in the standard` }]));
+      const unknown = dto.outcomeIds.flatMap((id, i) =>
+        known.has(id)
+          ? []
+          : [{ field: `outcomeIds.${i}`, message: `outcome ${id} is not in the standard` }],
+      );
       if (unknown.length > 0) {
-        throw new DomainError(422, ErrorCode.OUTCOME_NOT_IN_STANDARD, 'some outcomes are not in the case\'s standard', { outcomeIds: dto.outcomeIds.filter((id) => !known.has(id)) }, unknown);
+        throw new DomainError(
+          422,
+          ErrorCode.OUTCOME_NOT_IN_STANDARD,
+          "some outcomes are not in the case's standard",
+          { outcomeIds: dto.outcomeIds.filter((id) => !known.has(id)) },
+          unknown,
+        );
       }
       const inScope = new Set(dto.outcomeIds);
       const stray = Object.keys(dto.selfAssessment ?? {}).filter((id) => !inScope.has(id));
       if (stray.length > 0) {
-        throw new DomainError(422, ErrorCode.OUTCOME_NOT_IN_SCOPE, 'self-assessment names outcomes outside the scope', { outcomeIds: stray },
-          stray.map((id) => ({ field: `selfAssessment.${id}`, message: 'outcome is not in outcomeIds' })));
+        throw new DomainError(
+          422,
+          ErrorCode.OUTCOME_NOT_IN_SCOPE,
+          'self-assessment names outcomes outside the scope',
+          { outcomeIds: stray },
+          stray.map((id) => ({
+            field: `selfAssessment.${id}`,
+            message: 'outcome is not in outcomeIds',
+          })),
+        );
       }
       record.outcomeIds = dto.outcomeIds;
       record.selfAssessment = dto.selfAssessment ?? {};
       await tx.manager.save(record);
-      await this.history(tx, record.id, 'identify', 'scope_set', ctx.actor, { outcomes: dto.outcomeIds.length });
+      await this.history(tx, record.id, 'identify', 'scope_set', ctx.actor, {
+        outcomes: dto.outcomeIds.length,
+      });
     });
     return this.view(ctx.tenantId, caseId);
   }
@@ -89,12 +118,21 @@ export class CasesService {
     await this.uow.run(commandMeta(ctx), async (tx) => {
       const record = await this.lockInPhase(tx.manager, ctx.tenantId, caseId, 'identify');
       if (record.outcomeIds.length === 0) {
-        throw new DomainError(422, ErrorCode.SCOPE_EMPTY, 'set the scope (PUT /cases/{id}/scope) before completing identification');
+        throw new DomainError(
+          422,
+          ErrorCode.SCOPE_EMPTY,
+          'set the scope (PUT /cases/{id}/scope) before completing identification',
+        );
       }
-      const candidate = await tx.manager.findOneByOrFail(Candidate, { id: record.candidateId, tenantId: ctx.tenantId });
+      const candidate = await tx.manager.findOneByOrFail(Candidate, {
+        id: record.candidateId,
+        tenantId: ctx.tenantId,
+      });
       record.phase = 'document';
       await tx.manager.save(record);
-      await this.history(tx, record.id, 'document', 'identified', ctx.actor, { outcomes: record.outcomeIds.length });
+      await this.history(tx, record.id, 'document', 'identified', ctx.actor, {
+        outcomes: record.outcomeIds.length,
+      });
       await tx.emit(CaseIdentified, record.id, {
         caseId: record.id,
         candidateRef: candidate.id,
@@ -110,8 +148,19 @@ export class CasesService {
    * Moves the case forward as later phases report. Events may arrive late or twice, so the phase
    * only ever advances; the history keeps each report with the time it happened.
    */
-  async advance(tx: Tx, caseId: string, to: Phase, event: string, at: string, detail: Record<string, unknown>, result?: CaseResult) {
-    const record = await tx.manager.findOne(CaseRecord, { where: { id: caseId, tenantId: tx.tenantId }, lock: { mode: 'pessimistic_write' } });
+  async advance(
+    tx: Tx,
+    caseId: string,
+    to: Phase,
+    event: string,
+    at: string,
+    detail: Record<string, unknown>,
+    result?: CaseResult,
+  ) {
+    const record = await tx.manager.findOne(CaseRecord, {
+      where: { id: caseId, tenantId: tx.tenantId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!record) throw new Error(`case ${caseId} of tenant ${tx.tenantId} is unknown to identify`);
     if (phaseRank(to) > phaseRank(record.phase)) {
       record.phase = to;
@@ -122,17 +171,25 @@ export class CasesService {
   }
 
   async phase(tenantId: string, caseId: string): Promise<{ id: string; phase: Phase }> {
-    const record = await this.dataSource.getRepository(CaseRecord).findOne({ where: { id: caseId, tenantId }, select: { id: true, phase: true } });
+    const record = await this.dataSource
+      .getRepository(CaseRecord)
+      .findOne({ where: { id: caseId, tenantId }, select: { id: true, phase: true } });
     if (!record) throw DomainError.notFound(ErrorCode.CASE_NOT_FOUND, 'case', caseId);
     return { id: record.id, phase: record.phase };
   }
 
   async view(tenantId: string, caseId: string) {
-    const record = await this.dataSource.getRepository(CaseRecord).findOneBy({ id: caseId, tenantId });
+    const record = await this.dataSource
+      .getRepository(CaseRecord)
+      .findOneBy({ id: caseId, tenantId });
     if (!record) throw DomainError.notFound(ErrorCode.CASE_NOT_FOUND, 'case', caseId);
     const [candidate, history] = await Promise.all([
-      this.dataSource.getRepository(Candidate).findOneByOrFail({ id: record.candidateId, tenantId }),
-      this.dataSource.getRepository(CaseHistoryEntry).find({ where: { caseId, tenantId }, order: { at: 'ASC' } }),
+      this.dataSource
+        .getRepository(Candidate)
+        .findOneByOrFail({ id: record.candidateId, tenantId }),
+      this.dataSource
+        .getRepository(CaseHistoryEntry)
+        .find({ where: { caseId, tenantId }, order: { at: 'ASC' } }),
     ]);
     return {
       id: record.id,
@@ -140,35 +197,86 @@ export class CasesService {
       result: record.result,
       standardId: record.standardId,
       standardVersion: record.standardVersion,
-      candidate: { id: candidate.id, externalId: candidate.externalId, name: candidate.name, email: candidate.email },
+      candidate: {
+        id: candidate.id,
+        externalId: candidate.externalId,
+        name: candidate.name,
+        email: candidate.email,
+      },
       scope: { outcomeIds: record.outcomeIds, selfAssessment: record.selfAssessment },
       openedAt: record.openedAt.toISOString(),
       updatedAt: record.updatedAt.toISOString(),
-      history: history.map((h) => ({ at: h.at.toISOString(), phase: h.phase, event: h.event, actor: h.actor, detail: h.detail })),
+      history: history.map((h) => ({
+        at: h.at.toISOString(),
+        phase: h.phase,
+        event: h.event,
+        actor: h.actor,
+        detail: h.detail,
+      })),
     };
   }
 
-  private async lockInPhase(manager: EntityManager, tenantId: string, caseId: string, phase: Phase): Promise<CaseRecord> {
-    const record = await manager.findOne(CaseRecord, { where: { id: caseId, tenantId }, lock: { mode: 'pessimistic_write' } });
+  private async lockInPhase(
+    manager: EntityManager,
+    tenantId: string,
+    caseId: string,
+    phase: Phase,
+  ): Promise<CaseRecord> {
+    const record = await manager.findOne(CaseRecord, {
+      where: { id: caseId, tenantId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!record) throw DomainError.notFound(ErrorCode.CASE_NOT_FOUND, 'case', caseId);
     if (record.phase !== phase) {
-      throw new DomainError(409, ErrorCode.CASE_NOT_IN_PHASE, `case is in phase ${record.phase}, not ${phase}`, { phase: record.phase, expected: phase });
+      throw new DomainError(
+        409,
+        ErrorCode.CASE_NOT_IN_PHASE,
+        `case is in phase ${record.phase}, not ${phase}`,
+        { phase: record.phase, expected: phase },
+      );
     }
     return record;
   }
 
   /** One candidate per employer id; concurrent openings for the same person meet in the upsert. */
-  private async upsertCandidate(manager: EntityManager, tenantId: string, dto: OpenCaseDto): Promise<{ id: string }> {
+  private async upsertCandidate(
+    manager: EntityManager,
+    tenantId: string,
+    dto: OpenCaseDto,
+  ): Promise<{ id: string }> {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO candidate (id, tenant_id, external_id, name, email) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (tenant_id, external_id) DO UPDATE SET name = EXCLUDED.name, email = COALESCE(EXCLUDED.email, candidate.email)
        RETURNING id`,
-      [randomUUID(), tenantId, dto.candidate.externalId, dto.candidate.name, dto.candidate.email ?? null],
+      [
+        randomUUID(),
+        tenantId,
+        dto.candidate.externalId,
+        dto.candidate.name,
+        dto.candidate.email ?? null,
+      ],
     );
     return rows[0];
   }
 
-  private async history(tx: Tx, caseId: string, phase: Phase, event: string, actor: string, detail: Record<string, unknown>, at = new Date()) {
-    await tx.manager.insert(CaseHistoryEntry, { id: randomUUID(), caseId, tenantId: tx.tenantId, at, phase, event, actor, detail: detail as never });
+  private async history(
+    tx: Tx,
+    caseId: string,
+    phase: Phase,
+    event: string,
+    actor: string,
+    detail: Record<string, unknown>,
+    at = new Date(),
+  ) {
+    await tx.manager.insert(CaseHistoryEntry, {
+      id: randomUUID(),
+      caseId,
+      tenantId: tx.tenantId,
+      at,
+      phase,
+      event,
+      actor,
+      detail: detail as never,
+    });
   }
 }

@@ -55,6 +55,8 @@ export class IdentifyInit1764300000100 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE case_history; DROP TABLE competence_case; DROP TABLE candidate; DROP TABLE standard;');
+    await q.query(
+      'DROP TABLE case_history; DROP TABLE competence_case; DROP TABLE candidate; DROP TABLE standard;',
+    );
   }
 }

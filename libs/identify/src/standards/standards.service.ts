@@ -25,21 +25,39 @@ export class StandardsService {
 
   /** The tenant's own standards and the shared ones. */
   async list(tenantId: string): Promise<StandardSummary[]> {
-    const rows = await this.repo.find({ where: { tenantId: In([tenantId, SHARED_TENANT]) }, order: { code: 'ASC', version: 'ASC' } });
+    const rows = await this.repo.find({
+      where: { tenantId: In([tenantId, SHARED_TENANT]) },
+      order: { code: 'ASC', version: 'ASC' },
+    });
     return rows.map(summary);
   }
 
   /** Pass the transaction's manager when inside one (PGlite has a single connection). */
-  async get(tenantId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<Standard> {
-    const found = await manager.findOneBy(Standard, { id, tenantId: In([tenantId, SHARED_TENANT]) });
+  async get(
+    tenantId: string,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Standard> {
+    const found = await manager.findOneBy(Standard, {
+      id,
+      tenantId: In([tenantId, SHARED_TENANT]),
+    });
     if (!found) throw DomainError.notFound(ErrorCode.STANDARD_NOT_FOUND, 'standard', id);
     return found;
   }
 
   async create(tenantId: string, dto: CreateStandardDto): Promise<Standard> {
     const taken = (id?: string) =>
-      new DomainError(409, ErrorCode.STANDARD_CODE_TAKEN, `standard ${dto.code} version ${dto.version} exists`, { code: dto.code, version: dto.version, ...(id ? { id } : {}) });
-    const existing = await this.repo.findOne({ where: { tenantId, code: dto.code, version: dto.version }, select: { id: true } });
+      new DomainError(
+        409,
+        ErrorCode.STANDARD_CODE_TAKEN,
+        `standard ${dto.code} version ${dto.version} exists`,
+        { code: dto.code, version: dto.version, ...(id ? { id } : {}) },
+      );
+    const existing = await this.repo.findOne({
+      where: { tenantId, code: dto.code, version: dto.version },
+      select: { id: true },
+    });
     if (existing) throw taken(existing.id);
     const standard = this.repo.create({
       id: randomUUID(),
@@ -63,7 +81,10 @@ export class StandardsService {
 }
 
 /** Gives every cluster, area and outcome an id; outcome codes default to C<n>-<m>. */
-export function buildClusters(dto: Pick<CreateStandardDto, 'clusters'>, newId: (path: string) => string): Standard['clusters'] {
+export function buildClusters(
+  dto: Pick<CreateStandardDto, 'clusters'>,
+  newId: (path: string) => string,
+): Standard['clusters'] {
   return dto.clusters.map((cluster, ci) => ({
     id: newId(`c${ci}`),
     title: cluster.title,

@@ -22,7 +22,16 @@ export class DeadLetters {
       `INSERT INTO dead_letter (id, consumer, event_id, tenant_id, type, envelope, error, attempts)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (consumer, event_id) DO UPDATE SET error = EXCLUDED.error, attempts = dead_letter.attempts + EXCLUDED.attempts`,
-      [randomUUID(), entry.consumer, entry.eventId, entry.tenantId, entry.type, JSON.stringify(entry.envelope), entry.error, entry.attempts],
+      [
+        randomUUID(),
+        entry.consumer,
+        entry.eventId,
+        entry.tenantId,
+        entry.type,
+        JSON.stringify(entry.envelope),
+        entry.error,
+        entry.attempts,
+      ],
     );
   }
 
@@ -44,7 +53,10 @@ export class DeadLetters {
   }
 
   async recordFailure(id: string, error: string): Promise<void> {
-    await this.dataSource.query('UPDATE dead_letter SET error = $2, attempts = attempts + 1 WHERE id = $1', [id, error]);
+    await this.dataSource.query(
+      'UPDATE dead_letter SET error = $2, attempts = attempts + 1 WHERE id = $1',
+      [id, error],
+    );
   }
 }
 

@@ -2,11 +2,23 @@ import { fromCloudEvent, newEvent, toCloudEvent } from './domain-event';
 import { eventSubject } from './event-subjects';
 
 describe('CloudEvents envelopes', () => {
-  const event = newEvent('balanse.case.opened.v1', '/balanse/identify', 'case-1', { a: 1 }, { tenantId: 'acme', correlationId: 'req-1', causationId: 'req-1' });
+  const event = newEvent(
+    'balanse.case.opened.v1',
+    '/balanse/identify',
+    'case-1',
+    { a: 1 },
+    { tenantId: 'acme', correlationId: 'req-1', causationId: 'req-1' },
+  );
 
   it('round-trips tenant, correlation and causation as extensions', () => {
     const wire = toCloudEvent(event);
-    expect(wire).toMatchObject({ specversion: '1.0', tenantid: 'acme', correlationid: 'req-1', causationid: 'req-1', subject: 'case-1' });
+    expect(wire).toMatchObject({
+      specversion: '1.0',
+      tenantid: 'acme',
+      correlationid: 'req-1',
+      causationid: 'req-1',
+      subject: 'case-1',
+    });
     expect(fromCloudEvent(JSON.parse(JSON.stringify(wire)))).toEqual(event);
   });
 

@@ -24,10 +24,20 @@ export type EventMeta = Pick<DomainEvent, 'tenantId' | 'correlationId' | 'causat
 
 /** Events caused by a command: correlated with, and caused by, the request. */
 export function commandMeta(ctx: { tenantId: string; correlationId: string }): EventMeta {
-  return { tenantId: ctx.tenantId, correlationId: ctx.correlationId, causationId: ctx.correlationId };
+  return {
+    tenantId: ctx.tenantId,
+    correlationId: ctx.correlationId,
+    causationId: ctx.correlationId,
+  };
 }
 
-export function newEvent<T>(type: string, source: string, subject: string, data: T, meta: EventMeta): DomainEvent<T> {
+export function newEvent<T>(
+  type: string,
+  source: string,
+  subject: string,
+  data: T,
+  meta: EventMeta,
+): DomainEvent<T> {
   return { id: randomUUID(), type, source, subject, time: new Date().toISOString(), ...meta, data };
 }
 

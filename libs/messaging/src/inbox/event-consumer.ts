@@ -44,7 +44,11 @@ export class EventConsumer {
     this.log = new Logger(`${service}:consumer`);
   }
 
-  register(consumer: string, definition: EventDefinition, handle: EventHandlerFn): (delivery: Delivery) => Promise<void> {
+  register(
+    consumer: string,
+    definition: EventDefinition,
+    handle: EventHandlerFn,
+  ): (delivery: Delivery) => Promise<void> {
     this.handlers.set(consumer, { definition, handle });
     return (delivery) => this.onDelivery(consumer, delivery);
   }
@@ -59,7 +63,15 @@ export class EventConsumer {
       const eventId = typeof raw['id'] === 'string' && isUuid(raw['id']) ? raw['id'] : randomUUID();
       const tenantId = typeof raw['tenantid'] === 'string' ? raw['tenantid'] : '_unknown';
       this.log.error(`rejected ${definition.type} ${eventId}: ${describe(err)}`);
-      await this.deadLetters.add({ consumer, eventId, tenantId, type: definition.type, envelope: raw, error: `invalid event: ${describe(err)}`, attempts: delivery.attempt });
+      await this.deadLetters.add({
+        consumer,
+        eventId,
+        tenantId,
+        type: definition.type,
+        envelope: raw,
+        error: `invalid event: ${describe(err)}`,
+        attempts: delivery.attempt,
+      });
       delivery.ack();
       return;
     }
@@ -68,12 +80,24 @@ export class EventConsumer {
       delivery.ack();
     } catch (err) {
       if (delivery.attempt >= this.retry.maxAttempts) {
-        this.log.error(`dead-lettered ${event.type} ${event.id} after ${delivery.attempt} attempts: ${describe(err)}`);
-        await this.deadLetters.add({ consumer, eventId: event.id, tenantId: event.tenantId, type: event.type, envelope: delivery.envelope as Record<string, unknown>, error: describe(err), attempts: delivery.attempt });
+        this.log.error(
+          `dead-lettered ${event.type} ${event.id} after ${delivery.attempt} attempts: ${describe(err)}`,
+        );
+        await this.deadLetters.add({
+          consumer,
+          eventId: event.id,
+          tenantId: event.tenantId,
+          type: event.type,
+          envelope: delivery.envelope as Record<string, unknown>,
+          error: describe(err),
+          attempts: delivery.attempt,
+        });
         delivery.ack();
       } else {
         const delay = this.retry.backoffMs(delivery.attempt);
-        this.log.warn(`${event.type} ${event.id} failed (attempt ${delivery.attempt}), retry in ${delay} ms: ${describe(err)}`);
+        this.log.warn(
+          `${event.type} ${event.id} failed (attempt ${delivery.attempt}), retry in ${delay} ms: ${describe(err)}`,
+        );
         delivery.nak(delay);
       }
     }
@@ -87,7 +111,9 @@ export class EventConsumer {
     if (!registered) throw new Error(`no handler for consumer ${letter.consumer}`);
     try {
       const event = this.parse(registered.definition, letter.envelope);
-      await this.handleOnce(letter.consumer, event, registered.handle, (tx) => this.deadLetters.remove(tx.manager, id));
+      await this.handleOnce(letter.consumer, event, registered.handle, (tx) =>
+        this.deadLetters.remove(tx.manager, id),
+      );
     } catch (err) {
       await this.deadLetters.recordFailure(id, describe(err));
       throw err;
@@ -97,19 +123,28 @@ export class EventConsumer {
 
   private parse(definition: EventDefinition, envelope: unknown): DomainEvent {
     const event = fromCloudEvent(envelope);
-    if (event.type !== definition.type) throw new Error(`expected ${definition.type}, got ${event.type}`);
+    if (event.type !== definition.type)
+      throw new Error(`expected ${definition.type}, got ${event.type}`);
     return { ...event, data: validatePayload(definition.payload, event.data) };
   }
 
-  private async handleOnce(consumer: string, event: DomainEvent, handle: EventHandlerFn, alsoInTx?: (tx: Tx) => Promise<void>): Promise<void> {
-    await this.uow.run({ tenantId: event.tenantId, correlationId: event.correlationId, causationId: event.id }, async (tx) => {
-      const inserted: unknown[] = await tx.manager.query(
-        'INSERT INTO inbox (consumer, event_id, tenant_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
-        [consumer, event.id, event.tenantId],
-      );
-      if (inserted.length > 0) await handle(event, tx);
-      await alsoInTx?.(tx);
-    });
+  private async handleOnce(
+    consumer: string,
+    event: DomainEvent,
+    handle: EventHandlerFn,
+    alsoInTx?: (tx: Tx) => Promise<void>,
+  ): Promise<void> {
+    await this.uow.run(
+      { tenantId: event.tenantId, correlationId: event.correlationId, causationId: event.id },
+      async (tx) => {
+        const inserted: unknown[] = await tx.manager.query(
+          'INSERT INTO inbox (consumer, event_id, tenant_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
+          [consumer, event.id, event.tenantId],
+        );
+        if (inserted.length > 0) await handle(event, tx);
+        await alsoInTx?.(tx);
+      },
+    );
   }
 }
 

@@ -39,13 +39,27 @@ export class CommandDispatcher {
       const entry = this.handlers.get(name);
       if (!entry) throw new DomainError(404, ErrorCode.NOT_FOUND, `unknown command ${name}`);
       const context = validatePayload(ContextShape, message?.context);
-      const body = entry.meta.body ? validatePayload(entry.meta.body, message.body ?? {}) : undefined;
-      const data = await entry.handle({ context, params: message.params ?? {}, query: message.query ?? {}, body });
+      const body = entry.meta.body
+        ? validatePayload(entry.meta.body, message.body ?? {})
+        : undefined;
+      const data = await entry.handle({
+        context,
+        params: message.params ?? {},
+        query: message.query ?? {},
+        body,
+      });
       return { ok: true, data: data ?? null };
     } catch (err) {
       if (err instanceof DomainError) return { ok: false, error: err.toBody() };
       this.log.error(`command ${name} failed: ${(err as Error).stack ?? err}`);
-      return { ok: false, error: { status: 500, code: ErrorCode.INTERNAL, message: 'internal error; see the service log' } };
+      return {
+        ok: false,
+        error: {
+          status: 500,
+          code: ErrorCode.INTERNAL,
+          message: 'internal error; see the service log',
+        },
+      };
     }
   }
 }

@@ -78,19 +78,26 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     if (this.inFlight.size >= this.options.batchSize * 4) return 0;
-    const rows: Array<{ id: string; envelope: Record<string, unknown> & { id: string; type: string } }> =
-      await this.dataSource.query(
-        'SELECT id, envelope FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
-        [this.options.batchSize + this.inFlight.size],
-      );
+    const rows: Array<{
+      id: string;
+      envelope: Record<string, unknown> & { id: string; type: string };
+    }> = await this.dataSource.query(
+      'SELECT id, envelope FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
+      [this.options.batchSize + this.inFlight.size],
+    );
     const fresh = rows.filter((row) => !this.inFlight.has(row.id));
     for (const row of fresh) {
       this.inFlight.add(row.id);
       this.transport
         .publish(row.envelope)
-        .then(() => this.dataSource.query('UPDATE outbox SET published_at = now() WHERE id = $1', [row.id]))
+        .then(() =>
+          this.dataSource.query('UPDATE outbox SET published_at = now() WHERE id = $1', [row.id]),
+        )
         .catch((err: Error) => {
-          if (this.running) this.log.warn(`publishing ${row.envelope.type} ${row.id} failed, will retry: ${err.message}`);
+          if (this.running)
+            this.log.warn(
+              `publishing ${row.envelope.type} ${row.id} failed, will retry: ${err.message}`,
+            );
         })
         .finally(() => {
           this.inFlight.delete(row.id);

@@ -16,7 +16,11 @@ export class Tx {
   }
 
   /** Writes the event to the outbox in this transaction; the relay publishes it after commit. */
-  async emit<T extends object>(definition: EventDefinition<T>, subject: string, data: T): Promise<DomainEvent<T>> {
+  async emit<T extends object>(
+    definition: EventDefinition<T>,
+    subject: string,
+    data: T,
+  ): Promise<DomainEvent<T>> {
     validatePayload(definition.payload, data); // a bad payload is our bug: fail the transaction
     const event = newEvent(definition.type, this.source, subject, data, this.meta);
     await this.manager.insert(OutboxRecord, {
@@ -39,7 +43,9 @@ export class UnitOfWork {
   ) {}
 
   async run<T>(meta: EventMeta, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction((manager) => work(new Tx(manager, meta, this.source)));
+    const result = await this.dataSource.transaction((manager) =>
+      work(new Tx(manager, meta, this.source)),
+    );
     this.afterCommit();
     return result;
   }

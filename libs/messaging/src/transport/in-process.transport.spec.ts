@@ -47,7 +47,10 @@ describe('in-process event bus', () => {
       });
     }
     await bus.publish({ ...envelope });
-    expect(seen).toEqual([{ id: 'e1a', type: 't.v1' }, { id: 'e1b', type: 't.v1' }]);
+    expect(seen).toEqual([
+      { id: 'e1a', type: 't.v1' },
+      { id: 'e1b', type: 't.v1' },
+    ]);
   });
 });
 
@@ -55,14 +58,27 @@ describe('in-process request/reply', () => {
   const message = { context: { tenantId: 't', actor: 'a', correlationId: 'c' }, params: {} };
 
   it('answers 503 when no service serves the subject', async () => {
-    const reply = await new InProcessCommandTransport().request('balanse.cmd.assess.x', message, 100);
-    expect(reply).toMatchObject({ ok: false, error: { status: 503, code: ErrorCode.SERVICE_UNAVAILABLE } });
+    const reply = await new InProcessCommandTransport().request(
+      'balanse.cmd.assess.x',
+      message,
+      100,
+    );
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { status: 503, code: ErrorCode.SERVICE_UNAVAILABLE },
+    });
   });
 
   it('answers 504 when the service is too slow', async () => {
     const commands = new InProcessCommandTransport();
-    await commands.serve('assess', () => new Promise((resolve) => setTimeout(() => resolve({ ok: true, data: null }), 200)));
+    await commands.serve(
+      'assess',
+      () => new Promise((resolve) => setTimeout(() => resolve({ ok: true, data: null }), 200)),
+    );
     const reply = await commands.request('balanse.cmd.assess.x', message, 20);
-    expect(reply).toMatchObject({ ok: false, error: { status: 504, code: ErrorCode.SERVICE_TIMEOUT } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { status: 504, code: ErrorCode.SERVICE_TIMEOUT },
+    });
   });
 });

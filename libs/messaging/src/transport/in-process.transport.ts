@@ -1,4 +1,9 @@
-import { ErrorCode, type CommandMessage, type CommandReply, type ServiceName } from '@balanse/contracts';
+import {
+  ErrorCode,
+  type CommandMessage,
+  type CommandReply,
+  type ServiceName,
+} from '@balanse/contracts';
 import { COMMAND_PREFIX } from '@balanse/contracts';
 import type { CommandTransport, ConsumerSpec, Delivery, EventTransport } from './transport';
 import { Semaphore } from './semaphore';
@@ -26,9 +31,13 @@ export class InProcessEventTransport implements EventTransport {
     await Promise.all(subs.map((sub) => this.deliver(sub, envelope)));
   }
 
-  async subscribe(spec: ConsumerSpec, onDelivery: (delivery: Delivery) => Promise<void>): Promise<void> {
+  async subscribe(
+    spec: ConsumerSpec,
+    onDelivery: (delivery: Delivery) => Promise<void>,
+  ): Promise<void> {
     const list = this.subscriptions.get(spec.type) ?? [];
-    if (list.some((s) => s.spec.durable === spec.durable)) throw new Error(`consumer ${spec.durable} exists`);
+    if (list.some((s) => s.spec.durable === spec.durable))
+      throw new Error(`consumer ${spec.durable} exists`);
     list.push({ spec, onDelivery, limit: new Semaphore(spec.concurrency) });
     this.subscriptions.set(spec.type, list);
   }
@@ -80,18 +89,40 @@ export class InProcessEventTransport implements EventTransport {
 
 /** The embedded mode's request/reply: a direct call with the same timeout and error rules as NATS. */
 export class InProcessCommandTransport implements CommandTransport {
-  private readonly handlers = new Map<string, (subject: string, message: CommandMessage) => Promise<CommandReply>>();
+  private readonly handlers = new Map<
+    string,
+    (subject: string, message: CommandMessage) => Promise<CommandReply>
+  >();
 
-  async request(subject: string, message: CommandMessage, timeoutMs: number): Promise<CommandReply> {
+  async request(
+    subject: string,
+    message: CommandMessage,
+    timeoutMs: number,
+  ): Promise<CommandReply> {
     const service = subject.slice(COMMAND_PREFIX.length + 1).split('.')[0];
     const handler = this.handlers.get(service);
     if (!handler) {
-      return { ok: false, error: { status: 503, code: ErrorCode.SERVICE_UNAVAILABLE, message: `service ${service} is not running` } };
+      return {
+        ok: false,
+        error: {
+          status: 503,
+          code: ErrorCode.SERVICE_UNAVAILABLE,
+          message: `service ${service} is not running`,
+        },
+      };
     }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<CommandReply>((resolve) => {
       timer = setTimeout(
-        () => resolve({ ok: false, error: { status: 504, code: ErrorCode.SERVICE_TIMEOUT, message: `service ${service} did not answer within ${timeoutMs} ms` } }),
+        () =>
+          resolve({
+            ok: false,
+            error: {
+              status: 504,
+              code: ErrorCode.SERVICE_TIMEOUT,
+              message: `service ${service} did not answer within ${timeoutMs} ms`,
+            },
+          }),
         timeoutMs,
       );
     });
@@ -104,7 +135,10 @@ export class InProcessCommandTransport implements CommandTransport {
     }
   }
 
-  async serve(service: ServiceName, handler: (subject: string, message: CommandMessage) => Promise<CommandReply>): Promise<void> {
+  async serve(
+    service: ServiceName,
+    handler: (subject: string, message: CommandMessage) => Promise<CommandReply>,
+  ): Promise<void> {
     this.handlers.set(service, handler);
   }
 

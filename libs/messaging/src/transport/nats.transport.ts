@@ -1,6 +1,28 @@
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
-import { errors, nanos, type Msg, type NatsConnection, type Subscription } from '@nats-io/nats-core';
-import { COMMAND_PREFIX, ErrorCode, type CommandMessage, type CommandReply, type ServiceName } from '@balanse/contracts';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamClient,
+  type JetStreamManager,
+  type StreamConfig,
+} from '@nats-io/jetstream';
+import {
+  errors,
+  nanos,
+  type Msg,
+  type NatsConnection,
+  type Subscription,
+} from '@nats-io/nats-core';
+import {
+  COMMAND_PREFIX,
+  ErrorCode,
+  type CommandMessage,
+  type CommandReply,
+  type ServiceName,
+} from '@balanse/contracts';
 import { EVENT_STREAM, EVENT_SUBJECT_PREFIX, eventSubject } from '../events/event-subjects';
 import type { CommandTransport, ConsumerSpec, Delivery, EventTransport } from './transport';
 import { Semaphore } from './semaphore';
@@ -70,10 +92,15 @@ export class NatsEventTransport implements EventTransport {
   }
 
   async publish(envelope: Record<string, unknown> & { id: string; type: string }): Promise<void> {
-    await this.js.publish(eventSubject(envelope.type), encoder.encode(JSON.stringify(envelope)), { msgID: envelope.id });
+    await this.js.publish(eventSubject(envelope.type), encoder.encode(JSON.stringify(envelope)), {
+      msgID: envelope.id,
+    });
   }
 
-  async subscribe(spec: ConsumerSpec, onDelivery: (delivery: Delivery) => Promise<void>): Promise<void> {
+  async subscribe(
+    spec: ConsumerSpec,
+    onDelivery: (delivery: Delivery) => Promise<void>,
+  ): Promise<void> {
     const config = {
       durable_name: spec.durable,
       filter_subject: eventSubject(spec.type),
@@ -127,23 +154,49 @@ export class NatsCommandTransport implements CommandTransport {
 
   constructor(private readonly nc: NatsConnection) {}
 
-  async request(subject: string, message: CommandMessage, timeoutMs: number): Promise<CommandReply> {
+  async request(
+    subject: string,
+    message: CommandMessage,
+    timeoutMs: number,
+  ): Promise<CommandReply> {
     const service = subject.slice(COMMAND_PREFIX.length + 1).split('.')[0];
     try {
-      const reply = await this.nc.request(subject, encoder.encode(JSON.stringify(message)), { timeout: timeoutMs });
+      const reply = await this.nc.request(subject, encoder.encode(JSON.stringify(message)), {
+        timeout: timeoutMs,
+      });
       return JSON.parse(decoder.decode(reply.data)) as CommandReply;
     } catch (err) {
-      if (err instanceof errors.NoRespondersError || (err instanceof errors.RequestError && err.isNoResponders())) {
-        return { ok: false, error: { status: 503, code: ErrorCode.SERVICE_UNAVAILABLE, message: `service ${service} is not running` } };
+      if (
+        err instanceof errors.NoRespondersError ||
+        (err instanceof errors.RequestError && err.isNoResponders())
+      ) {
+        return {
+          ok: false,
+          error: {
+            status: 503,
+            code: ErrorCode.SERVICE_UNAVAILABLE,
+            message: `service ${service} is not running`,
+          },
+        };
       }
       if (err instanceof errors.TimeoutError) {
-        return { ok: false, error: { status: 504, code: ErrorCode.SERVICE_TIMEOUT, message: `service ${service} did not answer within ${timeoutMs} ms` } };
+        return {
+          ok: false,
+          error: {
+            status: 504,
+            code: ErrorCode.SERVICE_TIMEOUT,
+            message: `service ${service} did not answer within ${timeoutMs} ms`,
+          },
+        };
       }
       throw err;
     }
   }
 
-  async serve(service: ServiceName, handler: (subject: string, message: CommandMessage) => Promise<CommandReply>): Promise<void> {
+  async serve(
+    service: ServiceName,
+    handler: (subject: string, message: CommandMessage) => Promise<CommandReply>,
+  ): Promise<void> {
     const sub = this.nc.subscribe(`${COMMAND_PREFIX}.${service}.>`, {
       queue: service,
       callback: (err: Error | null, msg: Msg) => {
@@ -152,10 +205,23 @@ export class NatsCommandTransport implements CommandTransport {
         try {
           message = JSON.parse(decoder.decode(msg.data)) as CommandMessage;
         } catch {
-          msg.respond(encoder.encode(JSON.stringify({ ok: false, error: { status: 400, code: ErrorCode.MALFORMED_JSON, message: 'command is not JSON' } })));
+          msg.respond(
+            encoder.encode(
+              JSON.stringify({
+                ok: false,
+                error: {
+                  status: 400,
+                  code: ErrorCode.MALFORMED_JSON,
+                  message: 'command is not JSON',
+                },
+              }),
+            ),
+          );
           return;
         }
-        void handler(msg.subject, message).then((reply) => msg.respond(encoder.encode(JSON.stringify(reply))));
+        void handler(msg.subject, message).then((reply) =>
+          msg.respond(encoder.encode(JSON.stringify(reply))),
+        );
       },
     });
     this.subscriptions.push(sub);
@@ -173,7 +239,11 @@ export class NatsCommandTransport implements CommandTransport {
 
 function isNotFound(err: unknown): boolean {
   const e = err as { code?: unknown; api_error?: { err_code?: number }; message?: string };
-  return e?.api_error?.err_code === 10059 || e?.api_error?.err_code === 10014 || /not found/i.test(e?.message ?? '');
+  return (
+    e?.api_error?.err_code === 10059 ||
+    e?.api_error?.err_code === 10014 ||
+    /not found/i.test(e?.message ?? '')
+  );
 }
 
 function safeJson(data: Uint8Array): unknown {

@@ -20,7 +20,12 @@ export class Semaphore {
       this.active++;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.queue.push(() => { this.active++; resolve(); }));
+    return new Promise((resolve) =>
+      this.queue.push(() => {
+        this.active++;
+        resolve();
+      }),
+    );
   }
 
   release(): void {

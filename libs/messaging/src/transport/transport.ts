@@ -34,7 +34,10 @@ export interface EventTransport {
 /** Request/reply for commands and queries, with queue groups so replicas share the load. */
 export interface CommandTransport {
   request(subject: string, message: CommandMessage, timeoutMs: number): Promise<CommandReply>;
-  serve(service: ServiceName, handler: (subject: string, message: CommandMessage) => Promise<CommandReply>): Promise<void>;
+  serve(
+    service: ServiceName,
+    handler: (subject: string, message: CommandMessage) => Promise<CommandReply>,
+  ): Promise<void>;
   healthy(): boolean;
   close(): Promise<void>;
 }
