@@ -7,16 +7,18 @@
  *   npm run bench -- --help
  *
  * Progress goes to stderr; the summary goes to stdout and its last line is one JSON object.
- * Exit code 1 when any case failed, 2 on bad arguments or when the target cannot be reached.
+ * Exit code 1 when any case failed (warm-up included), 2 on bad arguments or when the target
+ * cannot be reached, 130 when interrupted before every case ran.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ApiClient, driveCase, seededStandard, type ApiResponse } from '@balanse/testing';
-import { startEmbedded } from '../../apps/embedded/src/embedded';
+import { startEmbedded } from '@balanse/embedded';
 
 const USAGE = `Usage: npm run bench -- [options]
 
@@ -33,6 +35,8 @@ Options:
   --tenant NAME      tenant for the cases (default: a fresh bench-<random>, so runs don't mix)
   --data-dir DIR     embedded only: PGlite folder (default: a fresh temp folder, removed
                      afterwards); "memory://" keeps everything in memory
+  --cpu-profile FILE write a V8 CPU profile of the measured phase only (open it in Chrome
+                     DevTools); in embedded mode it covers every service as well
   --poll-ms MS       pause between GET /cases/{id} polls (default 20)
   --timeout-ms MS    per-case limit for reaching "completed" after assess (default 60000)
   --help             this text
@@ -48,6 +52,7 @@ interface Options {
   token?: string;
   tenant: string;
   dataDir?: string;
+  cpuProfile?: string;
   pollMs: number;
   timeoutMs: number;
 }
@@ -64,6 +69,7 @@ function parseArgs(argv: string[]): Options | 'help' {
     'token',
     'tenant',
     'data-dir',
+    'cpu-profile',
     'poll-ms',
     'timeout-ms',
   ];
@@ -106,6 +112,7 @@ function parseArgs(argv: string[]): Options | 'help' {
     token,
     tenant,
     dataDir: values.get('data-dir'),
+    cpuProfile: values.get('cpu-profile'),
     pollMs: int('poll-ms', 20, 0),
     timeoutMs: int('timeout-ms', 60_000, 1),
   };
@@ -186,12 +193,39 @@ const sortNum = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const mb = (bytes: number) => r1(bytes / 1024 / 1024);
 
+/** A V8 CPU profile of this process between start() and the returned stop(). */
+async function startCpuProfile(): Promise<() => Promise<object>> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) =>
+      session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 1000 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = await post('Profiler.stop');
+    session.disconnect();
+    return profile;
+  };
+}
+
 // ---------------------------------------------------------------- running
 
 interface Batch {
   latencies: number[];
   failures: string[];
   wallMs: number;
+}
+
+/** An error's message with its cause (fetch says only "fetch failed"; the cause says why). */
+function describe(err: unknown): string {
+  const e = err as Error & { cause?: Error & { code?: string } };
+  const cause = e.cause
+    ? ` (${e.cause.code ?? ''}${e.cause.code ? ': ' : ''}${e.cause.message})`
+    : '';
+  return `${e.message}${cause}`;
 }
 
 /** Runs `count` cases with `concurrency` in flight; `onDone` after each one. */
@@ -225,7 +259,7 @@ async function runCases(
         latencies.push(performance.now() - t0);
         opts.onDone(true);
       } catch (err) {
-        failures.push(`case ${opts.prefix}-${i}: ${(err as Error).message}`);
+        failures.push(`case ${opts.prefix}-${i}: ${describe(err)}`);
         opts.onDone(false);
       }
     }
@@ -271,6 +305,9 @@ async function main(): Promise<number> {
       port: 0,
       adminToken: token,
       logger: ['error', 'warn'],
+    }).catch(async (err: unknown) => {
+      if (tempDir) await rm(tempDir, { recursive: true, force: true });
+      throw err;
     });
     startupMs = performance.now() - t0;
     baseUrl = embedded.url;
@@ -297,16 +334,14 @@ async function main(): Promise<number> {
     try {
       standard = await seededStandard(api);
     } catch (err) {
-      const cause = (err as { cause?: Error }).cause;
-      log(
-        `cannot read the seeded standard from ${baseUrl}: ${(err as Error).message}${cause ? ` (${cause.message})` : ''}`,
-      );
+      log(`cannot read the seeded standard from ${baseUrl}: ${describe(err)}`);
       return 2;
     }
     log(`standard ${standard.id} with ${standard.outcomeIds.length} outcomes`);
     const runId = randomBytes(3).toString('hex');
     const common = { pollMs: o.pollMs, timeoutMs: o.timeoutMs, stop: () => stopRequested };
 
+    let warmupErrors = 0;
     if (o.warmup > 0) {
       log(`warm-up: ${o.warmup} cases (not measured)`);
       const w = await runCases(api, standard, {
@@ -316,7 +351,8 @@ async function main(): Promise<number> {
         prefix: `warmup-${runId}`,
         onDone: () => {},
       });
-      if (w.failures.length) log(`warm-up: ${w.failures.length} failed, first: ${w.failures[0]}`);
+      warmupErrors = w.failures.length;
+      if (warmupErrors) log(`warm-up: ${warmupErrors} failed, first: ${w.failures[0]}`);
     }
 
     log(`measuring ${o.cases} cases, ${o.concurrency} in flight`);
@@ -324,6 +360,7 @@ async function main(): Promise<number> {
     recorder.recording = true;
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
+    const stopProfile = o.cpuProfile ? await startCpuProfile() : undefined;
     const cpuBefore = process.cpuUsage();
     const loadBefore = loadavg()[0]!;
     let done = 0;
@@ -357,6 +394,10 @@ async function main(): Promise<number> {
     } finally {
       clearInterval(ticker);
       loopDelay.disable();
+      if (stopProfile) {
+        await writeFile(o.cpuProfile!, JSON.stringify(await stopProfile()));
+        log(`CPU profile of the measured phase written to ${o.cpuProfile}`);
+      }
       recorder.recording = false;
     }
     const cpu = process.cpuUsage(cpuBefore);
@@ -368,7 +409,8 @@ async function main(): Promise<number> {
     const completed = batch.latencies.length;
     const lat = sortNum(batch.latencies);
     const req = sortNum(recorder.all);
-    const errors = o.cases - completed; // failed, and not run when interrupted
+    const errors = batch.failures.length;
+    const notRun = o.cases - completed - errors; // after Ctrl-C
     const cpuPercent = ((cpu.user + cpu.system) / 1000 / batch.wallMs) * 100;
     const cores = availableParallelism();
     const result = {
@@ -390,6 +432,8 @@ async function main(): Promise<number> {
       httpP50Ms: r1(percentile(req, 50)),
       httpP99Ms: r1(percentile(req, 99)),
       errors,
+      ...(notRun > 0 ? { notRun } : {}),
+      warmupErrors,
       httpErrors: recorder.httpErrors + recorder.networkErrors,
       rssMb: mb(mem.rss),
       peakRssMb: mb(peakRss),
@@ -434,7 +478,7 @@ async function main(): Promise<number> {
       `  throughput       ${result.casesPerSecond} cases/s, ${result.requestsPerSecond} requests/s (${req.length} requests)`,
       `  case latency     p50 ${result.p50Ms} ms, p90 ${result.p90Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms (open to completed)`,
       `  HTTP latency     p50 ${result.httpP50Ms} ms, p99 ${result.httpP99Ms} ms (all requests)`,
-      `  errors           ${errors} failed cases, ${result.httpErrors} failed requests`,
+      `  errors           ${errors} failed cases, ${result.httpErrors} failed requests${warmupErrors ? `, ${warmupErrors} failed warm-up cases` : ''}${notRun > 0 ? ` (${notRun} cases not run: interrupted)` : ''}`,
       `  memory           rss ${result.rssMb} MB (peak ${result.peakRssMb} MB), heap ${result.heapUsedMb}/${result.heapTotalMb} MB` +
         (mode === 'embedded'
           ? ' - bench and server together (same process)'
@@ -456,7 +500,7 @@ async function main(): Promise<number> {
       );
     }
     process.stdout.write(lines.join('\n') + '\n' + JSON.stringify(result) + '\n');
-    return errors > 0 ? 1 : 0;
+    return errors + warmupErrors > 0 ? 1 : notRun > 0 ? 130 : 0;
   } finally {
     await cleanup().catch((err: Error) => log(`cleanup failed: ${err.message}`));
   }
