@@ -67,7 +67,27 @@ export class DomainError extends Error {
     };
   }
 
+  /**
+   * The service does not know the case yet: either the case has not reached this phase, or the
+   * event that opens the phase is still on its way. The gateway asks identify which it is.
+   */
+  static notArrived(phase: string): DomainError {
+    return new DomainError(
+      409,
+      ErrorCode.CASE_NOT_IN_PHASE,
+      `case has not reached the ${phase} phase`,
+      {
+        expected: phase,
+        arrived: false,
+      },
+    );
+  }
+
   static notFound(code: ErrorCode, what: string, id: string): DomainError {
     return new DomainError(404, code, `${what} ${id} was not found`, { id });
   }
+}
+
+export function isNotArrived(body: ErrorBody): boolean {
+  return body.code === ErrorCode.CASE_NOT_IN_PHASE && body.details?.['arrived'] === false;
 }

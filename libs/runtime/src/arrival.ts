@@ -1,9 +1,16 @@
 /**
- * How long a phase's command waits for the event that opens the phase. A client that completes
- * documentation and at once sends a judgement would otherwise race the `case.documented` event
- * to the assess service; in practice the event arrives within milliseconds.
+ * How long a phase's command may wait for the event that opens the phase. A client that completes
+ * documentation and at once sends a judgement races the `case.documented` event to the assess
+ * service; usually the event wins by milliseconds. The gateway asks for the wait (`wait=true`)
+ * only after identify has confirmed the case is past the previous phase. Below the gateway's
+ * default command timeout (10 s).
  */
-export const ARRIVAL_WAIT_MS = 3000;
+export const ARRIVAL_WAIT_MS = 8000;
+
+/** Whether the gateway asked this command to wait for its case to arrive. */
+export function waitRequested(query: Record<string, string>): boolean {
+  return query['wait'] === 'true';
+}
 
 /** Polls `find` until it returns a value or `timeoutMs` passes (then resolves null). */
 export async function waitForArrival<T>(

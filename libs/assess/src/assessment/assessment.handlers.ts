@@ -1,3 +1,4 @@
+import { waitRequested } from '@balanse/runtime';
 import { Injectable } from '@nestjs/common';
 import {
   CaseDocumented,
@@ -21,8 +22,14 @@ export class AssessmentCommands {
   constructor(private readonly assessments: AssessmentService) {}
 
   @OnCommand(C.judgeOutcome, JudgeOutcomeDto)
-  judge({ context, params, body }: CommandInput<JudgeOutcomeDto>) {
-    return this.assessments.judge(context, params['id'], params['outcomeId'], body);
+  judge({ context, params, query, body }: CommandInput<JudgeOutcomeDto>) {
+    return this.assessments.judge(
+      context,
+      params['id'],
+      params['outcomeId'],
+      body,
+      waitRequested(query),
+    );
   }
 
   @OnCommand(C.listJudgements)
@@ -31,8 +38,8 @@ export class AssessmentCommands {
   }
 
   @OnCommand(C.completeAssess)
-  complete({ context, params }: CommandInput) {
-    return this.assessments.complete(context, params['id']);
+  complete({ context, params, query }: CommandInput) {
+    return this.assessments.complete(context, params['id'], waitRequested(query));
   }
 }
 

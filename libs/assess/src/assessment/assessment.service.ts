@@ -39,32 +39,53 @@ export class AssessmentService {
       .execute();
   }
 
-  /** Records (or replaces) the judgement of one outcome. */
-  async judge(ctx: CommandContext, caseId: string, outcomeId: string, dto: JudgeOutcomeDto) {
-    await this.awaitAssessment(ctx.tenantId, caseId);
-    return this.uow.run(commandMeta(ctx), async (tx) => {
-      const assessment = await this.lockOpen(tx.manager, ctx.tenantId, caseId);
-      if (!assessment.outcomeIds.includes(outcomeId)) {
-        throw new DomainError(
-          422,
-          ErrorCode.OUTCOME_NOT_IN_SCOPE,
-          `outcome ${outcomeId} is not in the case's scope`,
-          { outcomeId },
-          [{ field: 'outcomeId', message: "not in the case's scope" }],
-        );
-      }
-      const row: OutcomeJudgement = {
-        caseId,
+  /**
+   * Records (or replaces) the judgement of one outcome, in one statement: the insert happens only
+   * while the assessment is open and the outcome in scope, under a share lock on the assessment,
+   * so it cannot slip in beside a decision (which takes the row's update lock).
+   */
+  async judge(
+    ctx: CommandContext,
+    caseId: string,
+    outcomeId: string,
+    dto: JudgeOutcomeDto,
+    wait: boolean,
+  ) {
+    if (wait) await this.awaitAssessment(ctx.tenantId, caseId);
+    const rationale = dto.rationale.trim();
+    const rows: Array<{ judged_at: Date }> = await this.dataSource.query(
+      `INSERT INTO outcome_judgement (case_id, outcome_id, tenant_id, judgement, rationale, assessor, judged_at)
+       SELECT a.case_id, $2, a.tenant_id, $4, $5, $6, now() FROM assessment a
+        WHERE a.case_id = $1 AND a.tenant_id = $3 AND a.status = 'open'
+          AND a.outcome_ids @> jsonb_build_array($7::text)
+          FOR SHARE
+       ON CONFLICT (case_id, outcome_id) DO UPDATE
+          SET judgement = EXCLUDED.judgement, rationale = EXCLUDED.rationale,
+              assessor = EXCLUDED.assessor, judged_at = EXCLUDED.judged_at
+       RETURNING judged_at`,
+      [caseId, outcomeId, ctx.tenantId, dto.judgement, rationale, ctx.actor, outcomeId],
+    );
+    if (rows.length === 1) {
+      return {
         outcomeId,
-        tenantId: ctx.tenantId,
         judgement: dto.judgement,
-        rationale: dto.rationale.trim(),
+        rationale,
         assessor: ctx.actor,
-        judgedAt: new Date(),
+        judgedAt: new Date(rows[0].judged_at).toISOString(),
       };
-      await tx.manager.upsert(OutcomeJudgement, row, ['caseId', 'outcomeId']);
-      return view(row);
-    });
+    }
+    const assessment = await this.dataSource
+      .getRepository(Assessment)
+      .findOneBy({ tenantId: ctx.tenantId, caseId });
+    if (!assessment) throw DomainError.notArrived('assess');
+    if (assessment.status !== 'open') throw decided(assessment);
+    throw new DomainError(
+      422,
+      ErrorCode.OUTCOME_NOT_IN_SCOPE,
+      `outcome ${outcomeId} is not in the case's scope`,
+      { outcomeId },
+      [{ field: 'outcomeId', message: "not in the case's scope" }],
+    );
   }
 
   async list(tenantId: string, caseId: string) {
@@ -75,8 +96,8 @@ export class AssessmentService {
   }
 
   /** Decides once every outcome in scope is judged; else 422 naming the unjudged ones. */
-  async complete(ctx: CommandContext, caseId: string) {
-    await this.awaitAssessment(ctx.tenantId, caseId);
+  async complete(ctx: CommandContext, caseId: string, wait: boolean) {
+    if (wait) await this.awaitAssessment(ctx.tenantId, caseId);
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const assessment = await this.lockOpen(tx.manager, ctx.tenantId, caseId);
       const judgements = await tx.manager.find(OutcomeJudgement, {
@@ -94,10 +115,11 @@ export class AssessmentService {
       }
       const inScope = judgements.filter((j) => assessment.outcomeIds.includes(j.outcomeId));
       const result = decide(inScope);
-      assessment.status = 'decided';
-      assessment.decision = result.decision;
-      assessment.decidedAt = new Date();
-      await tx.manager.save(assessment);
+      await tx.manager.update(
+        Assessment,
+        { caseId },
+        { status: 'decided', decision: result.decision, decidedAt: new Date() },
+      );
       await tx.emit(CaseAssessed, caseId, { caseId, standardId: assessment.standardId, ...result });
       return {
         caseId,
@@ -113,13 +135,7 @@ export class AssessmentService {
         .getRepository(Assessment)
         .findOne({ where: { tenantId, caseId }, select: { caseId: true } }),
     );
-    if (!found)
-      throw new DomainError(
-        409,
-        ErrorCode.CASE_NOT_IN_PHASE,
-        'case has not reached the assess phase',
-        { expected: 'assess' },
-      );
+    if (!found) throw DomainError.notArrived('assess');
   }
 
   private async lockOpen(
@@ -131,22 +147,22 @@ export class AssessmentService {
       where: { tenantId, caseId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!assessment)
-      throw new DomainError(
-        409,
-        ErrorCode.CASE_NOT_IN_PHASE,
-        'case has not reached the assess phase',
-        { expected: 'assess' },
-      );
-    if (assessment.status !== 'open')
-      throw new DomainError(
-        409,
-        ErrorCode.CASE_NOT_IN_PHASE,
-        'the assessment of this case is decided',
-        { expected: 'assess', decision: assessment.decision },
-      );
+    if (!assessment) throw DomainError.notArrived('assess');
+    if (assessment.status !== 'open') throw decided(assessment);
     return assessment;
   }
+}
+
+function decided(assessment: Assessment): DomainError {
+  return new DomainError(
+    409,
+    ErrorCode.CASE_NOT_IN_PHASE,
+    'the assessment of this case is decided',
+    {
+      expected: 'assess',
+      decision: assessment.decision,
+    },
+  );
 }
 
 function view(j: OutcomeJudgement) {

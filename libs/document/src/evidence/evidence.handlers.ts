@@ -1,3 +1,4 @@
+import { waitRequested } from '@balanse/runtime';
 import { Injectable } from '@nestjs/common';
 import { AddEvidenceDto, CaseIdentified, Command, type CaseIdentifiedV1 } from '@balanse/contracts';
 import {
@@ -16,8 +17,8 @@ export class EvidenceCommands {
   constructor(private readonly evidence: EvidenceService) {}
 
   @OnCommand(C.addEvidence, AddEvidenceDto)
-  add({ context, params, body }: CommandInput<AddEvidenceDto>) {
-    return this.evidence.add(context, params['id'], body);
+  add({ context, params, query, body }: CommandInput<AddEvidenceDto>) {
+    return this.evidence.add(context, params['id'], body, waitRequested(query));
   }
 
   @OnCommand(C.listEvidence)
@@ -26,8 +27,8 @@ export class EvidenceCommands {
   }
 
   @OnCommand(C.completeDocument)
-  complete({ context, params }: CommandInput) {
-    return this.evidence.complete(context, params['id']);
+  complete({ context, params, query }: CommandInput) {
+    return this.evidence.complete(context, params['id'], waitRequested(query));
   }
 }
 

@@ -39,8 +39,8 @@ export class EvidenceService {
       .execute();
   }
 
-  async add(ctx: CommandContext, caseId: string, dto: AddEvidenceDto) {
-    await this.awaitPortfolio(ctx.tenantId, caseId);
+  async add(ctx: CommandContext, caseId: string, dto: AddEvidenceDto, wait: boolean) {
+    if (wait) await this.awaitPortfolio(ctx.tenantId, caseId);
     const evidence = await this.uow.run(commandMeta(ctx), async (tx) => {
       const portfolio = await this.lockOpen(tx.manager, ctx.tenantId, caseId);
       const inScope = new Set(portfolio.outcomeIds);
@@ -73,7 +73,8 @@ export class EvidenceService {
         tasks: dto.tasks ?? [],
         addedBy: ctx.actor,
       });
-      return tx.manager.save(row);
+      await tx.manager.insert(Evidence, row);
+      return row;
     });
     return view(evidence);
   }
@@ -86,8 +87,8 @@ export class EvidenceService {
   }
 
   /** Closes the portfolio if every outcome in scope has evidence; else 422 naming the uncovered ones. */
-  async complete(ctx: CommandContext, caseId: string) {
-    await this.awaitPortfolio(ctx.tenantId, caseId);
+  async complete(ctx: CommandContext, caseId: string, wait: boolean) {
+    if (wait) await this.awaitPortfolio(ctx.tenantId, caseId);
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const portfolio = await this.lockOpen(tx.manager, ctx.tenantId, caseId);
       const evidence = await tx.manager.find(Evidence, {
@@ -104,9 +105,11 @@ export class EvidenceService {
           { uncoveredOutcomeIds: uncovered },
         );
       }
-      portfolio.status = 'complete';
-      portfolio.completedAt = new Date();
-      await tx.manager.save(portfolio);
+      await tx.manager.update(
+        Portfolio,
+        { caseId },
+        { status: 'complete', completedAt: new Date() },
+      );
       await tx.emit(CaseDocumented, caseId, {
         caseId,
         standardId: portfolio.standardId,
@@ -123,13 +126,7 @@ export class EvidenceService {
         .getRepository(Portfolio)
         .findOne({ where: { tenantId, caseId }, select: { caseId: true } }),
     );
-    if (!found)
-      throw new DomainError(
-        409,
-        ErrorCode.CASE_NOT_IN_PHASE,
-        'case has not reached the document phase',
-        { expected: 'document' },
-      );
+    if (!found) throw DomainError.notArrived('document');
   }
 
   private async lockOpen(
@@ -141,24 +138,20 @@ export class EvidenceService {
       where: { tenantId, caseId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!portfolio)
-      throw new DomainError(
-        409,
-        ErrorCode.CASE_NOT_IN_PHASE,
-        'case has not reached the document phase',
-        { expected: 'document' },
-      );
-    if (portfolio.status !== 'open')
+    if (!portfolio) throw DomainError.notArrived('document');
+    if (portfolio.status !== 'open') {
       throw new DomainError(
         409,
         ErrorCode.CASE_NOT_IN_PHASE,
         'documentation of this case is complete',
-        { expected: 'document' },
+        {
+          expected: 'document',
+        },
       );
+    }
     return portfolio;
   }
 }
-
 function view(e: Evidence) {
   return {
     id: e.id,

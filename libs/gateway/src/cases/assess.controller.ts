@@ -23,9 +23,7 @@ export class AssessController {
     @Param('outcomeId') outcomeId: string,
     @Body() body: JudgeOutcomeDto,
   ) {
-    // identify learns of `case.documented` a moment after document; the assess service waits for it.
-    await this.services.requireCase(caller, id, 'document');
-    return this.services.call('assess', C.judgeOutcome, caller, {
+    return this.services.callInPhase('assess', C.judgeOutcome, caller, {
       params: { id, outcomeId },
       body,
     });
@@ -45,7 +43,6 @@ export class AssessController {
       'Decide (every outcome judged, else 422 JUDGEMENTS_MISSING): certified, partial or not_certified',
   })
   async complete(@Caller() caller: CommandContext, @Param('id') id: string) {
-    await this.services.requireCase(caller, id, 'document');
-    return this.services.call('assess', C.completeAssess, caller, { params: { id } });
+    return this.services.callInPhase('assess', C.completeAssess, caller, { params: { id } });
   }
 }

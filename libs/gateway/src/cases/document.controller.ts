@@ -20,8 +20,7 @@ export class DocumentController {
     @Param('id') id: string,
     @Body() body: AddEvidenceDto,
   ) {
-    await this.services.requireCase(caller, id, 'document');
-    return this.services.call('document', C.addEvidence, caller, { params: { id }, body });
+    return this.services.callInPhase('document', C.addEvidence, caller, { params: { id }, body });
   }
 
   @Get('evidence')
@@ -38,7 +37,6 @@ export class DocumentController {
       'Finish documentation (every outcome in scope needs evidence, else 422 EVIDENCE_MISSING); the case moves to assess',
   })
   async complete(@Caller() caller: CommandContext, @Param('id') id: string) {
-    await this.services.requireCase(caller, id, 'document');
-    return this.services.call('document', C.completeDocument, caller, { params: { id } });
+    return this.services.callInPhase('document', C.completeDocument, caller, { params: { id } });
   }
 }

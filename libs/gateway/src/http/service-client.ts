@@ -9,7 +9,10 @@ import {
   type ServiceName,
   Command,
   ErrorCode,
+  isNotArrived,
 } from '@balanse/contracts';
+
+type Input = { params?: Record<string, string>; body?: unknown; query?: Record<string, string> };
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 
 /** An error answer from a service, passed to the client as it is. */
@@ -28,7 +31,7 @@ export class ServiceClient {
     service: ServiceName,
     name: string,
     context: CommandContext,
-    input: { params?: Record<string, string>; body?: unknown; query?: Record<string, string> } = {},
+    input: Input = {},
   ): Promise<T> {
     const reply = await this.options.commands.request(
       commandSubject(service, name),
@@ -37,6 +40,31 @@ export class ServiceClient {
     );
     if (!reply.ok) throw new ServiceError(reply.error);
     return reply.data as T;
+  }
+
+  /**
+   * A command of a later phase (document, assess) on case `input.params.id`. The phase's service
+   * is asked at once; only if it does not know the case yet does identify, which owns cases, say
+   * whether the case does not exist (404), has not reached the phase (409), or is on its way, in
+   * which case the command is sent again and waits for the case to arrive.
+   */
+  async callInPhase<T = unknown>(
+    service: 'document' | 'assess',
+    name: string,
+    context: CommandContext,
+    input: Input & { params: { id: string } },
+  ): Promise<T> {
+    try {
+      return await this.call<T>(service, name, context, input);
+    } catch (err) {
+      if (!(err instanceof ServiceError) || !isNotArrived(err.body)) throw err;
+    }
+    // identify moves a case to document itself; it learns of later phases from events, a moment late.
+    await this.requireCase(context, input.params.id, 'document');
+    return this.call<T>(service, name, context, {
+      ...input,
+      query: { ...input.query, wait: 'true' },
+    });
   }
 
   /**

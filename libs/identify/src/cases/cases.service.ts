@@ -104,9 +104,14 @@ export class CasesService {
           })),
         );
       }
-      record.outcomeIds = dto.outcomeIds;
-      record.selfAssessment = dto.selfAssessment ?? {};
-      await tx.manager.save(record);
+      await tx.manager.update(
+        CaseRecord,
+        { id: record.id },
+        {
+          outcomeIds: dto.outcomeIds as never,
+          selfAssessment: (dto.selfAssessment ?? {}) as never,
+        },
+      );
       await this.history(tx, record.id, 'identify', 'scope_set', ctx.actor, {
         outcomes: dto.outcomeIds.length,
       });
@@ -124,18 +129,13 @@ export class CasesService {
           'set the scope (PUT /cases/{id}/scope) before completing identification',
         );
       }
-      const candidate = await tx.manager.findOneByOrFail(Candidate, {
-        id: record.candidateId,
-        tenantId: ctx.tenantId,
-      });
-      record.phase = 'document';
-      await tx.manager.save(record);
+      await tx.manager.update(CaseRecord, { id: record.id }, { phase: 'document' });
       await this.history(tx, record.id, 'document', 'identified', ctx.actor, {
         outcomes: record.outcomeIds.length,
       });
       await tx.emit(CaseIdentified, record.id, {
         caseId: record.id,
-        candidateRef: candidate.id,
+        candidateRef: record.candidateId,
         standardId: record.standardId,
         standardVersion: record.standardVersion,
         outcomeIds: record.outcomeIds,
@@ -163,9 +163,11 @@ export class CasesService {
     });
     if (!record) throw new Error(`case ${caseId} of tenant ${tx.tenantId} is unknown to identify`);
     if (phaseRank(to) > phaseRank(record.phase)) {
-      record.phase = to;
-      if (result) record.result = result;
-      await tx.manager.save(record);
+      await tx.manager.update(
+        CaseRecord,
+        { id: caseId },
+        { phase: to, ...(result ? { result } : {}) },
+      );
     }
     await this.history(tx, caseId, to, event, 'system', detail, new Date(at));
   }

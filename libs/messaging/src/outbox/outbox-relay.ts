@@ -19,11 +19,15 @@ export interface RelayOptions {
 export class OutboxRelay {
   private readonly log: Logger;
   private running = false;
+  /** Rows being published, or published and not yet marked (so they are not picked up again). */
   private readonly inFlight = new Set<string>();
+  /** Published rows waiting to be marked, in one UPDATE per pass. */
+  private readonly published: string[] = [];
   private wake: (() => void) | undefined;
   private loopDone: Promise<void> | undefined;
   private lastSweep = 0;
-  private kicked = false;
+  private newRows = false;
+  private pausedUntil = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -40,9 +44,9 @@ export class OutboxRelay {
     this.loopDone = this.loop();
   }
 
-  /** Called after every commit that may have written events. */
+  /** Called after a commit that wrote events: look for new rows now. */
   kick(): void {
-    this.kicked = true;
+    this.newRows = true;
     this.wake?.();
   }
 
@@ -50,29 +54,31 @@ export class OutboxRelay {
     this.running = false;
     this.kick();
     await this.loopDone;
-  }
-
-  /** Rows not yet published (for readiness and tests). */
-  async pending(): Promise<number> {
-    const rows: Array<{ n: string | number }> = await this.dataSource.query(
-      'SELECT count(*) AS n FROM outbox WHERE published_at IS NULL',
-    );
-    return Number(rows[0]?.n ?? 0);
+    await this.markPublished().catch(() => undefined);
   }
 
   private async loop(): Promise<void> {
+    let lastLook = 0;
     while (this.running) {
-      let started = 0;
-      this.kicked = false;
+      const pause = this.pausedUntil - Date.now();
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+      // Look for rows when a commit wrote some, or every pollMs (rows from before a restart,
+      // or written by another replica); otherwise only mark what was published.
+      const look = this.newRows || Date.now() - lastLook >= this.options.pollMs;
+      this.newRows = false;
       try {
-        started = await this.publishBatch();
+        await this.markPublished();
+        if (look) {
+          lastLook = Date.now();
+          if ((await this.publishBatch()) >= this.options.batchSize) this.newRows = true;
+        }
         await this.sweep();
       } catch (err) {
         if (!this.running) break;
         this.log.warn(`relay pass failed, retrying: ${(err as Error).message}`);
         await this.sleep(1000);
       }
-      if (started === 0 && !this.kicked) await this.sleep(this.options.pollMs);
+      if (!this.newRows && this.published.length === 0) await this.sleep(this.options.pollMs);
     }
   }
 
@@ -90,21 +96,33 @@ export class OutboxRelay {
       this.inFlight.add(row.id);
       this.transport
         .publish(row.envelope)
-        .then(() =>
-          this.dataSource.query('UPDATE outbox SET published_at = now() WHERE id = $1', [row.id]),
+        .then(
+          () => this.published.push(row.id),
+          (err: Error) => {
+            this.inFlight.delete(row.id);
+            this.pausedUntil = Date.now() + 1000; // the transport is failing: no tight retry loop
+            if (this.running)
+              this.log.warn(
+                `publishing ${row.envelope.type} ${row.id} failed, will retry: ${err.message}`,
+              );
+          },
         )
-        .catch((err: Error) => {
-          if (this.running)
-            this.log.warn(
-              `publishing ${row.envelope.type} ${row.id} failed, will retry: ${err.message}`,
-            );
-        })
-        .finally(() => {
-          this.inFlight.delete(row.id);
-          this.kick();
-        });
+        .finally(() => this.wake?.());
     }
     return fresh.length;
+  }
+
+  private async markPublished(): Promise<void> {
+    if (this.published.length === 0) return;
+    const ids = this.published.splice(0);
+    try {
+      await this.dataSource.query(
+        'UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
+    } finally {
+      for (const id of ids) this.inFlight.delete(id); // on failure they are published again: deduplicated
+    }
   }
 
   private async sweep(): Promise<void> {

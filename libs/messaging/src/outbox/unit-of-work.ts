@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { validatePayload, type EventDefinition } from '@balanse/contracts';
 import { newEvent, toCloudEvent, type DomainEvent, type EventMeta } from '../events/domain-event';
-import { OutboxRecord } from '../entities';
 
 /** A transaction in progress: its EntityManager, and `emit` to add events to the outbox in it. */
 export class Tx {
@@ -10,6 +9,9 @@ export class Tx {
     readonly meta: EventMeta,
     private readonly source: string,
   ) {}
+
+  /** Events written in this transaction so far. */
+  emitted = 0;
 
   get tenantId(): string {
     return this.meta.tenantId;
@@ -23,17 +25,16 @@ export class Tx {
   ): Promise<DomainEvent<T>> {
     validatePayload(definition.payload, data); // a bad payload is our bug: fail the transaction
     const event = newEvent(definition.type, this.source, subject, data, this.meta);
-    await this.manager.insert(OutboxRecord, {
-      id: event.id,
-      tenantId: event.tenantId,
-      type: event.type,
-      envelope: toCloudEvent(event) as never,
-    });
+    await this.manager.query(
+      'INSERT INTO outbox (id, tenant_id, type, envelope) VALUES ($1, $2, $3, $4)',
+      [event.id, event.tenantId, event.type, JSON.stringify(toCloudEvent(event))],
+    );
+    this.emitted++;
     return event;
   }
 }
 
-/** Runs a state change and the events it causes in one transaction, then wakes the relay. */
+/** Runs a state change and the events it causes in one transaction, then wakes the relay if it wrote any. */
 export class UnitOfWork {
   constructor(
     private readonly dataSource: DataSource,
@@ -43,10 +44,12 @@ export class UnitOfWork {
   ) {}
 
   async run<T>(meta: EventMeta, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction((manager) =>
-      work(new Tx(manager, meta, this.source)),
-    );
-    this.afterCommit();
+    let tx: Tx | undefined;
+    const result = await this.dataSource.transaction((manager) => {
+      tx = new Tx(manager, meta, this.source);
+      return work(tx);
+    });
+    if (tx && tx.emitted > 0) this.afterCommit();
     return result;
   }
 }
