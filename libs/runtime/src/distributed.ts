@@ -9,7 +9,14 @@ import { logLevels, ServiceEnv } from './service-env';
 
 export async function connectNats(url: string, name: string): Promise<NatsConnection> {
   const servers = url.split(',').map((s) => s.trim().replace(/^nats:\/\//, ''));
-  return connect({ servers, name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+  // noAsyncTraces: no stack captured per request (a measurable cost at hundreds of requests per second).
+  return connect({
+    servers,
+    name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+    noAsyncTraces: true,
+  });
 }
 
 /**

@@ -13,6 +13,21 @@ import { waitForArrival } from '@balanse/runtime';
 import { Assessment, OutcomeJudgement } from './assessment.entity';
 import { decide } from './decision';
 
+/**
+ * Records one judgement only while the assessment is open and the outcome in scope, under a share
+ * lock on the assessment, so it cannot slip in beside a decision (which takes the update lock).
+ */
+const JUDGE_SQL = `
+  INSERT INTO outcome_judgement (case_id, outcome_id, tenant_id, judgement, rationale, assessor, judged_at)
+  SELECT a.case_id, $2, a.tenant_id, $4, $5, $6, now() FROM assessment a
+   WHERE a.case_id = $1 AND a.tenant_id = $3 AND a.status = 'open'
+     AND a.outcome_ids @> jsonb_build_array($7::text)
+     FOR SHARE
+  ON CONFLICT (case_id, outcome_id) DO UPDATE
+     SET judgement = EXCLUDED.judgement, rationale = EXCLUDED.rationale,
+         assessor = EXCLUDED.assessor, judged_at = EXCLUDED.judged_at
+  RETURNING judged_at`;
+
 @Injectable()
 export class AssessmentService {
   constructor(
@@ -39,11 +54,7 @@ export class AssessmentService {
       .execute();
   }
 
-  /**
-   * Records (or replaces) the judgement of one outcome, in one statement: the insert happens only
-   * while the assessment is open and the outcome in scope, under a share lock on the assessment,
-   * so it cannot slip in beside a decision (which takes the row's update lock).
-   */
+  /** Records (or replaces) the judgement of one outcome: one statement in the common case. */
   async judge(
     ctx: CommandContext,
     caseId: string,
@@ -53,39 +64,46 @@ export class AssessmentService {
   ) {
     if (wait) await this.awaitAssessment(ctx.tenantId, caseId);
     const rationale = dto.rationale.trim();
-    const rows: Array<{ judged_at: Date }> = await this.dataSource.query(
-      `INSERT INTO outcome_judgement (case_id, outcome_id, tenant_id, judgement, rationale, assessor, judged_at)
-       SELECT a.case_id, $2, a.tenant_id, $4, $5, $6, now() FROM assessment a
-        WHERE a.case_id = $1 AND a.tenant_id = $3 AND a.status = 'open'
-          AND a.outcome_ids @> jsonb_build_array($7::text)
-          FOR SHARE
-       ON CONFLICT (case_id, outcome_id) DO UPDATE
-          SET judgement = EXCLUDED.judgement, rationale = EXCLUDED.rationale,
-              assessor = EXCLUDED.assessor, judged_at = EXCLUDED.judged_at
-       RETURNING judged_at`,
-      [caseId, outcomeId, ctx.tenantId, dto.judgement, rationale, ctx.actor, outcomeId],
-    );
-    if (rows.length === 1) {
-      return {
-        outcomeId,
-        judgement: dto.judgement,
-        rationale,
-        assessor: ctx.actor,
-        judgedAt: new Date(rows[0].judged_at).toISOString(),
-      };
+    const params = [
+      caseId,
+      outcomeId,
+      ctx.tenantId,
+      dto.judgement,
+      rationale,
+      ctx.actor,
+      outcomeId,
+    ];
+    for (let attempt = 1; ; attempt++) {
+      const rows: Array<{ judged_at: Date }> = await this.dataSource.query(JUDGE_SQL, params);
+      if (rows.length === 1) {
+        return {
+          outcomeId,
+          judgement: dto.judgement,
+          rationale,
+          assessor: ctx.actor,
+          judgedAt: new Date(rows[0].judged_at).toISOString(),
+        };
+      }
+      // Nothing written: find out why. The assessment may have been opened in between.
+      const assessment = await this.dataSource
+        .getRepository(Assessment)
+        .findOneBy({ tenantId: ctx.tenantId, caseId });
+      if (!assessment) throw DomainError.notArrived('assess');
+      if (assessment.status !== 'open') throw decided(assessment);
+      if (!assessment.outcomeIds.includes(outcomeId)) {
+        throw new DomainError(
+          422,
+          ErrorCode.OUTCOME_NOT_IN_SCOPE,
+          `outcome ${outcomeId} is not in the case's scope`,
+          { outcomeId },
+          [{ field: 'outcomeId', message: "not in the case's scope" }],
+        );
+      }
+      if (attempt >= 3)
+        throw new Error(
+          `judgement of ${outcomeId} on case ${caseId} not written after ${attempt} attempts`,
+        );
     }
-    const assessment = await this.dataSource
-      .getRepository(Assessment)
-      .findOneBy({ tenantId: ctx.tenantId, caseId });
-    if (!assessment) throw DomainError.notArrived('assess');
-    if (assessment.status !== 'open') throw decided(assessment);
-    throw new DomainError(
-      422,
-      ErrorCode.OUTCOME_NOT_IN_SCOPE,
-      `outcome ${outcomeId} is not in the case's scope`,
-      { outcomeId },
-      [{ field: 'outcomeId', message: "not in the case's scope" }],
-    );
   }
 
   async list(tenantId: string, caseId: string) {
