@@ -1,7 +1,6 @@
 import {
   Module,
   type DynamicModule,
-  type INestApplication,
   type INestApplicationContext,
   type LoggerService,
   type LogLevel,
@@ -112,5 +111,3 @@ function hostModule(
     ],
   };
 }
-
-export type { INestApplication };
