@@ -18,7 +18,15 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ApiClient, driveCase, seededStandard, type ApiResponse } from '@balanse/testing';
-import { startEmbedded } from '@balanse/embedded';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, setGlobalDispatcher } from 'undici';
+
+// Like an HR integration: a bounded pool of kept-alive connections rather than one new socket
+// per request (fetch's default), which leaves bursts of requests queued on connection set-up.
+setGlobalDispatcher(
+  new Agent({ connections: 64, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 }),
+);
 
 const USAGE = `Usage: npm run bench -- [options]
 
@@ -30,13 +38,13 @@ Options:
   --concurrency C    cases in flight at once (default 20)
   --warmup W         cases run first and not measured (default 5)
   --url URL          drive a running deployment (e.g. http://127.0.0.1:3300) instead of
-                     starting an embedded instance in this process
+                     starting an embedded instance (node dist/apps/embedded/main.js)
   --token TOKEN      admin token for --url (default: env BALANSE_ADMIN_TOKEN)
   --tenant NAME      tenant for the cases (default: a fresh bench-<random>, so runs don't mix)
   --data-dir DIR     embedded only: PGlite folder (default: a fresh temp folder, removed
-                     afterwards); "memory://" keeps everything in memory
+                     afterwards)
   --cpu-profile FILE write a V8 CPU profile of the measured phase only (open it in Chrome
-                     DevTools); in embedded mode it covers every service as well
+                     DevTools); it covers the bench client only
   --poll-ms MS       pause between GET /cases/{id} polls (default 20)
   --timeout-ms MS    per-case limit for reaching "completed" after assess (default 60000)
   --help             this text
@@ -290,6 +298,7 @@ async function main(): Promise<number> {
   let token: string;
   let startupMs: number | undefined;
   let cleanup = async () => {};
+  let server: ChildProcess | undefined;
   if (o.url) {
     baseUrl = o.url;
     token = o.token!;
@@ -300,22 +309,19 @@ async function main(): Promise<number> {
     const dataDir = o.dataDir ?? tempDir!;
     log(`starting embedded instance (data in ${dataDir}) ...`);
     const t0 = performance.now();
-    const embedded = await startEmbedded({
-      dataDir,
-      port: 0,
-      adminToken: token,
-      logger: ['error', 'warn'],
-    }).catch(async (err: unknown) => {
+    // Its own process, as users run it: the bench client does not share the server's event loop.
+    const started = await startEmbeddedProcess(dataDir, token).catch(async (err: unknown) => {
       if (tempDir) await rm(tempDir, { recursive: true, force: true });
       throw err;
     });
+    server = started.child;
     startupMs = performance.now() - t0;
-    baseUrl = embedded.url;
+    baseUrl = started.url;
     log(
-      `embedded instance up at ${baseUrl} in ${(startupMs / 1000).toFixed(1)} s (tenant ${o.tenant})`,
+      `embedded instance (pid ${server.pid}) up at ${baseUrl} in ${(startupMs / 1000).toFixed(1)} s (tenant ${o.tenant})`,
     );
     cleanup = async () => {
-      await embedded.close();
+      await stopProcess(started.child);
       if (tempDir) await rm(tempDir, { recursive: true, force: true });
     };
   }
@@ -439,7 +445,7 @@ async function main(): Promise<number> {
       peakRssMb: mb(peakRss),
       heapUsedMb: mb(mem.heapUsed),
       heapTotalMb: mb(mem.heapTotal),
-      memoryIncludesServer: mode === 'embedded',
+      ...(server ? serverMemory(server) : {}),
       benchCpuPercent: Math.round(cpuPercent),
       eventLoopDelayP99Ms: r1(loopDelay.percentile(99) / 1e6),
       startupMs: startupMs === undefined ? undefined : Math.round(startupMs),
@@ -466,7 +472,7 @@ async function main(): Promise<number> {
     const pad = (s: string | number, n: number) => String(s).padStart(n);
     const lines = [
       '',
-      `Balanse bench: ${mode}${o.url ? ` (${o.url})` : ' (every service in this process, PGlite)'}, tenant ${o.tenant}`,
+      `Balanse bench: ${mode}${o.url ? ` (${o.url})` : ' (every service in one process, PGlite)'}, tenant ${o.tenant}`,
       `  machine          ${cores} cores (${result.cpu}), node ${process.version}, load average ${result.loadAvg[0]} -> ${result.loadAvg[1]} (1 min, before -> after)`,
       ...(startupMs !== undefined
         ? [
@@ -479,11 +485,11 @@ async function main(): Promise<number> {
       `  case latency     p50 ${result.p50Ms} ms, p90 ${result.p90Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms (open to completed)`,
       `  HTTP latency     p50 ${result.httpP50Ms} ms, p99 ${result.httpP99Ms} ms (all requests)`,
       `  errors           ${errors} failed cases, ${result.httpErrors} failed requests${warmupErrors ? `, ${warmupErrors} failed warm-up cases` : ''}${notRun > 0 ? ` (${notRun} cases not run: interrupted)` : ''}`,
-      `  memory           rss ${result.rssMb} MB (peak ${result.peakRssMb} MB), heap ${result.heapUsedMb}/${result.heapTotalMb} MB` +
-        (mode === 'embedded'
-          ? ' - bench and server together (same process)'
-          : ' - bench process only'),
-      `  bench CPU        ${result.benchCpuPercent}% of one core (${mode === 'embedded' ? 'includes every service' : 'client only'}), event-loop delay p99 ${result.eventLoopDelayP99Ms} ms`,
+      `  memory           bench rss ${result.rssMb} MB (peak ${result.peakRssMb} MB)` +
+        (result.serverRssMb !== undefined
+          ? `; embedded server rss ${result.serverRssMb} MB (peak ${result.serverPeakRssMb} MB)`
+          : ''),
+      `  bench CPU        ${result.benchCpuPercent}% of one core (client only), event-loop delay p99 ${result.eventLoopDelayP99Ms} ms`,
       '',
       `  ${'request type'.padEnd(44)}${pad('count', 7)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('share', 7)}`,
       ...types.map(
@@ -513,3 +519,56 @@ main().then(
     process.exit(2);
   },
 );
+
+/** Starts `node dist/apps/embedded/main.js` on a free port and waits for its banner. */
+function startEmbeddedProcess(
+  dataDir: string,
+  token: string,
+): Promise<{ child: ChildProcess; url: string }> {
+  const main = join(__dirname, '..', '..', 'apps', 'embedded', 'main.js');
+  const child = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      BALANSE_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      BALANSE_ADMIN_TOKEN: token,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const port = /API\s+http:\/\/localhost:(\d+)\/api\/v1/.exec(out)?.[1];
+      if (port) resolve({ child, url: `http://127.0.0.1:${port}` });
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`embedded instance exited with ${code}:\n${out}`)),
+    );
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** The embedded server's resident and peak memory, from /proc (Linux). */
+function serverMemory(child: ChildProcess): { serverRssMb?: number; serverPeakRssMb?: number } {
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = (field: string) =>
+      Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+    return {
+      serverRssMb: Math.round(kb('VmRSS') / 102.4) / 10,
+      serverPeakRssMb: Math.round(kb('VmHWM') / 102.4) / 10,
+    };
+  } catch {
+    return {};
+  }
+}

@@ -12,17 +12,30 @@ export function waitRequested(query: Record<string, string>): boolean {
   return query['wait'] === 'true';
 }
 
-/** Polls `find` until it returns a value or `timeoutMs` passes (then resolves null). */
-export async function waitForArrival<T>(
+const waiting = new Map<string, Promise<unknown>>();
+
+/**
+ * Polls `find` until it returns a value or `timeoutMs` passes (then resolves null). Callers
+ * waiting for the same `key` (the 19 judgements of one case) share one poll, so waiting
+ * commands do not crowd out the event handler they are waiting for.
+ */
+export function waitForArrival<T>(
+  key: string,
   find: () => Promise<T | null>,
   timeoutMs = ARRIVAL_WAIT_MS,
 ): Promise<T | null> {
-  const deadline = Date.now() + timeoutMs;
-  let delay = 5;
-  for (;;) {
-    const found = await find();
-    if (found !== null || Date.now() >= deadline) return found;
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    delay = Math.min(delay * 2, 100);
-  }
+  const shared = waiting.get(key) as Promise<T | null> | undefined;
+  if (shared) return shared;
+  const poll = (async () => {
+    const deadline = Date.now() + timeoutMs;
+    let delay = 5;
+    for (;;) {
+      const found = await find();
+      if (found !== null || Date.now() >= deadline) return found;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 100);
+    }
+  })().finally(() => waiting.delete(key));
+  waiting.set(key, poll);
+  return poll;
 }

@@ -148,7 +148,7 @@ export class AssessmentService {
   }
 
   private async awaitAssessment(tenantId: string, caseId: string): Promise<void> {
-    const found = await waitForArrival(() =>
+    const found = await waitForArrival(`assess:${tenantId}:${caseId}`, () =>
       this.dataSource
         .getRepository(Assessment)
         .findOne({ where: { tenantId, caseId }, select: { caseId: true } }),

@@ -121,7 +121,7 @@ export class EvidenceService {
   }
 
   private async awaitPortfolio(tenantId: string, caseId: string): Promise<void> {
-    const found = await waitForArrival(() =>
+    const found = await waitForArrival(`document:${tenantId}:${caseId}`, () =>
       this.dataSource
         .getRepository(Portfolio)
         .findOne({ where: { tenantId, caseId }, select: { caseId: true } }),
