@@ -10,6 +10,15 @@ async function ok(res: Promise<{ status: number; body: unknown }>, status = 200)
   return r.body as any;
 }
 
+async function fullHistory(api: ApiClient, id: string, entries: number) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found = await ok(api.get(`/cases/${id}`));
+    if (found.history.length >= entries || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function forAll<T>(items: T[], fn: (item: T) => Promise<unknown>) {
   await Promise.all(items.map(fn));
 }
@@ -81,9 +90,12 @@ describe('services stopped while cases are in flight (distributed)', () => {
     await Promise.all(decisions);
     await Promise.all([stack.services.identify.start(), stack.services.certify.start()]);
 
-    const finals = await Promise.all(
+    await Promise.all(
       cases.map((id) => waitForPhase(api, id, 'completed', { timeoutMs: 60_000, pollMs: 200 })),
     );
+    // After a crash, events reach identify out of order (case.certified may overtake a
+    // redelivered case.assessed): wait until every report is in, then check each came once.
+    const finals = await Promise.all(cases.map((id) => fullHistory(api, id, 6)));
     for (const final of finals) {
       expect(final.result).toBe('certified');
       const events = final.history.map((h: { event: string }) => h.event);
