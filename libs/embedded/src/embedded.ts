@@ -46,7 +46,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       return createService(
         def,
         { kind: 'pglite', dir },
-        { events, commands, retry: options.retry, relay: { pollMs: 100 } },
+        { events, commands, retry: options.retry, relay: { pollMs: 500 } },
         { http: false, logger: options.logger },
       );
     }),

@@ -20,7 +20,7 @@ import {
 import { DeadLetters } from '../dead-letters/dead-letters';
 import { EventConsumer, defaultRetryPolicy, type RetryPolicy } from '../inbox/event-consumer';
 import { OutboxRelay, type RelayOptions } from '../outbox/outbox-relay';
-import { UnitOfWork } from '../outbox/unit-of-work';
+import { UnitOfWork, type OutboxRow } from '../outbox/unit-of-work';
 import type { CommandTransport, EventTransport } from '../transport/transport';
 import { CommandDispatcher } from './command-dispatcher';
 import {
@@ -148,6 +148,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
 function relayFor(options: MessagingOptions): OutboxRelay {
   const relay: RelayOptions = {
     pollMs: 250,
+    markMs: 100,
     batchSize: 100,
     retentionMs: 24 * 3600_000,
     ...options.relay,
@@ -170,8 +171,8 @@ export class MessagingModule {
           provide: UnitOfWork,
           // The relay is created by the runtime; the unit of work kicks it through this late binding.
           useFactory: () =>
-            new UnitOfWork(options.dataSource, `/balanse/${options.service}`, () =>
-              relayKick.get(options)?.(),
+            new UnitOfWork(options.dataSource, `/balanse/${options.service}`, (rows) =>
+              relayKick.get(options)?.(rows),
             ),
         },
         {
@@ -183,7 +184,7 @@ export class MessagingModule {
             scanner: MetadataScanner,
           ) => {
             const runtime = new MessagingRuntime(options, uow, dl, discovery, scanner);
-            relayKick.set(options, () => runtime.relay.kick());
+            relayKick.set(options, (rows) => runtime.relay.kick(rows));
             return runtime;
           },
           inject: [UnitOfWork, DeadLetters, DiscoveryService, MetadataScanner],
@@ -194,4 +195,4 @@ export class MessagingModule {
   }
 }
 
-const relayKick = new WeakMap<MessagingOptions, () => void>();
+const relayKick = new WeakMap<MessagingOptions, (rows: OutboxRow[]) => void>();

@@ -1,32 +1,40 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { EventTransport } from '../transport/transport';
+import type { OutboxRow } from './unit-of-work';
 
 export interface RelayOptions {
-  /** How often to look for unpublished rows when nobody kicks the relay. */
+  /** How often to look for unpublished rows that were not handed over (rows from before a restart, or another replica's). */
   pollMs: number;
   batchSize: number;
   /** Published rows older than this are deleted. */
   retentionMs: number;
+  /** Published rows are marked in one UPDATE at most this often (or once a batch is full). */
+  markMs: number;
 }
 
 /**
- * Publishes outbox rows in order of writing and marks each published once the transport has
- * accepted it (JetStream: stored; in-process: handled by every consumer). The event id is the
- * `Nats-Msg-Id`, so a row published twice (crash before the mark) is dropped by JetStream's
- * deduplication and, beyond its window, by the consumers' inboxes.
+ * Publishes outbox rows and marks each published once the transport has accepted it (JetStream:
+ * stored; in-process: handled by every consumer). Rows a commit wrote are handed over in memory
+ * (`kick(rows)`), so the common path never reads the outbox; a poll every `pollMs` finds the rest.
+ * The event id is the `Nats-Msg-Id`, so a row published twice (a crash before its mark, or a
+ * poll racing a hand-over) is dropped by JetStream's deduplication and, beyond its window, by
+ * the consumers' inboxes.
  */
 export class OutboxRelay {
   private readonly log: Logger;
   private running = false;
   /** Rows being published, or published and not yet marked (so they are not picked up again). */
   private readonly inFlight = new Set<string>();
+  /** Rows handed over by commits, waiting to be published. */
+  private readonly ready: OutboxRow[] = [];
   /** Published rows waiting to be marked, in one UPDATE per pass. */
   private readonly published: string[] = [];
   private wake: (() => void) | undefined;
   private loopDone: Promise<void> | undefined;
   private lastSweep = 0;
-  private newRows = false;
+  private lastMark = 0;
+  private lookNow = true;
   private pausedUntil = 0;
 
   constructor(
@@ -44,15 +52,21 @@ export class OutboxRelay {
     this.loopDone = this.loop();
   }
 
-  /** Called after a commit that wrote events: look for new rows now. */
-  kick(): void {
-    this.newRows = true;
+  /** Called after a commit that wrote `rows`; without rows, look in the outbox now. */
+  kick(rows?: OutboxRow[]): void {
+    if (rows) {
+      for (const row of rows) {
+        if (this.inFlight.has(row.id)) continue;
+        this.inFlight.add(row.id);
+        this.ready.push(row);
+      }
+    } else this.lookNow = true;
     this.wake?.();
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.kick();
+    this.wake?.();
     await this.loopDone;
     await this.markPublished().catch(() => undefined);
   }
@@ -62,15 +76,13 @@ export class OutboxRelay {
     while (this.running) {
       const pause = this.pausedUntil - Date.now();
       if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
-      // Look for rows when a commit wrote some, or every pollMs (rows from before a restart,
-      // or written by another replica); otherwise only mark what was published.
-      const look = this.newRows || Date.now() - lastLook >= this.options.pollMs;
-      this.newRows = false;
       try {
-        await this.markPublished();
-        if (look) {
+        this.publish(this.ready.splice(0));
+        if (this.markDue()) await this.markPublished();
+        if (this.lookNow || Date.now() - lastLook >= this.options.pollMs) {
+          this.lookNow = false;
           lastLook = Date.now();
-          if ((await this.publishBatch()) >= this.options.batchSize) this.newRows = true;
+          if ((await this.publishBatch()) >= this.options.batchSize) this.lookNow = true;
         }
         await this.sweep();
       } catch (err) {
@@ -78,42 +90,57 @@ export class OutboxRelay {
         this.log.warn(`relay pass failed, retrying: ${(err as Error).message}`);
         await this.sleep(1000);
       }
-      if (!this.newRows && this.published.length === 0) await this.sleep(this.options.pollMs);
+      if (this.ready.length > 0 || this.lookNow) continue;
+      const untilLook = lastLook + this.options.pollMs - Date.now();
+      const untilMark =
+        this.published.length > 0 ? this.lastMark + this.options.markMs - Date.now() : Infinity;
+      await this.sleep(Math.max(0, Math.min(untilLook, untilMark)));
     }
   }
 
+  private markDue(): boolean {
+    return (
+      this.published.length >= this.options.batchSize ||
+      (this.published.length > 0 && Date.now() - this.lastMark >= this.options.markMs)
+    );
+  }
+
+  /** Rows the outbox holds that nobody handed over. */
   private async publishBatch(): Promise<number> {
     if (this.inFlight.size >= this.options.batchSize * 4) return 0;
-    const rows: Array<{
-      id: string;
-      envelope: Record<string, unknown> & { id: string; type: string };
-    }> = await this.dataSource.query(
+    const rows: OutboxRow[] = await this.dataSource.query(
       'SELECT id, envelope FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
       [this.options.batchSize + this.inFlight.size],
     );
     const fresh = rows.filter((row) => !this.inFlight.has(row.id));
-    for (const row of fresh) {
-      this.inFlight.add(row.id);
-      this.transport
-        .publish(row.envelope)
-        .then(
-          () => this.published.push(row.id),
-          (err: Error) => {
-            this.inFlight.delete(row.id);
-            this.pausedUntil = Date.now() + 1000; // the transport is failing: no tight retry loop
-            if (this.running)
-              this.log.warn(
-                `publishing ${row.envelope.type} ${row.id} failed, will retry: ${err.message}`,
-              );
-          },
-        )
-        .finally(() => this.wake?.());
-    }
+    for (const row of fresh) this.inFlight.add(row.id);
+    this.publish(fresh);
     return fresh.length;
+  }
+
+  private publish(rows: OutboxRow[]): void {
+    for (const row of rows) {
+      this.transport.publish(row.envelope).then(
+        () => {
+          this.published.push(row.id);
+          // The first of a batch: let the loop time its mark.
+          if (this.published.length === 1) this.wake?.();
+        },
+        (err: Error) => {
+          this.inFlight.delete(row.id); // the poll finds it again
+          this.pausedUntil = Date.now() + 1000; // the transport is failing: no tight retry loop
+          if (this.running)
+            this.log.warn(
+              `publishing ${row.envelope.type} ${row.id} failed, will retry: ${err.message}`,
+            );
+        },
+      );
+    }
   }
 
   private async markPublished(): Promise<void> {
     if (this.published.length === 0) return;
+    this.lastMark = Date.now();
     const ids = this.published.splice(0);
     try {
       await this.dataSource.query(

@@ -2,6 +2,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { validatePayload, type EventDefinition } from '@balanse/contracts';
 import { newEvent, toCloudEvent, type DomainEvent, type EventMeta } from '../events/domain-event';
 
+/** An outbox row as the relay publishes it. */
+export interface OutboxRow {
+  id: string;
+  envelope: Record<string, unknown> & { id: string; type: string };
+}
+
 /** A transaction in progress: its EntityManager, and `emit` to add events to the outbox in it. */
 export class Tx {
   constructor(
@@ -10,8 +16,8 @@ export class Tx {
     private readonly source: string,
   ) {}
 
-  /** Events written in this transaction so far. */
-  emitted = 0;
+  /** Outbox rows written in this transaction so far, handed to the relay after commit. */
+  readonly written: OutboxRow[] = [];
 
   get tenantId(): string {
     return this.meta.tenantId;
@@ -25,22 +31,26 @@ export class Tx {
   ): Promise<DomainEvent<T>> {
     validatePayload(definition.payload, data); // a bad payload is our bug: fail the transaction
     const event = newEvent(definition.type, this.source, subject, data, this.meta);
+    const envelope = toCloudEvent(event) as OutboxRow['envelope'];
     await this.manager.query(
       'INSERT INTO outbox (id, tenant_id, type, envelope) VALUES ($1, $2, $3, $4)',
-      [event.id, event.tenantId, event.type, JSON.stringify(toCloudEvent(event))],
+      [event.id, event.tenantId, event.type, JSON.stringify(envelope)],
     );
-    this.emitted++;
+    this.written.push({ id: event.id, envelope });
     return event;
   }
 }
 
-/** Runs a state change and the events it causes in one transaction, then wakes the relay if it wrote any. */
+/**
+ * Runs a state change and the events it causes in one transaction, then hands the rows it wrote
+ * to the relay, which publishes them without reading them back.
+ */
 export class UnitOfWork {
   constructor(
     private readonly dataSource: DataSource,
     /** CloudEvents `source` of the events this service emits, e.g. `/balanse/identify`. */
     private readonly source: string,
-    private readonly afterCommit: () => void,
+    private readonly afterCommit: (rows: OutboxRow[]) => void,
   ) {}
 
   async run<T>(meta: EventMeta, work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -49,7 +59,7 @@ export class UnitOfWork {
       tx = new Tx(manager, meta, this.source);
       return work(tx);
     });
-    if (tx && tx.emitted > 0) this.afterCommit();
+    if (tx && tx.written.length > 0) this.afterCommit(tx.written);
     return result;
   }
 }
