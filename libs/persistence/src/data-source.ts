@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { Client } from 'pg';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { openPGliteEngine } from './pglite-engine';
 import { pgliteDriver } from './pglite-pool';
 
 /** Where a service keeps its data: a PostgreSQL URL (distributed) or a PGlite folder (embedded). */
@@ -41,10 +42,9 @@ export async function openServiceDataSource(
       logging: ['error'],
     });
   } else {
-    const { PGlite } = await import('@electric-sql/pglite');
     const dir = options.storage.dir;
     if (dir !== 'memory://') await mkdir(dir, { recursive: true });
-    const db = await PGlite.create(dir === 'memory://' ? undefined : dir);
+    const db = await openPGliteEngine(dir);
     dataSource = new DataSource({ ...common, driver: pgliteDriver(db), logging: ['error'] });
     // TypeORM's pool.end() is a no-op for PGlite; close the engine with the data source.
     const destroy = dataSource.destroy.bind(dataSource);

@@ -49,6 +49,34 @@ describe('PGlite behind TypeORM (embedded mode)', () => {
     expect(after).toBe(50);
   });
 
+  it('keeps a statement that failed usable, and reports errors with their PostgreSQL code', async () => {
+    const insert = 'INSERT INTO counter (id, n) VALUES ($1, $2) RETURNING id';
+    await expect(ds.query(insert, [1, 0])).rejects.toMatchObject({
+      driverError: expect.objectContaining({ code: '23505' }),
+    });
+    expect(await ds.query(insert, [2, 0])).toEqual([{ id: 2 }]);
+    await expect(ds.query('SELEC $1', [1])).rejects.toMatchObject({
+      driverError: expect.objectContaining({ code: '42601' }),
+    });
+    await expect(ds.query('SELEC $1', [1])).rejects.toThrow('syntax error');
+    await ds.query('DELETE FROM counter WHERE id = $1', [2]);
+  });
+
+  it('sends parameters and reads values as node-postgres does', async () => {
+    const at = new Date('2026-01-02T03:04:05.678Z');
+    const [row] = await ds.query(
+      'SELECT $1::timestamptz AS at, $2::jsonb AS doc, $3::int AS n, $4::uuid[] AS ids, $5::text AS none',
+      [at, JSON.stringify({ a: [1] }), 7, ['00000000-0000-4000-8000-000000000001'], null],
+    );
+    expect(row).toEqual({
+      at,
+      doc: { a: [1] },
+      n: 7,
+      ids: ['00000000-0000-4000-8000-000000000001'],
+      none: null,
+    });
+  });
+
   it('runs multi-statement migrations and reports affected rows like pg', async () => {
     const result = await ds.query('UPDATE counter SET n = n WHERE id = 1');
     expect(result[1]).toBe(1);

@@ -1,17 +1,12 @@
 import { EventEmitter } from 'node:events';
-import type { PGlite, Results } from '@electric-sql/pglite';
+import type { PgResult, SqlEngine } from './pglite-engine';
 
 const ACQUIRE_TIMEOUT_MS = 20_000;
 
 type Callback = (err: Error | null, result?: PgResult) => void;
-interface PgResult {
-  rows: unknown[];
-  rowCount: number;
-  command?: string;
-}
 
 /**
- * A `pg`-shaped driver (Pool + client) over one PGlite instance, for TypeORM's postgres driver.
+ * A `pg`-shaped driver (Pool + client) over one PGlite database, for TypeORM's postgres driver.
  *
  * PGlite has exactly one connection. TypeORM assumes a pool where a transaction owns its client
  * until release, so we hand out the single client to one caller at a time: `connect()` waits its
@@ -22,7 +17,7 @@ export class PGlitePool extends EventEmitter {
   private busy = false;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly db: PGlite) {
+  constructor(private readonly db: SqlEngine) {
     super();
   }
 
@@ -37,16 +32,6 @@ export class PGlitePool extends EventEmitter {
       (err: Error) => cb(err),
     );
     return undefined;
-  }
-
-  /** A one-off query outside a transaction; still waits its turn. */
-  async query(text: string, params?: unknown[]): Promise<PgResult> {
-    await this.acquire();
-    try {
-      return await runQuery(this.db, text, params);
-    } finally {
-      this.releaseTurn();
-    }
   }
 
   end(cb?: (err?: Error) => void) {
@@ -85,7 +70,7 @@ export class PGlitePool extends EventEmitter {
 class PGliteClient extends EventEmitter {
   private released = false;
   constructor(
-    private readonly db: PGlite,
+    private readonly db: SqlEngine,
     private readonly onRelease: () => void,
   ) {
     super();
@@ -98,7 +83,7 @@ class PGliteClient extends EventEmitter {
   ): Promise<PgResult> | undefined {
     const params = Array.isArray(paramsOrCb) ? paramsOrCb : undefined;
     const callback = typeof paramsOrCb === 'function' ? paramsOrCb : cb;
-    const result = runQuery(this.db, text, params);
+    const result = this.db.query(text, params);
     if (!callback) return result;
     result.then(
       (r) => callback(null, r),
@@ -114,20 +99,8 @@ class PGliteClient extends EventEmitter {
   }
 }
 
-/** Parameterless statements may be several (migrations): run them with the simple protocol. */
-async function runQuery(db: PGlite, text: string, params?: unknown[]): Promise<PgResult> {
-  if (params && params.length > 0) return toPg(await db.query(text, params));
-  const results = await db.exec(text);
-  return toPg(results[results.length - 1] ?? { rows: [], fields: [] });
-}
-
-function toPg(r: Results): PgResult {
-  const command = (r as { command?: string }).command;
-  return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length, command };
-}
-
 /** What TypeORM's `driver` option needs: a module with a Pool constructor. */
-export function pgliteDriver(db: PGlite) {
+export function pgliteDriver(db: SqlEngine) {
   const pool = new PGlitePool(db);
   // One pool per PGlite instance, however often TypeORM constructs it: the turn-taking must be shared.
   return {
