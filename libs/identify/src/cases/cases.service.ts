@@ -16,7 +16,40 @@ import {
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
 import { outcomesOf } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
-import { Candidate, CaseHistoryEntry, CaseRecord } from './case.entity';
+import { CaseHistoryEntry, CaseRecord } from './case.entity';
+
+/** A case with its candidate and its history, oldest first: one round trip for GET /cases/{id}. */
+const VIEW_SQL = `
+  SELECT c.id, c.phase, c.result, c.standard_id, c.standard_version, c.outcome_ids,
+         c.self_assessment, c.opened_at, c.updated_at,
+         json_build_object('id', p.id, 'externalId', p.external_id, 'name', p.name, 'email', p.email)
+           AS candidate,
+         COALESCE((SELECT json_agg(json_build_object('at', h.at, 'phase', h.phase, 'event', h.event,
+                                                    'actor', h.actor, 'detail', h.detail) ORDER BY h.at)
+                     FROM case_history h WHERE h.tenant_id = c.tenant_id AND h.case_id = c.id), '[]')
+           AS history
+    FROM competence_case c JOIN candidate p ON p.id = c.candidate_id
+   WHERE c.id = $1 AND c.tenant_id = $2`;
+
+interface CaseViewRow {
+  id: string;
+  phase: Phase;
+  result: CaseResult | null;
+  standard_id: string;
+  standard_version: string;
+  outcome_ids: string[];
+  self_assessment: Record<string, number>;
+  opened_at: Date;
+  updated_at: Date;
+  candidate: { id: string; externalId: string; name: string; email: string | null };
+  history: Array<{
+    at: string;
+    phase: Phase;
+    event: string;
+    actor: string;
+    detail: Record<string, unknown>;
+  }>;
+}
 
 @Injectable()
 export class CasesService {
@@ -41,7 +74,7 @@ export class CasesService {
         }
         throw err;
       });
-    const caseId = await this.uow.run(commandMeta(ctx), async (tx) => {
+    return this.uow.run(commandMeta(ctx), async (tx) => {
       const candidate = await this.upsertCandidate(tx.manager, ctx.tenantId, dto);
       const record = tx.manager.create(CaseRecord, {
         id: randomUUID(),
@@ -66,13 +99,12 @@ export class CasesService {
         standardVersion: standard.version,
         openedAt: new Date().toISOString(),
       });
-      return record.id;
+      return this.view(ctx.tenantId, record.id, tx.manager);
     });
-    return this.view(ctx.tenantId, caseId);
   }
 
   async setScope(ctx: CommandContext, caseId: string, dto: SetScopeDto) {
-    await this.uow.run(commandMeta(ctx), async (tx) => {
+    return this.uow.run(commandMeta(ctx), async (tx) => {
       const record = await this.lockInPhase(tx.manager, ctx.tenantId, caseId, 'identify');
       const standard = await this.standards.get(ctx.tenantId, record.standardId, tx.manager);
       const known = new Set(outcomesOf(standard).map((o) => o.id));
@@ -115,12 +147,12 @@ export class CasesService {
       await this.history(tx, record.id, 'identify', 'scope_set', ctx.actor, {
         outcomes: dto.outcomeIds.length,
       });
+      return this.view(ctx.tenantId, caseId, tx.manager);
     });
-    return this.view(ctx.tenantId, caseId);
   }
 
   async completeIdentify(ctx: CommandContext, caseId: string) {
-    await this.uow.run(commandMeta(ctx), async (tx) => {
+    return this.uow.run(commandMeta(ctx), async (tx) => {
       const record = await this.lockInPhase(tx.manager, ctx.tenantId, caseId, 'identify');
       if (record.outcomeIds.length === 0) {
         throw new DomainError(
@@ -140,8 +172,8 @@ export class CasesService {
         standardVersion: record.standardVersion,
         outcomeIds: record.outcomeIds,
       });
+      return this.view(ctx.tenantId, caseId, tx.manager);
     });
-    return this.view(ctx.tenantId, caseId);
   }
 
   /**
@@ -180,41 +212,22 @@ export class CasesService {
     return { id: record.id, phase: record.phase };
   }
 
-  async view(tenantId: string, caseId: string) {
-    const record = await this.dataSource
-      .getRepository(CaseRecord)
-      .findOneBy({ id: caseId, tenantId });
-    if (!record) throw DomainError.notFound(ErrorCode.CASE_NOT_FOUND, 'case', caseId);
-    const [candidate, history] = await Promise.all([
-      this.dataSource
-        .getRepository(Candidate)
-        .findOneByOrFail({ id: record.candidateId, tenantId }),
-      this.dataSource
-        .getRepository(CaseHistoryEntry)
-        .find({ where: { caseId, tenantId }, order: { at: 'ASC' } }),
-    ]);
+  /** The case as the API shows it, read in one statement (in `manager`'s transaction if given). */
+  async view(tenantId: string, caseId: string, manager: EntityManager = this.dataSource.manager) {
+    const rows: CaseViewRow[] = await manager.query(VIEW_SQL, [caseId, tenantId]);
+    if (rows.length === 0) throw DomainError.notFound(ErrorCode.CASE_NOT_FOUND, 'case', caseId);
+    const c = rows[0];
     return {
-      id: record.id,
-      phase: record.phase,
-      result: record.result,
-      standardId: record.standardId,
-      standardVersion: record.standardVersion,
-      candidate: {
-        id: candidate.id,
-        externalId: candidate.externalId,
-        name: candidate.name,
-        email: candidate.email,
-      },
-      scope: { outcomeIds: record.outcomeIds, selfAssessment: record.selfAssessment },
-      openedAt: record.openedAt.toISOString(),
-      updatedAt: record.updatedAt.toISOString(),
-      history: history.map((h) => ({
-        at: h.at.toISOString(),
-        phase: h.phase,
-        event: h.event,
-        actor: h.actor,
-        detail: h.detail,
-      })),
+      id: c.id,
+      phase: c.phase,
+      result: c.result,
+      standardId: c.standard_id,
+      standardVersion: c.standard_version,
+      candidate: c.candidate,
+      scope: { outcomeIds: c.outcome_ids, selfAssessment: c.self_assessment },
+      openedAt: c.opened_at.toISOString(),
+      updatedAt: c.updated_at.toISOString(),
+      history: c.history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
     };
   }
 
