@@ -5,15 +5,27 @@ export interface ApiResponse<T = any> {
   ms: number;
 }
 
+/** Sends one HTTP request and reads the whole answer; `fetch` unless a caller brings its own. */
+export type HttpSend = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+) => Promise<{ status: number; text: string }>;
+
+const fetchSend: HttpSend = async (url, init) => {
+  const res = await fetch(url, init);
+  return { status: res.status, text: await res.text() };
+};
+
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
     private readonly token: string,
     private readonly tenant?: string,
+    private readonly http: HttpSend = fetchSend,
   ) {}
 
   withTenant(tenant: string): ApiClient {
-    return new ApiClient(this.baseUrl, this.token, tenant);
+    return new ApiClient(this.baseUrl, this.token, tenant, this.http);
   }
 
   get<T = any>(path: string) {
@@ -33,7 +45,7 @@ export class ApiClient {
     headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
     const started = performance.now();
-    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
+    const res = await this.http(`${this.baseUrl}/api/v1${path}`, {
       method,
       headers: {
         authorization: `Bearer ${this.token}`,
@@ -43,7 +55,7 @@ export class ApiClient {
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const text = await res.text();
+    const text = res.text;
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : undefined;
