@@ -6,7 +6,7 @@ import {
   CaseOpened,
   DomainError,
   ErrorCode,
-  phaseRank,
+  PHASES,
   type CaseResult,
   type CommandContext,
   type OpenCaseDto,
@@ -17,6 +17,22 @@ import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
 import { outcomesOf } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
 import { CaseHistoryEntry, CaseRecord } from './case.entity';
+
+/**
+ * A later phase's report in one statement: the phase moves forward only (the UPDATE's condition
+ * is checked again under the row lock, so reports arriving together cannot move it back), and
+ * the history keeps every report. No row back: the case is unknown.
+ */
+const ADVANCE_SQL = `
+  WITH moved AS (
+    UPDATE competence_case SET phase = $3, result = COALESCE($4, result), updated_at = now()
+     WHERE id = $1 AND tenant_id = $2
+       AND array_position($9::text[], phase) < array_position($9::text[], $3::text)
+    RETURNING id)
+  INSERT INTO case_history (id, case_id, tenant_id, at, phase, event, actor, detail)
+  SELECT $5, c.id, c.tenant_id, $6, $3, $7, 'system', $8 FROM competence_case c
+   WHERE c.id = $1 AND c.tenant_id = $2
+  RETURNING id`;
 
 /** A case with its candidate and its history, oldest first: one round trip for GET /cases/{id}. */
 const VIEW_SQL = `
@@ -189,19 +205,19 @@ export class CasesService {
     detail: Record<string, unknown>,
     result?: CaseResult,
   ) {
-    const record = await tx.manager.findOne(CaseRecord, {
-      where: { id: caseId, tenantId: tx.tenantId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!record) throw new Error(`case ${caseId} of tenant ${tx.tenantId} is unknown to identify`);
-    if (phaseRank(to) > phaseRank(record.phase)) {
-      await tx.manager.update(
-        CaseRecord,
-        { id: caseId },
-        { phase: to, ...(result ? { result } : {}) },
-      );
-    }
-    await this.history(tx, caseId, to, event, 'system', detail, new Date(at));
+    const rows: unknown[] = await tx.manager.query(ADVANCE_SQL, [
+      caseId,
+      tx.tenantId,
+      to,
+      result ?? null,
+      randomUUID(),
+      new Date(at),
+      event,
+      JSON.stringify(detail),
+      PHASES,
+    ]);
+    if (rows.length === 0)
+      throw new Error(`case ${caseId} of tenant ${tx.tenantId} is unknown to identify`);
   }
 
   async phase(tenantId: string, caseId: string): Promise<{ id: string; phase: Phase }> {

@@ -15,8 +15,13 @@ export interface StandardSummary {
   shared: boolean;
 }
 
+/** Standards kept in memory; a standard never changes once created (a new version is a new one). */
+const CACHE_LIMIT = 1000;
+
 @Injectable()
 export class StandardsService {
+  private readonly cache = new Map<string, Standard>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   private get repo() {
@@ -38,11 +43,16 @@ export class StandardsService {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Standard> {
+    const cached = this.cache.get(id);
+    if (cached && (cached.tenantId === tenantId || cached.tenantId === SHARED_TENANT))
+      return cached;
     const found = await manager.findOneBy(Standard, {
       id,
       tenantId: In([tenantId, SHARED_TENANT]),
     });
     if (!found) throw DomainError.notFound(ErrorCode.STANDARD_NOT_FOUND, 'standard', id);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(id, found);
     return found;
   }
 
