@@ -48,9 +48,12 @@ Drives cases through the HTTP API (open, scope, identify, evidence, document, a 
 outcome, assess, then polls GET /cases/{id} until phase "completed") and prints figures.
 
 Options:
-  --cases N          measured cases (default 200)
+  --cases N          measured cases (default 400)
   --concurrency C    cases in flight at once (default 20)
-  --warmup W         cases run first and not measured (default 5)
+  --warmup W         cases run first and not measured (default 200): the first few hundred cases
+                     run while V8 is still compiling the hot paths (JavaScript and PGlite's
+                     WebAssembly) and the services prepare their statements; their
+                     throughput is printed too
   --url URL          drive a running deployment (e.g. http://127.0.0.1:3300) instead of
                      starting an embedded instance (node dist/apps/embedded/main.js)
   --token TOKEN      admin token for --url (default: env BALANSE_ADMIN_TOKEN)
@@ -127,9 +130,9 @@ function parseArgs(argv: string[]): Options | 'help' {
   if (url && values.has('data-dir'))
     throw new UsageError('--data-dir only applies to the embedded mode');
   return {
-    cases: int('cases', 200, 1),
+    cases: int('cases', 400, 1),
     concurrency: int('concurrency', 20, 1),
-    warmup: int('warmup', 5, 0),
+    warmup: int('warmup', 200, 0),
     url,
     token,
     tenant,
@@ -362,6 +365,7 @@ async function main(): Promise<number> {
     const common = { pollMs: o.pollMs, timeoutMs: o.timeoutMs, stop: () => stopRequested };
 
     let warmupErrors = 0;
+    let warmupCasesPerSecond: number | undefined;
     if (o.warmup > 0) {
       log(`warm-up: ${o.warmup} cases (not measured)`);
       const w = await runCases(api, standard, {
@@ -372,6 +376,8 @@ async function main(): Promise<number> {
         onDone: () => {},
       });
       warmupErrors = w.failures.length;
+      warmupCasesPerSecond = r1((o.warmup - warmupErrors) / (w.wallMs / 1000));
+      log(`warm-up: ${warmupCasesPerSecond} cases/s`);
       if (warmupErrors) log(`warm-up: ${warmupErrors} failed, first: ${w.failures[0]}`);
     }
 
@@ -441,6 +447,7 @@ async function main(): Promise<number> {
       completed,
       concurrency: o.concurrency,
       warmup: o.warmup,
+      warmupCasesPerSecond,
       wallMs: Math.round(batch.wallMs),
       casesPerSecond: r1(completed / wallS),
       p50Ms: Math.round(percentile(lat, 50)),
@@ -493,7 +500,7 @@ async function main(): Promise<number> {
             `  startup          ${(startupMs / 1000).toFixed(1)} s (embedded instance, not measured)`,
           ]
         : []),
-      `  cases            ${completed} completed of ${o.cases} (warm-up ${o.warmup} not counted), concurrency ${o.concurrency}`,
+      `  cases            ${completed} completed of ${o.cases} (warm-up ${o.warmup} not counted${warmupCasesPerSecond !== undefined ? `: ${warmupCasesPerSecond} cases/s` : ''}), concurrency ${o.concurrency}`,
       `  wall time        ${wallS.toFixed(2)} s`,
       `  throughput       ${result.casesPerSecond} cases/s, ${result.requestsPerSecond} requests/s (${req.length} requests)`,
       `  case latency     p50 ${result.p50Ms} ms, p90 ${result.p90Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms (open to completed)`,
