@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { openPGliteEngine } from './pglite-engine';
 import { pgliteDriver } from './pglite-pool';
+import { PreparingClient } from './preparing-client';
 
 /** Where a service keeps its data: a PostgreSQL URL (distributed) or a PGlite folder (embedded). */
 export type StorageTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string };
@@ -40,6 +41,7 @@ export async function openServiceDataSource(
       url: options.storage.url,
       poolSize: options.poolSize ?? 10,
       logging: ['error'],
+      extra: { Client: PreparingClient },
     });
   } else {
     const dir = options.storage.dir;
