@@ -66,6 +66,7 @@ export async function createGatewayApp(
   });
   app.useBodyParser('json', { limit: '1mb' });
   app.disable('x-powered-by');
+  app.set('etag', false); // answers change with every step of a case: hashing each body buys nothing
   const config = new DocumentBuilder()
     .setTitle('Balanse API')
     .setDescription(
