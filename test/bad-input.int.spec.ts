@@ -518,6 +518,14 @@ const bodyShapes: BadRequest[] = BODY_ENDPOINTS.flatMap(({ required, ...e }): Ba
   },
   {
     ...e,
+    name: `${label(e)}: malformed JSON without a token → 401 (the token is checked first)`,
+    raw: '{"a": ',
+    headers: { authorization: null },
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    ...e,
     name: `${label(e)}: JSON with a trailing comma → 400`,
     raw: '{"a": 1,}',
     status: 400,

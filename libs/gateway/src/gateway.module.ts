@@ -38,6 +38,7 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },
         ServiceClient,
+        AuthGuard,
         { provide: APP_GUARD, useClass: PublicAwareAuthGuard },
         { provide: APP_PIPE, useClass: ContractPipe },
         { provide: APP_FILTER, useClass: ErrorsFilter },

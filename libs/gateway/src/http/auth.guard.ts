@@ -33,12 +33,16 @@ export class AuthGuard implements CanActivate {
     return ok;
   }
 
+  /** Whether the request carries the admin token. */
+  authenticates(req: { headers: { authorization?: string } }): boolean {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    return token !== undefined && this.valid(token);
+  }
+
   canActivate(ctx: ExecutionContext): boolean {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const res = ctx.switchToHttp().getResponse<Response>();
-    const header = req.headers.authorization ?? '';
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!token || !this.valid(token)) {
+    if (!this.authenticates(req)) {
       throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'send Authorization: Bearer <token>');
     }
     const tenant = (req.headers[TENANT_HEADER] as string | undefined) ?? DEFAULT_TENANT;

@@ -1,23 +1,32 @@
 import {
   Catch,
   HttpException,
+  Injectable,
   Logger,
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, type ErrorBody } from '@balanse/contracts';
+import { AuthGuard } from './auth.guard';
+import type { AuthedRequest } from './principal';
 import { ServiceError } from './service-client';
 
 /** Every error leaves as `{status, code, message, fields?, details?}`; only our own bugs are 5xx. */
 @Catch()
+@Injectable()
 export class ErrorsFilter implements ExceptionFilter {
   private readonly log = new Logger('gateway');
 
+  constructor(private readonly auth: AuthGuard) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const req = host.switchToHttp().getRequest<Request>();
-    const body = this.toBody(exception, req);
+    const req = host.switchToHttp().getRequest<AuthedRequest>();
+    let body = this.toBody(exception, req);
+    // The body is read before the guard runs: a caller without a valid token learns only that.
+    if (!req.context && readingBodyFailed(exception, req) && !this.auth.authenticates(req))
+      body = UNAUTHENTICATED;
     if (body.status >= 500 && body.code === ErrorCode.INTERNAL)
       this.log.error((exception as Error)?.stack ?? String(exception));
     res.status(body.status).json(body);
@@ -77,6 +86,22 @@ export class ErrorsFilter implements ExceptionFilter {
       message: 'internal error; see the gateway log',
     };
   }
+}
+
+const UNAUTHENTICATED: ErrorBody = {
+  status: 401,
+  code: ErrorCode.UNAUTHENTICATED,
+  message: 'send Authorization: Bearer <token>',
+};
+
+/** body-parser's errors (they carry a `type` or `expose`), and Nest's rewrite of its SyntaxError. */
+function readingBodyFailed(exception: unknown, req: Request): boolean {
+  const e = exception as { type?: unknown; expose?: unknown };
+  return (
+    (!(exception instanceof HttpException) &&
+      (typeof e?.type === 'string' || e?.expose === true)) ||
+    isUnparsedJson(exception, req)
+  );
 }
 
 const MALFORMED_JSON: ErrorBody = {
