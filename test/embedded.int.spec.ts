@@ -81,6 +81,36 @@ describe('embedded mode: every service in one process, PGlite and the in-process
     expect(credentials[0].outcomeIds).toHaveLength(19);
   });
 
+  it('takes ids in upper case as the same ids', async () => {
+    const standard = await seededStandard(api);
+    const up = (id: string) => id.toUpperCase();
+    const opened = await api.post('/cases', {
+      standardId: up(standard.id),
+      candidate: { externalId: 'emb-upper', name: 'Upper Case' },
+    });
+    expect(opened.status).toBe(201);
+    const caseId: string = opened.body.id;
+    const scoped = await api.put(`/cases/${up(caseId)}/scope`, {
+      outcomeIds: standard.outcomeIds.map(up),
+      selfAssessment: { [up(standard.outcomeIds[0])]: 3 },
+    });
+    expect(scoped.status).toBe(200);
+    expect(scoped.body.id).toBe(caseId);
+    expect(scoped.body.scope).toEqual({
+      outcomeIds: standard.outcomeIds,
+      selfAssessment: { [standard.outcomeIds[0]]: 3 },
+    });
+    expect((await api.post(`/cases/${up(caseId)}/identify/complete`)).status).toBe(200);
+    const evidence = await api.post(`/cases/${up(caseId)}/evidence`, {
+      kind: 'attestation',
+      title: 'Attestation',
+      outcomeIds: standard.outcomeIds.map(up),
+    });
+    expect(evidence.status).toBe(201);
+    // Every outcome in scope counts as covered: the ids matched.
+    expect((await api.post(`/cases/${up(caseId)}/document/complete`)).status).toBe(200);
+  });
+
   it('keeps concurrent cases apart (transactions isolated on PGlite)', async () => {
     const standard = await seededStandard(api);
     const results = await Promise.all(

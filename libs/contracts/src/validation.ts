@@ -1,4 +1,4 @@
-import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { plainToInstance, Transform, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { DomainError, ErrorCode, type FieldError } from './errors';
 
@@ -83,4 +83,21 @@ function unsafeShape(plain: object): FieldError[] {
     }
   }
   return errors;
+}
+
+/**
+ * Ids are stored and compared in lower case (as PostgreSQL prints a uuid): an id sent in upper
+ * case, alone, in an array or as an object's keys, means the same one. Other types pass through
+ * for the validators to refuse.
+ */
+export function LowerCaseIds(): PropertyDecorator {
+  return Transform(({ value }) => lowerCaseIds(value));
+}
+
+export function lowerCaseIds(value: unknown): unknown {
+  if (typeof value === 'string') return value.toLowerCase();
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), v]));
+  return value;
 }

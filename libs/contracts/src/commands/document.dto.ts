@@ -21,6 +21,7 @@ import {
   type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
+import { LowerCaseIds } from '../validation';
 
 export const EVIDENCE_KINDS = ['attestation', 'work_sample', 'diploma', 'log', 'other'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -74,6 +75,7 @@ export class AddEvidenceDto {
   @ArrayMaxSize(1000)
   @ArrayUnique()
   @IsUUID('all', { each: true })
+  @LowerCaseIds()
   outcomeIds: string[];
   @ApiPropertyOptional({ example: 'Solsiden sykehjem' })
   @IsOptional()

@@ -20,6 +20,7 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
+import { LowerCaseIds } from '../validation';
 
 export const OUTCOME_CATEGORIES = ['knowledge', 'skills', 'general_competence'] as const;
 export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
@@ -132,6 +133,7 @@ export class CandidateInput {
 
 export class OpenCaseDto {
   @ApiProperty({ format: 'uuid' })
+  @LowerCaseIds()
   @IsUUID()
   standardId: string;
   @ApiProperty({ type: CandidateInput })
@@ -172,6 +174,7 @@ export class SetScopeDto {
   @ArrayMaxSize(1000)
   @ArrayUnique()
   @IsUUID('all', { each: true })
+  @LowerCaseIds()
   outcomeIds: string[];
   @ApiPropertyOptional({
     type: 'object',
@@ -179,5 +182,6 @@ export class SetScopeDto {
   })
   @IsOptional()
   @IsSelfAssessment()
+  @LowerCaseIds()
   selfAssessment?: Record<string, number>;
 }

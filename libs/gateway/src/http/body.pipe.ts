@@ -5,7 +5,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Validates bodies against their contract class (whitelist, unknown fields refused, the body must
- * be a JSON object) and path ids as UUIDs; the same classes validate again inside each service.
+ * be a JSON object) and path ids as UUIDs, in lower case; the same classes validate again inside each service.
  */
 @Injectable()
 export class ContractPipe implements PipeTransform {
@@ -19,6 +19,7 @@ export class ContractPipe implements PipeTransform {
           { field: metadata.data, message: `${metadata.data} must be a UUID` },
         ]);
       }
+      return value.toLowerCase(); // ids are stored in lower case
     }
     return value;
   }
