@@ -44,6 +44,7 @@ export const Command = {
     addEvidence: 'evidence.add',
     listEvidence: 'evidence.list',
     completeDocument: 'cases.document-complete',
+    documentation: 'cases.documentation',
   },
   assess: {
     judgeOutcome: 'judgements.put',

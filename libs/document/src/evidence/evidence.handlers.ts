@@ -26,6 +26,11 @@ export class EvidenceCommands {
     return this.evidence.list(context.tenantId, params['id']);
   }
 
+  @OnCommand(C.documentation)
+  documentation({ context, params }: CommandInput) {
+    return this.evidence.documentation(context.tenantId, params['id']);
+  }
+
   @OnCommand(C.completeDocument)
   complete({ context, params, query }: CommandInput) {
     return this.evidence.complete(context, params['id'], waitRequested(query));

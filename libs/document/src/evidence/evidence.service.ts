@@ -86,6 +86,15 @@ export class EvidenceService {
     return rows.map(view);
   }
 
+  /** Whether documentation of the case is still open or complete (the gateway asks, see callInPhase). */
+  async documentation(tenantId: string, caseId: string): Promise<{ status: 'open' | 'complete' }> {
+    const portfolio = await this.dataSource
+      .getRepository(Portfolio)
+      .findOne({ where: { tenantId, caseId }, select: { caseId: true, status: true } });
+    if (!portfolio) throw DomainError.notArrived('document');
+    return { status: portfolio.status };
+  }
+
   /** Closes the portfolio if every outcome in scope has evidence; else 422 naming the uncovered ones. */
   async complete(ctx: CommandContext, caseId: string, wait: boolean) {
     if (wait) await this.awaitPortfolio(ctx.tenantId, caseId);

@@ -60,11 +60,40 @@ export class ServiceClient {
       if (!(err instanceof ServiceError) || !isNotArrived(err.body)) throw err;
     }
     // identify moves a case to document itself; it learns of later phases from events, a moment late.
-    await this.requireCase(context, input.params.id, 'document');
+    const phase = await this.requireCase(context, input.params.id, 'document');
+    if (service === 'assess' && phase === 'document')
+      await this.requireDocumented(context, input.params.id);
     return this.call<T>(service, name, context, {
       ...input,
       query: { ...input.query, wait: 'true' },
     });
+  }
+
+  /**
+   * identify still says `document`: either the case is documented and the news is on its way to
+   * assess (then waiting is right), or documentation is still open (409 at once, no waiting).
+   */
+  private async requireDocumented(context: CommandContext, caseId: string): Promise<void> {
+    const documented = await this.call<{ status: string }>(
+      'document',
+      Command.document.documentation,
+      context,
+      { params: { id: caseId } },
+    ).then(
+      (d) => d.status === 'complete',
+      (err: unknown) => {
+        if (err instanceof ServiceError && isNotArrived(err.body)) return false;
+        throw err;
+      },
+    );
+    if (!documented) {
+      throw new DomainError(
+        409,
+        ErrorCode.CASE_NOT_IN_PHASE,
+        'case is in phase document; this needs assess',
+        { phase: 'document', expected: 'assess' },
+      );
+    }
   }
 
   /**
