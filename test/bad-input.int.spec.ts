@@ -24,14 +24,7 @@ const MB = 1024 * 1024;
 // The embedded instance, in a child process
 
 const CHILD = `
-require('reflect-metadata');
-const { transformSync } = require('@swc/core');
-const { readFileSync } = require('node:fs');
-const options = require('./tools/swc-options.cjs')({ paths: true });
-require.extensions['.ts'] = (module, filename) => {
-  const { code } = transformSync(readFileSync(filename, 'utf8'), { ...options, filename, sourceMaps: 'inline' });
-  module._compile(code, filename);
-};
+require('./tools/swc-register.cjs');
 const { startEmbedded } = require('./' + require('./tsconfig.base.json').compilerOptions.paths['@balanse/embedded'][0]);
 let embedded;
 const stop = () => Promise.resolve(embedded && embedded.close()).finally(() => process.exit(0));

@@ -1,9 +1,9 @@
-import { Logger, type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
-import { join } from 'node:path';
+import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { assessService } from '@balanse/assess';
 import { certifyService } from '@balanse/certify';
 import { documentService } from '@balanse/document';
-import { createGatewayApp } from '@balanse/gateway';
 import { identifyService } from '@balanse/identify';
 import {
   InProcessCommandTransport,
@@ -11,6 +11,7 @@ import {
   type RetryPolicy,
 } from '@balanse/messaging';
 import { createService, type RunningService } from '@balanse/runtime';
+import type { FromGateway, GatewayThreadData, ToGateway } from './gateway-thread';
 
 export interface EmbeddedOptions {
   /** Folder for the services' PGlite databases; `memory://` keeps everything in memory. */
@@ -25,7 +26,6 @@ export interface EmbeddedOptions {
 
 export interface Embedded {
   url: string;
-  app: INestApplication;
   services: RunningService[];
   events: InProcessEventTransport;
   close(): Promise<void>;
@@ -53,30 +53,94 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
   );
   // Relays start only when every consumer is subscribed: the in-process bus keeps no backlog.
   for (const s of services) s.runtime.start();
-  const app = await createGatewayApp(
+  const checks = services.flatMap((s) => s.readiness);
+  const gateway = await startGatewayThread(
     {
-      commands,
+      port: options.port,
+      host: options.host ?? '127.0.0.1',
       adminToken: options.adminToken,
       commandTimeoutMs: 10_000,
-      readiness: services.flatMap((s) => s.readiness),
+      checks: checks.map((c) => c.name),
+      logger: threadLogLevels(options.logger),
     },
-    options.logger,
+    (msg) => {
+      if (msg.kind === 'request')
+        return commands
+          .requestJson(msg.subject, msg.message, msg.timeoutMs)
+          .then((reply): ToGateway => ({ kind: 'reply', id: msg.id, reply }));
+      const check = checks.find((c) => c.name === msg.name);
+      return (check ? check.check().catch(() => false) : Promise.resolve(false)).then(
+        (ok): ToGateway => ({ kind: 'checked', id: msg.id, ok }),
+      );
+    },
   );
-  await app.listen(options.port, options.host ?? '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${address.port}`;
+  const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${gateway.port}`;
   new Logger('embedded').log(`all services running in one process; API at ${url}/api/v1`);
   return {
     url,
-    app,
     services,
     events,
     close: async () => {
-      await app.close();
+      await gateway.close();
       for (const s of services) await s.runtime.relay.stop();
       await events.close();
       await commands.close();
       for (const s of services) await s.close();
+    },
+  };
+}
+
+/**
+ * The gateway thread's log levels: the process's, without the route listing Nest prints at
+ * start-up ('log'), which a thread's output would print after the launcher's banner.
+ */
+function threadLogLevels(logger: EmbeddedOptions['logger']): LogLevel[] | false {
+  if (logger === false) return false;
+  const levels: LogLevel[] = Array.isArray(logger) ? logger : ['error', 'warn', 'log'];
+  return levels.filter((level) => level !== 'log');
+}
+
+/**
+ * Starts the gateway in a worker thread (gateway-thread.ts) and answers its requests with
+ * `answer`. From the TypeScript sources (tests) the thread compiles them as it loads them.
+ */
+async function startGatewayThread(
+  data: GatewayThreadData,
+  answer: (msg: Extract<FromGateway, { kind: 'request' | 'check' }>) => Promise<ToGateway>,
+): Promise<{ port: number; close(): Promise<void> }> {
+  const file = join(__dirname, `gateway-thread${extname(__filename)}`);
+  const worker = file.endsWith('.ts')
+    ? new Worker(
+        `require(${JSON.stringify(join(__dirname, '../../../tools/swc-register.cjs'))}); require(${JSON.stringify(file)});`,
+        { eval: true, workerData: data },
+      )
+    : new Worker(file, { workerData: data });
+  let closed: (() => void) | undefined;
+  let closing = false;
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.on('message', (msg: FromGateway) => {
+      if (msg.kind === 'listening') resolve(msg.port);
+      else if (msg.kind === 'failed') reject(new Error(`gateway failed to start: ${msg.error}`));
+      else if (msg.kind === 'closed') closed?.();
+      else void answer(msg).then((reply) => worker.postMessage(reply));
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      reject(new Error(`gateway thread exited (code ${code})`));
+      if (closing) return;
+      // Without its gateway the process serves nothing: stop, so that a supervisor restarts it.
+      new Logger('embedded').error(`the gateway thread stopped (code ${code}); exiting`);
+      process.exit(1);
+    });
+  });
+  return {
+    port,
+    close: async () => {
+      closing = true;
+      const done = new Promise<void>((resolve) => (closed = resolve));
+      worker.postMessage({ kind: 'close' } satisfies ToGateway);
+      await done;
+      await worker.terminate();
     },
   };
 }

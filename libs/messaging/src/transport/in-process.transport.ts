@@ -94,11 +94,13 @@ export class InProcessCommandTransport implements CommandTransport {
     (subject: string, message: CommandMessage) => Promise<CommandReply>
   >();
 
-  async request(
-    subject: string,
-    message: CommandMessage,
-    timeoutMs: number,
-  ): Promise<CommandReply> {
+  request(subject: string, message: CommandMessage, timeoutMs: number): Promise<CommandReply> {
+    // A JSON round trip, as on the wire: no shared object references between services.
+    return this.requestJson(subject, JSON.stringify(message), timeoutMs);
+  }
+
+  /** A command already serialised (by the embedded gateway's thread). */
+  async requestJson(subject: string, json: string, timeoutMs: number): Promise<CommandReply> {
     const service = subject.slice(COMMAND_PREFIX.length + 1).split('.')[0];
     const handler = this.handlers.get(service);
     if (!handler) {
@@ -127,9 +129,7 @@ export class InProcessCommandTransport implements CommandTransport {
       );
     });
     try {
-      // A JSON round trip, as on the wire: no shared object references between services.
-      const copy = JSON.parse(JSON.stringify(message)) as CommandMessage;
-      return await Promise.race([handler(subject, copy), timeout]);
+      return await Promise.race([handler(subject, JSON.parse(json) as CommandMessage), timeout]);
     } finally {
       clearTimeout(timer);
     }

@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { LogLevel } from '@nestjs/common';
+import type { CommandMessage, CommandReply, ServiceName } from '@balanse/contracts';
+import { createGatewayApp } from '@balanse/gateway';
+import type { CommandTransport } from '@balanse/messaging';
+import type { ReadinessCheck } from '@balanse/runtime';
+
+/** What the embedded launcher hands the gateway's thread. */
+export interface GatewayThreadData {
+  port: number;
+  host: string;
+  adminToken: string;
+  commandTimeoutMs: number;
+  /** Names of the services' readiness checks; the launcher runs them when asked. */
+  checks: string[];
+  logger: LogLevel[] | false;
+}
+
+/** Thread → launcher. */
+export type FromGateway =
+  | { kind: 'request'; id: number; subject: string; message: string; timeoutMs: number }
+  | { kind: 'check'; id: number; name: string }
+  | { kind: 'listening'; port: number }
+  | { kind: 'failed'; error: string }
+  | { kind: 'closed' };
+
+/** Launcher → thread. */
+export type ToGateway =
+  | { kind: 'reply'; id: number; reply: CommandReply }
+  | { kind: 'checked'; id: number; ok: boolean }
+  | { kind: 'close' };
+
+/**
+ * The embedded mode's gateway, in a worker thread of its own: HTTP parsing, routing, validation
+ * and JSON run here, beside the services on the main thread. Commands cross to the services as
+ * one message each way, serialised here (as they would be for NATS).
+ */
+async function main(port: NonNullable<typeof parentPort>, data: GatewayThreadData) {
+  const pending = new Map<number, (value: never) => void>();
+  let next = 1;
+  const ask = <T>(msg: Record<string, unknown>): Promise<T> =>
+    new Promise<T>((resolve) => {
+      const id = next++;
+      pending.set(id, resolve as (value: never) => void);
+      port.postMessage({ ...msg, id });
+    });
+
+  const commands: CommandTransport = {
+    request: (subject: string, message: CommandMessage, timeoutMs: number) =>
+      ask<CommandReply>({
+        kind: 'request',
+        subject,
+        message: JSON.stringify(message),
+        timeoutMs,
+      }),
+    serve: async (_service: ServiceName) => {
+      throw new Error('the gateway thread serves no commands');
+    },
+    healthy: () => true,
+    close: async () => undefined,
+  };
+  const readiness: ReadinessCheck[] = data.checks.map((name) => ({
+    name,
+    check: () => ask<boolean>({ kind: 'check', name }),
+  }));
+
+  const app = await createGatewayApp(
+    { commands, adminToken: data.adminToken, commandTimeoutMs: data.commandTimeoutMs, readiness },
+    data.logger,
+  );
+  port.on('message', (msg: ToGateway) => {
+    if (msg.kind === 'close') {
+      void app.close().finally(() => {
+        port.postMessage({ kind: 'closed' } satisfies FromGateway);
+        port.close();
+      });
+      return;
+    }
+    const resolve = pending.get(msg.id);
+    pending.delete(msg.id);
+    resolve?.((msg.kind === 'reply' ? msg.reply : msg.ok) as never);
+  });
+  await app.listen(data.port, data.host);
+  const address = app.getHttpServer().address() as { port: number };
+  port.postMessage({ kind: 'listening', port: address.port } satisfies FromGateway);
+}
+
+if (parentPort) {
+  const port = parentPort;
+  main(port, workerData as GatewayThreadData).catch((err: Error) =>
+    port.postMessage({ kind: 'failed', error: err.stack ?? String(err) } satisfies FromGateway),
+  );
+}
