@@ -26,8 +26,6 @@ export interface EmbeddedOptions {
 
 export interface Embedded {
   url: string;
-  services: RunningService[];
-  events: InProcessEventTransport;
   close(): Promise<void>;
 }
 
@@ -78,8 +76,6 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
   new Logger('embedded').log(`all services running in one process; API at ${url}/api/v1`);
   return {
     url,
-    services,
-    events,
     close: async () => {
       await gateway.close();
       for (const s of services) await s.runtime.relay.stop();
