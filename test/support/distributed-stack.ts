@@ -25,7 +25,9 @@ export interface Stack {
 export async function startStack(extraEnv: Record<string, string> = {}): Promise<Stack> {
   const { natsUrl } = testServers();
   const prefix = uniqueName('bt');
-  const basePort = 41000 + Math.floor(Math.random() * 2000) * 5;
+  // Below Linux's ephemeral range (32768-60999): a service restarted on its port must not find it
+  // taken by some process's outgoing connection meanwhile.
+  const basePort = 21000 + Math.floor(Math.random() * 1600) * 5;
   await resetEventStream();
   const databases = SERVICE_APPS.map((s) => `${prefix}_${s}`);
   const services = Object.fromEntries(
