@@ -112,18 +112,22 @@ async function startGatewayThread(
       )
     : new Worker(file, { workerData: data });
   let closed: (() => void) | undefined;
-  let closing = false;
+  let running = false;
   const port = await new Promise<number>((resolve, reject) => {
     worker.on('message', (msg: FromGateway) => {
-      if (msg.kind === 'listening') resolve(msg.port);
-      else if (msg.kind === 'failed') reject(new Error(`gateway failed to start: ${msg.error}`));
-      else if (msg.kind === 'closed') closed?.();
+      if (msg.kind === 'listening') {
+        running = true;
+        resolve(msg.port);
+      } else if (msg.kind === 'failed') {
+        reject(new Error(`gateway failed to start: ${msg.error}`));
+        void worker.terminate();
+      } else if (msg.kind === 'closed') closed?.();
       else void answer(msg).then((reply) => worker.postMessage(reply));
     });
     worker.on('error', reject);
     worker.on('exit', (code) => {
       reject(new Error(`gateway thread exited (code ${code})`));
-      if (closing) return;
+      if (!running) return;
       // Without its gateway the process serves nothing: stop, so that a supervisor restarts it.
       new Logger('embedded').error(`the gateway thread stopped (code ${code}); exiting`);
       process.exit(1);
@@ -132,7 +136,7 @@ async function startGatewayThread(
   return {
     port,
     close: async () => {
-      closing = true;
+      running = false;
       const done = new Promise<void>((resolve) => (closed = resolve));
       worker.postMessage({ kind: 'close' } satisfies ToGateway);
       await done;
