@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
-import { exitOnConfigError, loadEnv, logLevels, onStop } from '@balanse/runtime';
+import { LOG_LEVELS, logLevels } from '@balanse/contracts';
+import { exitOnConfigError, loadEnv, onStop } from '@balanse/runtime';
 import { startEmbedded } from '@balanse/embedded';
 
 class EmbeddedEnv {
@@ -15,7 +16,7 @@ class EmbeddedEnv {
   @IsString()
   @MinLength(16, { message: 'must be at least 16 characters' })
   BALANSE_ADMIN_TOKEN?: string = undefined;
-  @IsIn(['error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: string = 'log';
+  @IsIn(LOG_LEVELS) LOG_LEVEL: string = 'log';
 }
 
 /** The token from the environment, else the one kept in the data folder, else a new one. */

@@ -1,15 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { logLevels } from '@balanse/contracts';
 import { createGatewayApp } from '@balanse/gateway';
 import { NatsCommandTransport } from '@balanse/messaging';
-import {
-  connectNats,
-  exitOnConfigError,
-  GatewayEnv,
-  loadEnv,
-  logLevels,
-  onStop,
-} from '@balanse/runtime';
+import { connectNats, exitOnConfigError, GatewayEnv, loadEnv, onStop } from '@balanse/runtime';
 
 async function main() {
   const env = exitOnConfigError(() => loadEnv(GatewayEnv));

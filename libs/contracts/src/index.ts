@@ -2,4 +2,5 @@ export * from './errors';
 export * from './validation';
 export * from './events';
 export * from './commands';
-export * from './phases';
+export * from './lifecycle';
+export * from './basics';

@@ -5,7 +5,8 @@ import { NatsCommandTransport, NatsEventTransport } from '@balanse/messaging';
 import { redact } from '@balanse/persistence';
 import { ConfigError, loadEnv } from './env';
 import { createService, type ServiceDefinition } from './service-host';
-import { logLevels, ServiceEnv } from './service-env';
+import { logLevels } from '@balanse/contracts';
+import { ServiceEnv } from './service-env';
 
 export async function connectNats(url: string, name: string): Promise<NatsConnection> {
   const servers = url.split(',').map((s) => s.trim().replace(/^nats:\/\//, ''));

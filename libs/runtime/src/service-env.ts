@@ -1,3 +1,4 @@
+import { LOG_LEVELS } from '@balanse/contracts';
 import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s/]+\/[^\s/?]+(\?\S*)?$/;
@@ -36,7 +37,7 @@ export class ServiceEnv {
   @Max(100)
   BALANSE_MAX_ATTEMPTS: number = 5;
 
-  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  @IsIn(LOG_LEVELS)
   LOG_LEVEL: string = 'log';
 }
 
@@ -60,11 +61,6 @@ export class GatewayEnv {
   @Max(120_000)
   BALANSE_COMMAND_TIMEOUT_MS: number = 10_000;
 
-  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  @IsIn(LOG_LEVELS)
   LOG_LEVEL: string = 'log';
-}
-
-export function logLevels(level: string): Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'> {
-  const all = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  return all.slice(0, all.indexOf(level as (typeof all)[number]) + 1);
 }
