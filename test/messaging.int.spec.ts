@@ -1,19 +1,40 @@
+import { Controller, Inject, Module, type INestMicroservice } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import { IsBoolean, IsString } from 'class-validator';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
-import type { DataSource } from 'typeorm';
-import { defineEvent } from '@balanse/contracts';
+import { lastValueFrom } from 'rxjs';
+import { DataSource } from 'typeorm';
 import {
+  commandSubject,
+  defineEvent,
+  DomainError,
+  ErrorCode,
+  type CommandContext,
+  type ServiceName,
+} from '@balanse/contracts';
+import {
+  BalanseClient,
+  BalanseServer,
+  ContractPayloadPipe,
   DeadLetters,
-  EventConsumer,
+  EventContext,
+  IdPipe,
+  InProcessCommandTransport,
   InProcessEventTransport,
+  MessagingModule,
   MessagingTables1764300000000,
+  NatsCommandTransport,
   NatsEventTransport,
   OutboxRelay,
+  RpcErrorsFilter,
+  ServiceError,
   newEvent,
   toCloudEvent,
   UnitOfWork,
   messagingEntities,
+  type CommandTransport,
   type Delivery,
   type EventTransport,
 } from '@balanse/messaging';
@@ -31,6 +52,50 @@ class ThingHappenedV1 {
   @IsBoolean() fail: boolean;
 }
 const ThingHappened = defineEvent('balanse.test.thing-happened.v1', ThingHappenedV1);
+class CountDto {
+  @IsString() name: string;
+}
+
+/** The service under test: served by BalanseServer like identify, document, assess and certify. */
+const SERVICE = 'things' as ServiceName;
+const CONSUMER = 'things--test-thing-happened-v1';
+const FAILING = Symbol('FAILING');
+type Failing = { on: boolean; failOnceAfterWrite: Set<string> };
+
+@Controller()
+class ThingHandlers {
+  constructor(
+    @Inject(FAILING) private readonly failing: Failing,
+    private readonly ds: DataSource,
+  ) {}
+
+  @EventPattern(ThingHappened.type)
+  async happened(@Payload() data: ThingHappenedV1, @Ctx() { event, tx }: EventContext) {
+    if (data.fail && this.failing.on) throw new Error(`cannot handle ${data.name}`);
+    await tx.manager.query('INSERT INTO effect (event_id, name) VALUES ($1, $2)', [
+      event.id,
+      data.name,
+    ]);
+    if (this.failing.failOnceAfterWrite.delete(data.name))
+      throw new Error('crash after the write, before commit');
+  }
+
+  /** A query whose "case" arrives with the event of the same name (see ArrivalWait). */
+  @MessagePattern('things.count')
+  async count(@Ctx() ctx: CommandContext, @Payload('body') body: CountDto) {
+    const [{ n }] = await this.ds.query('SELECT count(*) AS n FROM effect WHERE name = $1', [
+      body.name,
+    ]);
+    if (Number(n) === 0) throw DomainError.notArrived('things');
+    return { tenantId: ctx.tenantId, name: body.name, count: Number(n) };
+  }
+
+  @MessagePattern('things.get')
+  get(@Payload('id', IdPipe) id: string) {
+    if (id.startsWith('0')) throw new Error('a bug with a secret inside');
+    return { id };
+  }
+}
 
 class EffectTable1764300000998 {
   name = 'EffectTable1764300000998';
@@ -43,12 +108,13 @@ class EffectTable1764300000998 {
 interface Harness {
   ds: DataSource;
   uow: UnitOfWork;
-  consumer: EventConsumer;
+  server: BalanseServer;
   deadLetters: DeadLetters;
+  client: BalanseClient;
   deliveries: string[];
   /** The consumer's raw delivery function, to deliver an event by hand. */
   onDelivery: (d: Delivery) => Promise<void>;
-  failing: { on: boolean; failOnceAfterWrite: Set<string> };
+  failing: Failing;
   close(): Promise<void>;
 }
 
@@ -68,6 +134,7 @@ async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
   });
   let nc: NatsConnection | undefined;
   let transport: EventTransport;
+  let commands: CommandTransport;
   if (kind === 'jetstream') {
     await resetEventStream();
     const conn = await connect({ servers: testServers().natsUrl.replace(/^nats:\/\//, '') });
@@ -79,8 +146,10 @@ async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
     });
     await nats.start();
     transport = nats;
+    commands = new NatsCommandTransport(conn);
   } else {
     transport = new InProcessEventTransport();
+    commands = new InProcessCommandTransport();
   }
   const relay = new OutboxRelay(
     ds,
@@ -90,43 +159,63 @@ async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
   );
   const uow = new UnitOfWork(ds, '/balanse/test', (rows) => relay.kick(rows));
   const deadLetters = new DeadLetters(ds);
-  const consumer = new EventConsumer(
+  const failing: Failing = { on: true, failOnceAfterWrite: new Set<string>() };
+  const deliveries: string[] = [];
+  let onDelivery: ((d: Delivery) => Promise<void>) | undefined;
+  // The server subscribes through this wrapper, which records deliveries and keeps the consumer's
+  // delivery function so that a test can deliver an event by hand.
+  const recording: EventTransport = {
+    publish: (envelope) => transport.publish(envelope),
+    subscribe: (spec, handle) => {
+      onDelivery = handle;
+      return transport.subscribe(spec, async (d) => {
+        deliveries.push((d.envelope as { data: { name: string } }).data.name);
+        await handle(d);
+      });
+    },
+    healthy: () => transport.healthy(),
+    close: () => transport.close(),
+  };
+  const server = new BalanseServer({
+    service: SERVICE,
+    commands,
+    events: recording,
     uow,
     deadLetters,
-    { maxAttempts: MAX_ATTEMPTS, backoffMs: () => BACKOFF_MS },
-    'test',
-  );
-  const failing = { on: true, failOnceAfterWrite: new Set<string>() };
-  const deliveries: string[] = [];
-  const onDelivery = consumer.register('test--thing', ThingHappened, async (event, tx) => {
-    const data = event.data as ThingHappenedV1;
-    if (data.fail && failing.on) throw new Error(`cannot handle ${data.name}`);
-    await tx.manager.query('INSERT INTO effect (event_id, name) VALUES ($1, $2)', [
-      event.id,
-      data.name,
-    ]);
-    if (failing.failOnceAfterWrite.delete(data.name))
-      throw new Error('crash after the write, before commit');
+    retry: { maxAttempts: MAX_ATTEMPTS, backoffMs: () => BACKOFF_MS },
+    consumerConcurrency: 4,
   });
-  await transport.subscribe(
-    { durable: 'test--thing', type: ThingHappened.type, concurrency: 4 },
-    async (d) => {
-      deliveries.push((d.envelope as { data: { name: string } }).data.name);
-      await onDelivery(d);
-    },
-  );
+  @Module({
+    imports: [
+      MessagingModule.forService({ dataSource: ds, uow, deadLetters, consumer: server.consumer }),
+    ],
+    controllers: [ThingHandlers],
+    providers: [{ provide: FAILING, useValue: failing }],
+  })
+  class ThingsModule {}
+  const app: INestMicroservice = await NestFactory.createMicroservice(ThingsModule, {
+    strategy: server,
+    logger: false,
+    abortOnError: false,
+  });
+  app.useGlobalPipes(new ContractPayloadPipe());
+  app.useGlobalFilters(new RpcErrorsFilter());
+  await app.listen();
   relay.start();
   return {
     ds,
     uow,
-    consumer,
+    server,
     deadLetters,
+    client: new BalanseClient(commands, 10_000),
     deliveries,
-    onDelivery,
+    onDelivery: (d) => onDelivery!(d),
     failing,
     close: async () => {
       await relay.stop();
+      await app.close();
       await transport.close();
+      await commands.close();
       await nc?.close();
       await ds.destroy();
       if (kind === 'jetstream') await dropDatabases([dbName]);
@@ -240,8 +329,8 @@ describe.each([['jetstream' as const], ['in-process' as const]])(
       expect(acks).toEqual(['ack']);
       expect(await effects(h, 'twice')).toBe(1);
       const [{ n }] = await h.ds.query(
-        "SELECT count(*) AS n FROM inbox WHERE consumer = 'test--thing' AND event_id = $1",
-        [row.envelope.id],
+        'SELECT count(*) AS n FROM inbox WHERE consumer = $2 AND event_id = $1',
+        [row.envelope.id, CONSUMER],
       );
       expect(Number(n)).toBe(1);
     });
@@ -270,7 +359,7 @@ describe.each([['jetstream' as const], ['in-process' as const]])(
         (l) => l.length === 1,
       );
       expect(letters[0]).toMatchObject({
-        consumer: 'test--thing',
+        consumer: CONSUMER,
         type: ThingHappened.type,
         attempts: MAX_ATTEMPTS,
         error: 'cannot handle poison',
@@ -279,7 +368,7 @@ describe.each([['jetstream' as const], ['in-process' as const]])(
       expect(await effects(h, 'poison')).toBe(0);
 
       // still failing: the replay fails, the letter stays with one more attempt
-      await expect(h.consumer.replay('default', letters[0].id)).rejects.toThrow(
+      await expect(h.server.consumer.replay('default', letters[0].id)).rejects.toThrow(
         'cannot handle poison',
       );
       expect((await h.deadLetters.list('default'))[0].attempts).toBe(MAX_ATTEMPTS + 1);
@@ -287,10 +376,10 @@ describe.each([['jetstream' as const], ['in-process' as const]])(
       expect(await h.deadLetters.list('other')).toEqual([]);
 
       h.failing.on = false;
-      await expect(h.consumer.replay('default', letters[0].id)).resolves.toBe('replayed');
+      await expect(h.server.consumer.replay('default', letters[0].id)).resolves.toBe('replayed');
       expect(await effects(h, 'poison')).toBe(1);
       expect(await h.deadLetters.list('default')).toEqual([]);
-      await expect(h.consumer.replay('default', letters[0].id)).resolves.toBe('not_found');
+      await expect(h.server.consumer.replay('default', letters[0].id)).resolves.toBe('not_found');
       h.failing.on = true;
     });
 
@@ -317,6 +406,93 @@ describe.each([['jetstream' as const], ['in-process' as const]])(
       expect(acks).toEqual(['ack']);
       const letters = await h.deadLetters.list('default');
       expect(letters.find((l) => l.eventId === bad.id)?.error).toMatch(/invalid event: .*name/);
+    });
+
+    describe('commands through the ClientProxy', () => {
+      const context = { tenantId: 'default', actor: 'test', correlationId: 'req-1' };
+      const send = (pattern: string, data: Record<string, unknown>, ctx: object = context) =>
+        lastValueFrom(h.client.send(commandSubject(SERVICE, pattern), { context: ctx, data }));
+      const failure = (p: Promise<unknown>) =>
+        p.then(
+          () => {
+            throw new Error('expected an error answer');
+          },
+          (err: unknown) => (err as ServiceError).body,
+        );
+
+      it('answers a query, and "not arrived" at once when not asked to wait', async () => {
+        await emit(h, 'counted');
+        await eventually(
+          () => effects(h, 'counted'),
+          (n) => n === 1,
+        );
+        await expect(send('things.count', { body: { name: 'counted' } })).resolves.toEqual({
+          tenantId: 'default',
+          name: 'counted',
+          count: 1,
+        });
+        const started = Date.now();
+        expect(await failure(send('things.count', { body: { name: 'not-yet' } }))).toMatchObject({
+          status: 409,
+          code: ErrorCode.CASE_NOT_IN_PHASE,
+          details: { arrived: false },
+        });
+        expect(Date.now() - started).toBeLessThan(1000);
+      });
+
+      it('runs a command marked awaitCase again once the event for its case is handled', async () => {
+        const answer = send(
+          'things.count',
+          { body: { name: 'late' } },
+          { ...context, awaitCase: '0b1f5d8e-8a4c-4f57-9a53-2f1f3c0f4b8a' },
+        );
+        await new Promise((r) => setTimeout(r, 300));
+        await emit(h, 'late');
+        await expect(answer).resolves.toMatchObject({ name: 'late', count: 1 });
+      });
+
+      it('validates payloads, ids and context with the failing field named', async () => {
+        expect(await failure(send('things.count', { body: { name: 42 } }))).toMatchObject({
+          status: 400,
+          code: ErrorCode.VALIDATION_FAILED,
+          fields: [expect.objectContaining({ field: 'name' })],
+        });
+        expect(
+          await failure(send('things.count', { body: { name: 'x', extra: 1 } })),
+        ).toMatchObject({
+          code: ErrorCode.VALIDATION_FAILED,
+          fields: [expect.objectContaining({ field: 'extra' })],
+        });
+        expect(await failure(send('things.get', { id: 'nope' }))).toMatchObject({
+          code: ErrorCode.VALIDATION_FAILED,
+          fields: [{ field: 'id', message: 'must be a UUID' }],
+        });
+        expect(
+          await failure(
+            send('things.count', { body: { name: 'x' } }, { ...context, tenantId: 'UP' }),
+          ),
+        ).toMatchObject({
+          code: ErrorCode.VALIDATION_FAILED,
+          fields: [expect.objectContaining({ field: 'tenantId' })],
+        });
+      });
+
+      it('answers 404 for an unknown pattern and 500 without details for a bug', async () => {
+        expect(await failure(send('things.unknown', {}))).toMatchObject({
+          status: 404,
+          code: ErrorCode.NOT_FOUND,
+        });
+        const body = await failure(
+          send('things.get', { id: '0b1f5d8e-8a4c-4f57-9a53-2f1f3c0f4b8a' }),
+        );
+        expect(body).toMatchObject({ status: 500, code: ErrorCode.INTERNAL });
+        expect(JSON.stringify(body)).not.toContain('secret');
+        await expect(
+          send('things.get', { id: 'ABCDEF00-0000-4000-8000-000000000000' }),
+        ).resolves.toEqual({
+          id: 'abcdef00-0000-4000-8000-000000000000',
+        });
+      });
     });
   },
 );

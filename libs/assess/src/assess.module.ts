@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { AssessmentCommands, AssessmentEvents } from './assessment/assessment.handlers';
 import { AssessmentService } from './assessment/assessment.service';
 
-@Module({ providers: [AssessmentService, AssessmentCommands, AssessmentEvents] })
+@Module({ controllers: [AssessmentCommands, AssessmentEvents], providers: [AssessmentService] })
 export class AssessModule {}

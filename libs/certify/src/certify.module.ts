@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { CredentialEvents, CredentialQueries } from './credentials/credentials.handlers';
 import { CredentialsService } from './credentials/credentials.service';
 
-@Module({ providers: [CredentialsService, CredentialQueries, CredentialEvents] })
+@Module({ controllers: [CredentialQueries, CredentialEvents], providers: [CredentialsService] })
 export class CertifyModule {}

@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { EvidenceCommands, EvidenceEvents } from './evidence/evidence.handlers';
 import { EvidenceService } from './evidence/evidence.service';
 
-@Module({ providers: [EvidenceService, EvidenceCommands, EvidenceEvents] })
+@Module({ controllers: [EvidenceCommands, EvidenceEvents], providers: [EvidenceService] })
 export class DocumentModule {}

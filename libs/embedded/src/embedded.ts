@@ -50,7 +50,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     }),
   );
   // Relays start only when every consumer is subscribed: the in-process bus keeps no backlog.
-  for (const s of services) s.runtime.start();
+  for (const s of services) s.relay.start();
   const checks = services.flatMap((s) => s.readiness);
   const gateway = await startGatewayThread(
     {
@@ -78,7 +78,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     url,
     close: async () => {
       await gateway.close();
-      for (const s of services) await s.runtime.relay.stop();
+      for (const s of services) await s.relay.stop();
       await events.close();
       await commands.close();
       for (const s of services) await s.close();

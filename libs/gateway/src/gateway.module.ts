@@ -5,10 +5,10 @@ import {
   type LoggerService,
   type LogLevel,
 } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { HealthModule } from '@balanse/runtime';
+import { HealthModule, TimingInterceptor } from '@balanse/runtime';
 import { DeadLettersController } from './admin/dead-letters.controller';
 import { AssessController } from './cases/assess.controller';
 import { CasesController } from './cases/cases.controller';
@@ -42,6 +42,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: PublicAwareAuthGuard },
         { provide: APP_PIPE, useClass: ContractPipe },
         { provide: APP_FILTER, useClass: ErrorsFilter },
+        { provide: APP_INTERCEPTOR, useClass: TimingInterceptor },
       ],
     };
   }

@@ -6,6 +6,7 @@ import { StandardCommands } from './standards/standards.handlers';
 import { StandardsService } from './standards/standards.service';
 
 @Module({
-  providers: [StandardsService, StandardCommands, CasesService, CaseCommands, CaseProgressHandlers],
+  controllers: [StandardCommands, CaseCommands, CaseProgressHandlers],
+  providers: [StandardsService, CasesService],
 })
 export class IdentifyModule {}

@@ -1,7 +1,7 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { NatsCommandTransport, NatsEventTransport } from '@balanse/messaging';
+import { NatsCommandTransport, NatsEventTransport, retryPolicy } from '@balanse/messaging';
 import { redact } from '@balanse/persistence';
 import { ConfigError, loadEnv } from './env';
 import { createService, type ServiceDefinition } from './service-host';
@@ -41,15 +41,12 @@ export async function runServiceProcess(def: ServiceDefinition): Promise<void> {
     {
       events,
       commands,
-      retry: {
-        maxAttempts: env.BALANSE_MAX_ATTEMPTS,
-        backoffMs: (n) => Math.min(30_000, 250 * 2 ** (n - 1)),
-      },
+      retry: retryPolicy(env.BALANSE_MAX_ATTEMPTS),
     },
     { http: true, logger: logLevels(env.LOG_LEVEL) },
   );
   await (service.app as INestApplication).listen(env.PORT);
-  service.runtime.start();
+  service.relay.start();
   log.log(
     `${def.name} ready on port ${env.PORT}, database ${redact(env.DATABASE_URL)}, NATS ${env.NATS_URL}`,
   );

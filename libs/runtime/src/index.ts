@@ -3,4 +3,4 @@ export * from './service-env';
 export * from './health';
 export * from './service-host';
 export * from './distributed';
-export * from './arrival';
+export * from './timing.interceptor';

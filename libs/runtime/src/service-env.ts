@@ -1,24 +1,33 @@
-import { LOG_LEVELS } from '@balanse/contracts';
 import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { LOG_LEVELS } from '@balanse/contracts';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s/]+\/[^\s/?]+(\?\S*)?$/;
 const NATS_URL = /^(nats|tls):\/\/[^\s]+$/;
 
-/** Configuration of a service process in the distributed mode. */
-export class ServiceEnv {
+/** What every process reads: its HTTP port and how much it logs. */
+export class ProcessEnv {
+  @IsInt({ message: 'must be an integer port' })
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: string = 'log';
+}
+
+/** Processes of the distributed mode, which talk over NATS. */
+export class NatsProcessEnv extends ProcessEnv {
   @Matches(NATS_URL, { message: 'must be a nats:// URL, e.g. nats://127.0.0.1:4222' })
   NATS_URL: string = 'nats://127.0.0.1:4222';
+}
 
+/** Configuration of a service process in the distributed mode. */
+export class ServiceEnv extends NatsProcessEnv {
   @Matches(POSTGRES_URL, {
     message:
       "must be a postgres:// URL naming this service's database, e.g. postgres://postgres@127.0.0.1:5432/balanse_identify",
   })
   DATABASE_URL: string = undefined as unknown as string;
-
-  @IsInt({ message: 'must be an integer port' })
-  @Min(1)
-  @Max(65535)
-  PORT: number = 3000;
 
   /** JetStream stream replicas: 1 for one server, 3 for a production cluster. */
   @IsInt()
@@ -36,21 +45,10 @@ export class ServiceEnv {
   @Min(1)
   @Max(100)
   BALANSE_MAX_ATTEMPTS: number = 5;
-
-  @IsIn(LOG_LEVELS)
-  LOG_LEVEL: string = 'log';
 }
 
 /** Configuration of the gateway in the distributed mode. */
-export class GatewayEnv {
-  @Matches(NATS_URL, { message: 'must be a nats:// URL, e.g. nats://127.0.0.1:4222' })
-  NATS_URL: string = 'nats://127.0.0.1:4222';
-
-  @IsInt({ message: 'must be an integer port' })
-  @Min(1)
-  @Max(65535)
-  PORT: number = 3000;
-
+export class GatewayEnv extends NatsProcessEnv {
   @IsString({ message: 'is required in the distributed mode' })
   @MinLength(16, { message: 'must be at least 16 characters' })
   BALANSE_ADMIN_TOKEN: string = undefined as unknown as string;
@@ -60,7 +58,4 @@ export class GatewayEnv {
   @Min(100)
   @Max(120_000)
   BALANSE_COMMAND_TIMEOUT_MS: number = 10_000;
-
-  @IsIn(LOG_LEVELS)
-  LOG_LEVEL: string = 'log';
 }

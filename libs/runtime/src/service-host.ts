@@ -1,7 +1,9 @@
 import {
   Module,
   type DynamicModule,
+  type INestApplication,
   type INestApplicationContext,
+  type INestMicroservice,
   type LoggerService,
   type LogLevel,
   type Type,
@@ -10,10 +12,15 @@ import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import type { ServiceName } from '@balanse/contracts';
 import {
+  BalanseServer,
+  ContractPayloadPipe,
+  DeadLetters,
   MessagingModule,
-  MessagingRuntime,
   MessagingTables1764300000000,
   messagingEntities,
+  OutboxRelay,
+  RpcErrorsFilter,
+  UnitOfWork,
   type CommandTransport,
   type EventTransport,
   type RelayOptions,
@@ -21,11 +28,12 @@ import {
 } from '@balanse/messaging';
 import { openServiceDataSource, type StorageTarget } from '@balanse/persistence';
 import { HealthModule, type ReadinessCheck } from './health';
+import { TimingInterceptor } from './timing.interceptor';
 
 /** What a service library exports so that a launcher can run it. */
 export interface ServiceDefinition {
   name: ServiceName;
-  /** The Nest module with the service's handlers. */
+  /** The Nest module with the service's message and event handlers (controllers). */
   module: Type<unknown>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: Function[];
@@ -44,14 +52,28 @@ export interface ServiceInfra {
 
 export interface RunningService {
   name: ServiceName;
+  /** The Nest application: HTTP (health) with the microservice connected, or the microservice alone. */
   app: INestApplicationContext;
   dataSource: DataSource;
-  runtime: MessagingRuntime;
+  relay: OutboxRelay;
+  server: BalanseServer;
   readiness: ReadinessCheck[];
   close(): Promise<void>;
 }
 
-/** Opens the service's database (migrated, seeded) and builds its Nest application around it. */
+const RELAY_DEFAULTS: RelayOptions = {
+  pollMs: 250,
+  markMs: 100,
+  batchSize: 100,
+  retentionMs: 24 * 3600_000,
+};
+
+/**
+ * Opens the service's database (migrated, seeded) and runs its Nest microservice on the
+ * BalanseServer strategy over `infra`'s transports. With `http`, a Nest HTTP app serves /health
+ * and /ready and has the microservice connected (the caller then listens on its port). The
+ * outbox relay is started by the caller (`relay.start()`), once every consumer exists.
+ */
 export async function createService(
   def: ServiceDefinition,
   storage: StorageTarget,
@@ -64,6 +86,22 @@ export async function createService(
     migrations: [MessagingTables1764300000000, ...def.migrations],
   });
   await def.seed?.(dataSource);
+  const relay = new OutboxRelay(
+    dataSource,
+    infra.events,
+    { ...RELAY_DEFAULTS, ...infra.relay },
+    def.name,
+  );
+  const uow = new UnitOfWork(dataSource, `/balanse/${def.name}`, (rows) => relay.kick(rows));
+  const deadLetters = new DeadLetters(dataSource);
+  const server = new BalanseServer({
+    service: def.name,
+    commands: infra.commands,
+    events: infra.events,
+    uow,
+    deadLetters,
+    retry: infra.retry,
+  });
   const readiness: ReadinessCheck[] = [
     {
       name: `${def.name}:database`,
@@ -72,42 +110,62 @@ export async function createService(
     { name: `${def.name}:events`, check: async () => infra.events.healthy() },
     { name: `${def.name}:commands`, check: async () => infra.commands.healthy() },
   ];
-  const host = hostModule(def, dataSource, infra, options.http ? readiness : undefined);
-  const app = options.http
-    ? await NestFactory.create(host, { logger: options.logger, abortOnError: false })
-    : await NestFactory.createApplicationContext(host, {
-        logger: options.logger,
-        abortOnError: false,
-      });
-  await app.init();
-  const runtime = app.get(MessagingRuntime);
+  const messaging = MessagingModule.forService({
+    dataSource,
+    uow,
+    deadLetters,
+    consumer: server.consumer,
+  });
+  const appOptions = { logger: options.logger, abortOnError: false };
+  let app: INestApplication | INestMicroservice;
+  if (options.http) {
+    const http = await NestFactory.create(hostModule(def, messaging, readiness), appOptions);
+    withMessageEnhancers(
+      http.connectMicroservice({ strategy: server }, { deferInitialization: true }),
+    );
+    await http.init();
+    await http.startAllMicroservices();
+    app = http;
+  } else {
+    const microservice = await NestFactory.createMicroservice(hostModule(def, messaging), {
+      ...appOptions,
+      strategy: server,
+    });
+    withMessageEnhancers(microservice);
+    await microservice.listen();
+    app = microservice;
+  }
   return {
     name: def.name,
     app,
     dataSource,
-    runtime,
+    relay,
+    server,
     readiness,
     close: async () => {
+      await relay.stop();
       await app.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
 }
 
+/** Pipes, the error filter and the timing interceptor for message handlers. */
+function withMessageEnhancers(microservice: INestMicroservice): void {
+  microservice.useGlobalPipes(new ContractPayloadPipe());
+  microservice.useGlobalFilters(new RpcErrorsFilter());
+  microservice.useGlobalInterceptors(new TimingInterceptor());
+}
+
 function hostModule(
   def: ServiceDefinition,
-  dataSource: DataSource,
-  infra: ServiceInfra,
+  messaging: DynamicModule,
   health?: ReadinessCheck[],
 ): DynamicModule {
   @Module({})
   class ServiceHostModule {}
   return {
     module: ServiceHostModule,
-    imports: [
-      MessagingModule.forService({ service: def.name, dataSource, ...infra }),
-      def.module,
-      ...(health ? [HealthModule.with(health)] : []),
-    ],
+    imports: [messaging, def.module, ...(health ? [HealthModule.with(health)] : [])],
   };
 }

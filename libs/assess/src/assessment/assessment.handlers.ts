@@ -1,54 +1,55 @@
-import { waitRequested } from '@balanse/runtime';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CaseDocumented,
+  CaseDocumentedV1,
   Command,
   JudgeOutcomeDto,
-  type CaseDocumentedV1,
+  type CommandContext,
 } from '@balanse/contracts';
-import {
-  OnCommand,
-  OnEvent,
-  type CommandInput,
-  type DomainEvent,
-  type Tx,
-} from '@balanse/messaging';
+import { EventContext, IdPipe } from '@balanse/messaging';
 import { AssessmentService } from './assessment.service';
 
 const C = Command.assess;
 
-@Injectable()
+/** An assessor's judgements and the decision. */
+@Controller()
 export class AssessmentCommands {
   constructor(private readonly assessments: AssessmentService) {}
 
-  @OnCommand(C.judgeOutcome, JudgeOutcomeDto)
-  judge({ context, params, query, body }: CommandInput<JudgeOutcomeDto>) {
-    return this.assessments.judge(
-      context,
-      params['id'],
-      params['outcomeId'],
-      body,
-      waitRequested(query),
-    );
+  @MessagePattern(C.judgeOutcome)
+  judge(
+    @Ctx() ctx: CommandContext,
+    @Payload('id', IdPipe) id: string,
+    @Payload('outcomeId', IdPipe) outcomeId: string,
+    @Payload('body') body: JudgeOutcomeDto,
+  ) {
+    return this.assessments.judge(ctx, id, outcomeId, body);
   }
 
-  @OnCommand(C.listJudgements)
-  list({ context, params }: CommandInput) {
-    return this.assessments.list(context.tenantId, params['id']);
+  @MessagePattern(C.listJudgements)
+  list(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
+    return this.assessments.list(ctx.tenantId, id);
   }
 
-  @OnCommand(C.completeAssess)
-  complete({ context, params, query }: CommandInput) {
-    return this.assessments.complete(context, params['id'], waitRequested(query));
+  @MessagePattern(Command.caseStatus)
+  status(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
+    return this.assessments.status(ctx.tenantId, id);
+  }
+
+  @MessagePattern(C.completeAssess)
+  complete(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
+    return this.assessments.complete(ctx, id);
   }
 }
 
-@Injectable()
+/** `case.documented` opens the assessment. */
+@Controller()
 export class AssessmentEvents {
   constructor(private readonly assessments: AssessmentService) {}
 
-  @OnEvent(CaseDocumented)
-  documented(event: DomainEvent<CaseDocumentedV1>, tx: Tx) {
-    return this.assessments.open(tx, event.data);
+  @EventPattern(CaseDocumented.type)
+  documented(@Payload() data: CaseDocumentedV1, @Ctx() { tx }: EventContext) {
+    return this.assessments.open(tx, data);
   }
 }

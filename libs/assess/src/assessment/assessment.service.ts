@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  afterDecision,
   CaseAssessed,
+  type CaseStatus,
   DomainError,
   ErrorCode,
   type CaseDocumentedV1,
@@ -9,7 +11,6 @@ import {
   type JudgeOutcomeDto,
 } from '@balanse/contracts';
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
-import { waitForArrival } from '@balanse/runtime';
 import { Assessment, OutcomeJudgement } from './assessment.entity';
 import { decide } from './decision';
 
@@ -55,14 +56,7 @@ export class AssessmentService {
   }
 
   /** Records (or replaces) the judgement of one outcome: one statement in the common case. */
-  async judge(
-    ctx: CommandContext,
-    caseId: string,
-    outcomeId: string,
-    dto: JudgeOutcomeDto,
-    wait: boolean,
-  ) {
-    if (wait) await this.awaitAssessment(ctx.tenantId, caseId);
+  async judge(ctx: CommandContext, caseId: string, outcomeId: string, dto: JudgeOutcomeDto) {
     const rationale = dto.rationale.trim();
     const params = [
       caseId,
@@ -114,8 +108,7 @@ export class AssessmentService {
   }
 
   /** Decides once every outcome in scope is judged; else 422 naming the unjudged ones. */
-  async complete(ctx: CommandContext, caseId: string, wait: boolean) {
-    if (wait) await this.awaitAssessment(ctx.tenantId, caseId);
+  async complete(ctx: CommandContext, caseId: string) {
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const assessment = await this.lockOpen(tx.manager, ctx.tenantId, caseId);
       const judgements = await tx.manager.find(OutcomeJudgement, {
@@ -147,13 +140,16 @@ export class AssessmentService {
     });
   }
 
-  private async awaitAssessment(tenantId: string, caseId: string): Promise<void> {
-    const found = await waitForArrival(`assess:${tenantId}:${caseId}`, () =>
-      this.dataSource
-        .getRepository(Assessment)
-        .findOne({ where: { tenantId, caseId }, select: { caseId: true } }),
-    );
-    if (!found) throw DomainError.notArrived('assess');
+  /** `cases.status`: assessment is done once decided. */
+  async status(tenantId: string, caseId: string): Promise<CaseStatus> {
+    const assessment = await this.dataSource.getRepository(Assessment).findOne({
+      where: { tenantId, caseId },
+      select: { caseId: true, status: true, decision: true },
+    });
+    if (!assessment) throw DomainError.notArrived('assess');
+    if (assessment.status !== 'decided' || !assessment.decision)
+      return { caseId, phase: 'assess', done: false };
+    return { caseId, phase: afterDecision(assessment.decision).phase, done: true };
   }
 
   private async lockOpen(

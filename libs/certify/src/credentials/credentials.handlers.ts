@@ -1,37 +1,34 @@
-import { Injectable } from '@nestjs/common';
-import { CaseAssessed, Command, type CaseAssessedV1 } from '@balanse/contracts';
-import {
-  OnCommand,
-  OnEvent,
-  type CommandInput,
-  type DomainEvent,
-  type Tx,
-} from '@balanse/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
+import { CaseAssessed, CaseAssessedV1, Command, type CommandContext } from '@balanse/contracts';
+import { EventContext, IdPipe } from '@balanse/messaging';
 import { CredentialsService } from './credentials.service';
 
 const C = Command.certify;
 
-@Injectable()
+/** Queries on issued credentials. */
+@Controller()
 export class CredentialQueries {
   constructor(private readonly credentials: CredentialsService) {}
 
-  @OnCommand(C.listCaseCredentials)
-  listForCase({ context, params }: CommandInput) {
-    return this.credentials.listForCase(context.tenantId, params['id']);
+  @MessagePattern(C.listCaseCredentials)
+  listForCase(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
+    return this.credentials.listForCase(ctx.tenantId, id);
   }
 
-  @OnCommand(C.getCredential)
-  get({ context, params }: CommandInput) {
-    return this.credentials.get(context.tenantId, params['id']);
+  @MessagePattern(C.getCredential)
+  get(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
+    return this.credentials.get(ctx.tenantId, id);
   }
 }
 
-@Injectable()
+/** `case.assessed` issues the credential for what was met. */
+@Controller()
 export class CredentialEvents {
   constructor(private readonly credentials: CredentialsService) {}
 
-  @OnEvent(CaseAssessed)
-  assessed(event: DomainEvent<CaseAssessedV1>, tx: Tx) {
-    return this.credentials.issue(tx, event.data);
+  @EventPattern(CaseAssessed.type)
+  assessed(@Payload() data: CaseAssessedV1, @Ctx() { tx }: EventContext) {
+    return this.credentials.issue(tx, data);
   }
 }

@@ -1,4 +1,5 @@
 import type { ErrorBody } from '../errors';
+import type { Phase } from '../lifecycle';
 
 /** Who asks, for which tenant; travels with every command and becomes the events' metadata. */
 export interface CommandContext {
@@ -7,14 +8,19 @@ export interface CommandContext {
   actor: string;
   /** Ties the command to the events it causes (and to the HTTP request id). */
   correlationId: string;
+  /**
+   * Set by the gateway once the case is known to be on its way to this service (the event that
+   * opens the phase is not handled yet): the service waits for it rather than answer "not
+   * arrived". The case id. See `PhaseGate` in the gateway and `ArrivalWait` in messaging.
+   */
+  awaitCase?: string;
 }
 
-/** What the gateway sends over request/reply. */
+/** What the gateway sends over request/reply: the context, and the pattern's payload. */
 export interface CommandMessage {
   context: CommandContext;
-  params: Record<string, string>;
-  body?: unknown;
-  query?: Record<string, string>;
+  /** Path parameters by name (`id`, `outcomeId`) and, for commands with a body, `body`. */
+  data: Record<string, unknown>;
 }
 
 export type CommandReply<T = unknown> = { ok: true; data: T } | { ok: false; error: ErrorBody };
@@ -24,11 +30,14 @@ export const COMMAND_PREFIX = 'balanse.cmd';
 export const SERVICES = ['identify', 'document', 'assess', 'certify'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-export function commandSubject(service: ServiceName, name: string): string {
-  return `${COMMAND_PREFIX}.${service}.${name}`;
+export function commandSubject(service: ServiceName, pattern: string): string {
+  return `${COMMAND_PREFIX}.${service}.${pattern}`;
 }
 
-/** Command names each service answers (the part after `balanse.cmd.<service>.`). */
+/**
+ * Message patterns each service answers (`@MessagePattern(...)`), relative to the service: the
+ * subject is `balanse.cmd.<service>.<pattern>`.
+ */
 export const Command = {
   identify: {
     listStandards: 'standards.list',
@@ -36,7 +45,6 @@ export const Command = {
     getStandard: 'standards.get',
     openCase: 'cases.open',
     getCase: 'cases.get',
-    casePhase: 'cases.phase',
     setScope: 'cases.scope',
     completeIdentify: 'cases.identify-complete',
   },
@@ -44,7 +52,6 @@ export const Command = {
     addEvidence: 'evidence.add',
     listEvidence: 'evidence.list',
     completeDocument: 'cases.document-complete',
-    documentation: 'cases.documentation',
   },
   assess: {
     judgeOutcome: 'judgements.put',
@@ -55,6 +62,20 @@ export const Command = {
     listCaseCredentials: 'credentials.list-for-case',
     getCredential: 'credentials.get',
   },
+  /**
+   * Every phase service answers how far it is with a case (`CaseStatus`): identify for any case
+   * it holds, the others once the event that opens their phase has arrived.
+   */
+  caseStatus: 'cases.status',
   /** Every service answers these about its own dead letters. */
   deadLetters: { list: 'dead-letters.list', replay: 'dead-letters.replay' },
 } as const;
+
+/** A phase service's answer to `cases.status`. */
+export interface CaseStatus {
+  caseId: string;
+  /** The case's phase as this service knows it. */
+  phase: Phase;
+  /** Whether this service is done with the case (its phase is complete). */
+  done: boolean;
+}

@@ -1,48 +1,54 @@
-import { waitRequested } from '@balanse/runtime';
-import { Injectable } from '@nestjs/common';
-import { AddEvidenceDto, CaseIdentified, Command, type CaseIdentifiedV1 } from '@balanse/contracts';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  OnCommand,
-  OnEvent,
-  type CommandInput,
-  type DomainEvent,
-  type Tx,
-} from '@balanse/messaging';
+  AddEvidenceDto,
+  CaseIdentified,
+  CaseIdentifiedV1,
+  Command,
+  type CommandContext,
+} from '@balanse/contracts';
+import { EventContext, IdPipe } from '@balanse/messaging';
 import { EvidenceService } from './evidence.service';
 
 const C = Command.document;
 
-@Injectable()
+/** Commands and queries on a case's evidence portfolio. */
+@Controller()
 export class EvidenceCommands {
   constructor(private readonly evidence: EvidenceService) {}
 
-  @OnCommand(C.addEvidence, AddEvidenceDto)
-  add({ context, params, query, body }: CommandInput<AddEvidenceDto>) {
-    return this.evidence.add(context, params['id'], body, waitRequested(query));
+  @MessagePattern(C.addEvidence)
+  add(
+    @Ctx() ctx: CommandContext,
+    @Payload('id', IdPipe) id: string,
+    @Payload('body') body: AddEvidenceDto,
+  ) {
+    return this.evidence.add(ctx, id, body);
   }
 
-  @OnCommand(C.listEvidence)
-  list({ context, params }: CommandInput) {
-    return this.evidence.list(context.tenantId, params['id']);
+  @MessagePattern(C.listEvidence)
+  list(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
+    return this.evidence.list(ctx.tenantId, id);
   }
 
-  @OnCommand(C.documentation)
-  documentation({ context, params }: CommandInput) {
-    return this.evidence.documentation(context.tenantId, params['id']);
+  @MessagePattern(Command.caseStatus)
+  status(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
+    return this.evidence.status(ctx.tenantId, id);
   }
 
-  @OnCommand(C.completeDocument)
-  complete({ context, params, query }: CommandInput) {
-    return this.evidence.complete(context, params['id'], waitRequested(query));
+  @MessagePattern(C.completeDocument)
+  complete(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
+    return this.evidence.complete(ctx, id);
   }
 }
 
-@Injectable()
+/** `case.identified` opens the portfolio. */
+@Controller()
 export class EvidenceEvents {
   constructor(private readonly evidence: EvidenceService) {}
 
-  @OnEvent(CaseIdentified)
-  identified(event: DomainEvent<CaseIdentifiedV1>, tx: Tx) {
-    return this.evidence.openPortfolio(tx, event.data);
+  @EventPattern(CaseIdentified.type)
+  identified(@Payload() data: CaseIdentifiedV1, @Ctx() { tx }: EventContext) {
+    return this.evidence.openPortfolio(tx, data);
   }
 }

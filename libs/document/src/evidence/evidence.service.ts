@@ -7,10 +7,10 @@ import {
   ErrorCode,
   type AddEvidenceDto,
   type CaseIdentifiedV1,
+  type CaseStatus,
   type CommandContext,
 } from '@balanse/contracts';
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
-import { waitForArrival } from '@balanse/runtime';
 import { Evidence, Portfolio } from './portfolio.entity';
 
 @Injectable()
@@ -39,8 +39,7 @@ export class EvidenceService {
       .execute();
   }
 
-  async add(ctx: CommandContext, caseId: string, dto: AddEvidenceDto, wait: boolean) {
-    if (wait) await this.awaitPortfolio(ctx.tenantId, caseId);
+  async add(ctx: CommandContext, caseId: string, dto: AddEvidenceDto) {
     const evidence = await this.uow.run(commandMeta(ctx), async (tx) => {
       const portfolio = await this.lockOpen(tx.manager, ctx.tenantId, caseId);
       const inScope = new Set(portfolio.outcomeIds);
@@ -86,18 +85,18 @@ export class EvidenceService {
     return rows.map(view);
   }
 
-  /** Whether documentation of the case is still open or complete (the gateway asks, see callInPhase). */
-  async documentation(tenantId: string, caseId: string): Promise<{ status: 'open' | 'complete' }> {
+  /** `cases.status`: documentation is done once the portfolio is complete. */
+  async status(tenantId: string, caseId: string): Promise<CaseStatus> {
     const portfolio = await this.dataSource
       .getRepository(Portfolio)
       .findOne({ where: { tenantId, caseId }, select: { caseId: true, status: true } });
     if (!portfolio) throw DomainError.notArrived('document');
-    return { status: portfolio.status };
+    const done = portfolio.status === 'complete';
+    return { caseId, phase: done ? 'assess' : 'document', done };
   }
 
   /** Closes the portfolio if every outcome in scope has evidence; else 422 naming the uncovered ones. */
-  async complete(ctx: CommandContext, caseId: string, wait: boolean) {
-    if (wait) await this.awaitPortfolio(ctx.tenantId, caseId);
+  async complete(ctx: CommandContext, caseId: string) {
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const portfolio = await this.lockOpen(tx.manager, ctx.tenantId, caseId);
       const evidence = await tx.manager.find(Evidence, {
@@ -127,15 +126,6 @@ export class EvidenceService {
       });
       return { caseId, phase: 'assess', evidenceCount: evidence.length };
     });
-  }
-
-  private async awaitPortfolio(tenantId: string, caseId: string): Promise<void> {
-    const found = await waitForArrival(`document:${tenantId}:${caseId}`, () =>
-      this.dataSource
-        .getRepository(Portfolio)
-        .findOne({ where: { tenantId, caseId }, select: { caseId: true } }),
-    );
-    if (!found) throw DomainError.notArrived('document');
   }
 
   private async lockOpen(

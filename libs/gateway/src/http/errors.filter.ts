@@ -10,7 +10,7 @@ import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, type ErrorBody } from '@balanse/contracts';
 import { AuthGuard } from './auth.guard';
 import type { AuthedRequest } from './principal';
-import { ServiceError } from './service-client';
+import { ServiceError } from '@balanse/messaging';
 
 /** Every error leaves as `{status, code, message, fields?, details?}`; only our own bugs are 5xx. */
 @Catch()

@@ -1,124 +1,111 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { lastValueFrom } from 'rxjs';
 import {
+  Command,
   commandSubject,
   DomainError,
-  phaseRank,
-  type CommandContext,
-  type ErrorBody,
-  type Phase,
-  type ServiceName,
-  Command,
   ErrorCode,
+  hasReached,
   isNotArrived,
+  previousPhase,
+  type CaseStatus,
+  type CommandContext,
+  type CommandMessage,
+  type ServiceName,
+  type WorkPhase,
 } from '@balanse/contracts';
-
-type Input = { params?: Record<string, string>; body?: unknown; query?: Record<string, string> };
+import { BalanseClient, ServiceError } from '@balanse/messaging';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 
-/** An error answer from a service, passed to the client as it is. */
-export class ServiceError extends Error {
-  constructor(readonly body: ErrorBody) {
-    super(body.message);
-  }
-}
+type Input = { params?: Record<string, string>; body?: unknown };
 
-/** Sends commands and queries to the services over request/reply. */
+/**
+ * Sends commands and queries to the services through their ClientProxy, and is the gateway's
+ * half of "a phase's first command may wait for its event" (the service's half is ArrivalWait).
+ */
 @Injectable()
 export class ServiceClient {
-  constructor(@Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions) {}
+  private readonly client: BalanseClient;
 
-  async call<T = unknown>(
+  constructor(@Inject(GATEWAY_OPTIONS) options: GatewayOptions) {
+    this.client = new BalanseClient(options.commands, options.commandTimeoutMs);
+  }
+
+  /** One command or query; a service's error answer is thrown as a ServiceError. */
+  call<T = unknown>(
     service: ServiceName,
-    name: string,
+    pattern: string,
     context: CommandContext,
     input: Input = {},
   ): Promise<T> {
-    const reply = await this.options.commands.request(
-      commandSubject(service, name),
-      { context, params: input.params ?? {}, body: input.body, query: input.query ?? {} },
-      this.options.commandTimeoutMs,
-    );
-    if (!reply.ok) throw new ServiceError(reply.error);
-    return reply.data as T;
+    const message: CommandMessage = {
+      context,
+      data: { ...input.params, ...(input.body !== undefined ? { body: input.body } : {}) },
+    };
+    return lastValueFrom(this.client.send<T>(commandSubject(service, pattern), message));
   }
 
   /**
-   * A command of a later phase (document, assess) on case `input.params.id`. The phase's service
-   * is asked at once; only if it does not know the case yet does identify, which owns cases, say
-   * whether the case does not exist (404), has not reached the phase (409), or is on its way, in
-   * which case the command is sent again and waits for the case to arrive.
+   * A command of a later phase on case `params.id`. The phase's service is asked at once. Only
+   * if it does not know the case yet is the lifecycle walked back (`confirmOnItsWay`): an
+   * unknown case is 404, one that has not got past the previous phase 409, and one that has is
+   * on its way, so the command is sent again marked `awaitCase` and the service waits for it.
    */
   async callInPhase<T = unknown>(
     service: 'document' | 'assess',
-    name: string,
+    pattern: string,
     context: CommandContext,
     input: Input & { params: { id: string } },
   ): Promise<T> {
     try {
-      return await this.call<T>(service, name, context, input);
+      return await this.call<T>(service, pattern, context, input);
     } catch (err) {
       if (!(err instanceof ServiceError) || !isNotArrived(err.body)) throw err;
     }
-    // identify moves a case to document itself; it learns of later phases from events, a moment late.
-    const phase = await this.requireCase(context, input.params.id, 'document');
-    if (service === 'assess' && phase === 'document')
-      await this.requireDocumented(context, input.params.id);
-    return this.call<T>(service, name, context, {
-      ...input,
-      query: { ...input.query, wait: 'true' },
+    const caseId = input.params.id;
+    await this.confirmOnItsWay(service, context, caseId);
+    return this.call<T>(service, pattern, { ...context, awaitCase: caseId }, input);
+  }
+
+  /** 404 unless the case exists for this tenant (identify owns cases). */
+  async requireCase(context: CommandContext, caseId: string): Promise<CaseStatus> {
+    return this.call<CaseStatus>('identify', Command.caseStatus, context, {
+      params: { id: caseId },
     });
   }
 
   /**
-   * identify still says `document`: either the case is documented and the news is on its way to
-   * assess (then waiting is right), or documentation is still open (409 at once, no waiting).
+   * Asks the service of the phase before `phase` whether it is done with the case. identify
+   * knows every case (unknown → 404); a later service that has not heard of the case yet means
+   * the case has not got that far, which the walk confirms one phase further back.
    */
-  private async requireDocumented(context: CommandContext, caseId: string): Promise<void> {
-    const documented = await this.call<{ status: string }>(
-      'document',
-      Command.document.documentation,
-      context,
-      { params: { id: caseId } },
-    ).then(
-      (d) => d.status === 'complete',
-      (err: unknown) => {
-        if (err instanceof ServiceError && isNotArrived(err.body)) return false;
-        throw err;
-      },
-    );
-    if (!documented) {
-      throw new DomainError(
-        409,
-        ErrorCode.CASE_NOT_IN_PHASE,
-        'case is in phase document; this needs assess',
-        { phase: 'document', expected: 'assess' },
-      );
-    }
-  }
-
-  /**
-   * Checks with identify, which owns cases, that the case exists for this tenant (404 otherwise)
-   * and has reached at least `atLeast` (409 otherwise), before a later phase's service is asked.
-   */
-  async requireCase(
+  private async confirmOnItsWay(
+    phase: WorkPhase,
     context: CommandContext,
     caseId: string,
-    atLeast: Phase = 'identify',
-  ): Promise<Phase> {
-    const { phase } = await this.call<{ phase: Phase }>(
-      'identify',
-      Command.identify.casePhase,
-      context,
-      { params: { id: caseId } },
-    );
-    if (phaseRank(phase) < phaseRank(atLeast)) {
-      throw new DomainError(
-        409,
-        ErrorCode.CASE_NOT_IN_PHASE,
-        `case is in phase ${phase}; this needs ${atLeast}`,
-        { phase, expected: atLeast },
-      );
+  ): Promise<void> {
+    const before = previousPhase(phase);
+    if (!before) return;
+    let status: CaseStatus;
+    try {
+      status = await this.call<CaseStatus>(before, Command.caseStatus, context, {
+        params: { id: caseId },
+      });
+    } catch (err) {
+      if (!(err instanceof ServiceError) || !isNotArrived(err.body)) throw err;
+      await this.confirmOnItsWay(before, context, caseId);
+      throw notInPhase(before, phase);
     }
-    return phase;
+    // identify answers the case's phase itself; it hears of later phases a moment late.
+    if (!status.done && !hasReached(status.phase, phase)) throw notInPhase(status.phase, phase);
   }
+}
+
+function notInPhase(phase: string, expected: WorkPhase): DomainError {
+  return new DomainError(
+    409,
+    ErrorCode.CASE_NOT_IN_PHASE,
+    `case is in phase ${phase}; this needs ${expected}`,
+    { phase, expected },
+  );
 }

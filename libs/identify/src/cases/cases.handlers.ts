@@ -1,37 +1,42 @@
-import { Injectable } from '@nestjs/common';
-import { Command, OpenCaseDto, SetScopeDto } from '@balanse/contracts';
-import { OnCommand, type CommandInput } from '@balanse/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
+import { Command, OpenCaseDto, SetScopeDto, type CommandContext } from '@balanse/contracts';
+import { IdPipe } from '@balanse/messaging';
 import { CasesService } from './cases.service';
 
 const C = Command.identify;
 
 /** Commands and queries on cases, as the gateway sends them. */
-@Injectable()
+@Controller()
 export class CaseCommands {
   constructor(private readonly cases: CasesService) {}
 
-  @OnCommand(C.openCase, OpenCaseDto)
-  open({ context, body }: CommandInput<OpenCaseDto>) {
-    return this.cases.open(context, body);
+  @MessagePattern(C.openCase)
+  open(@Ctx() ctx: CommandContext, @Payload('body') body: OpenCaseDto) {
+    return this.cases.open(ctx, body);
   }
 
-  @OnCommand(C.getCase)
-  get({ context, params }: CommandInput) {
-    return this.cases.view(context.tenantId, params['id']);
+  @MessagePattern(C.getCase)
+  get(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
+    return this.cases.view(ctx.tenantId, id);
   }
 
-  @OnCommand(C.casePhase)
-  phase({ context, params }: CommandInput) {
-    return this.cases.phase(context.tenantId, params['id']);
+  @MessagePattern(Command.caseStatus)
+  status(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
+    return this.cases.status(ctx.tenantId, id);
   }
 
-  @OnCommand(C.setScope, SetScopeDto)
-  scope({ context, params, body }: CommandInput<SetScopeDto>) {
-    return this.cases.setScope(context, params['id'], body);
+  @MessagePattern(C.setScope)
+  scope(
+    @Ctx() ctx: CommandContext,
+    @Payload('id', IdPipe) id: string,
+    @Payload('body') body: SetScopeDto,
+  ) {
+    return this.cases.setScope(ctx, id, body);
   }
 
-  @OnCommand(C.completeIdentify)
-  complete({ context, params }: CommandInput) {
-    return this.cases.completeIdentify(context, params['id']);
+  @MessagePattern(C.completeIdentify)
+  complete(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
+    return this.cases.completeIdentify(ctx, id);
   }
 }

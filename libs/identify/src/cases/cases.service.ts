@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  afterDecision,
   CaseIdentified,
+  type CaseAssessedV1,
+  type CaseCertifiedV1,
+  type CaseDocumentedV1,
+  type CaseStatus,
   CaseOpened,
   DomainError,
   ErrorCode,
@@ -13,7 +18,7 @@ import {
   type Phase,
   type SetScopeDto,
 } from '@balanse/contracts';
-import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
+import { commandMeta, UnitOfWork, type DomainEvent, type Tx } from '@balanse/messaging';
 import { outcomesOf } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
 import { CaseHistoryEntry, CaseRecord } from './case.entity';
@@ -196,7 +201,7 @@ export class CasesService {
    * Moves the case forward as later phases report. Events may arrive late or twice, so the phase
    * only ever advances; the history keeps each report with the time it happened.
    */
-  async advance(
+  private async advance(
     tx: Tx,
     caseId: string,
     to: Phase,
@@ -220,12 +225,49 @@ export class CasesService {
       throw new Error(`case ${caseId} of tenant ${tx.tenantId} is unknown to identify`);
   }
 
-  async phase(tenantId: string, caseId: string): Promise<{ id: string; phase: Phase }> {
+  /** `cases.status`: the case's phase; identify is done with it once it has left identify. */
+  async status(tenantId: string, caseId: string): Promise<CaseStatus> {
     const record = await this.dataSource
       .getRepository(CaseRecord)
       .findOne({ where: { id: caseId, tenantId }, select: { id: true, phase: true } });
     if (!record) throw DomainError.notFound(ErrorCode.CASE_NOT_FOUND, 'case', caseId);
-    return { id: record.id, phase: record.phase };
+    return { caseId: record.id, phase: record.phase, done: record.phase !== 'identify' };
+  }
+
+  /** `case.documented`: the case moves to assess. */
+  recordDocumented(tx: Tx, event: DomainEvent, data: CaseDocumentedV1) {
+    return this.advance(tx, event.subject, 'assess', 'documented', event.time, {
+      evidenceCount: data.evidenceCount,
+    });
+  }
+
+  /** `case.assessed`: on to certify, or completed when nothing was met (see afterDecision). */
+  recordAssessed(tx: Tx, event: DomainEvent, data: CaseAssessedV1) {
+    const { decision, met, partlyMet, notMet } = data;
+    const next = afterDecision(decision);
+    return this.advance(
+      tx,
+      event.subject,
+      next.phase,
+      'assessed',
+      event.time,
+      { decision, met: met.length, partlyMet: partlyMet.length, notMet: notMet.length },
+      next.result ?? undefined,
+    );
+  }
+
+  /** `case.certified`: the credential is issued and the case is completed. */
+  recordCertified(tx: Tx, event: DomainEvent, data: CaseCertifiedV1) {
+    const { credentialId, result } = data;
+    return this.advance(
+      tx,
+      event.subject,
+      'completed',
+      'certified',
+      event.time,
+      { credentialId, result },
+      result,
+    );
   }
 
   /** The case as the API shows it, read in one statement (in `manager`'s transaction if given). */

@@ -1,26 +1,28 @@
-import { Injectable } from '@nestjs/common';
-import { Command, CreateStandardDto } from '@balanse/contracts';
-import { OnCommand, type CommandInput } from '@balanse/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
+import { Command, CreateStandardDto, type CommandContext } from '@balanse/contracts';
+import { IdPipe } from '@balanse/messaging';
 import { StandardsService, standardView } from './standards.service';
 
 const C = Command.identify;
 
-@Injectable()
+/** Queries and commands on competence standards. */
+@Controller()
 export class StandardCommands {
   constructor(private readonly standards: StandardsService) {}
 
-  @OnCommand(C.listStandards)
-  list({ context }: CommandInput) {
-    return this.standards.list(context.tenantId);
+  @MessagePattern(C.listStandards)
+  list(@Ctx() ctx: CommandContext) {
+    return this.standards.list(ctx.tenantId);
   }
 
-  @OnCommand(C.getStandard)
-  async get({ context, params }: CommandInput) {
-    return standardView(await this.standards.get(context.tenantId, params['id']));
+  @MessagePattern(C.getStandard)
+  async get(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
+    return standardView(await this.standards.get(ctx.tenantId, id));
   }
 
-  @OnCommand(C.createStandard, CreateStandardDto)
-  async create({ context, body }: CommandInput<CreateStandardDto>) {
-    return standardView(await this.standards.create(context.tenantId, body));
+  @MessagePattern(C.createStandard)
+  async create(@Ctx() ctx: CommandContext, @Payload('body') body: CreateStandardDto) {
+    return standardView(await this.standards.create(ctx.tenantId, body));
   }
 }

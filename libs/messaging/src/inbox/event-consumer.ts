@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DomainError, validatePayload, type EventDefinition } from '@balanse/contracts';
+import { DomainError, ErrorCode, isUuid } from '@balanse/contracts';
 import { fromCloudEvent, type DomainEvent } from '../events/domain-event';
 import type { DeadLetters } from '../dead-letters/dead-letters';
 import type { Tx, UnitOfWork } from '../outbox/unit-of-work';
 import type { Delivery } from '../transport/transport';
 
-export type EventHandlerFn<T = unknown> = (event: DomainEvent<T>, tx: Tx) => Promise<void>;
+export type EventHandlerFn = (event: DomainEvent, tx: Tx) => Promise<void>;
 
 export interface RetryPolicy {
   /** Deliveries before an event is dead-lettered. */
@@ -15,59 +15,57 @@ export interface RetryPolicy {
   backoffMs(attempt: number): number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = {
-  maxAttempts: 5,
-  backoffMs: (attempt) => Math.min(30_000, 250 * 2 ** (attempt - 1)),
-};
-
-interface Registered {
-  definition: EventDefinition;
-  handle: EventHandlerFn;
+/** 250 ms, doubling, at most 30 s between deliveries; `maxAttempts` deliveries in all. */
+export function retryPolicy(maxAttempts = 5): RetryPolicy {
+  return { maxAttempts, backoffMs: (attempt) => Math.min(30_000, 250 * 2 ** (attempt - 1)) };
 }
 
 /**
  * Runs event handlers with the inbox guarantee: the inbox row and the handler's effect commit
  * together, and the delivery is acked only after that commit. Failures are redelivered with
- * backoff up to `maxAttempts`, then kept as dead letters; a payload that fails validation is
- * dead-lettered at once, since retrying cannot fix it.
+ * backoff up to `maxAttempts`, then kept as dead letters; an event that breaks its contract
+ * (not a CloudEvent, or a payload that fails validation) is dead-lettered at once, since
+ * retrying cannot fix it.
  */
 export class EventConsumer {
   private readonly log: Logger;
-  private readonly handlers = new Map<string, Registered>();
+  private readonly handlers = new Map<string, { type: string; handle: EventHandlerFn }>();
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly deadLetters: DeadLetters,
     private readonly retry: RetryPolicy,
     service: string,
+    /** Told after each commit of a new event (commands waiting for it run again). */
+    private readonly onCommitted: (event: DomainEvent) => void = () => undefined,
   ) {
     this.log = new Logger(`${service}:consumer`);
   }
 
   register(
     consumer: string,
-    definition: EventDefinition,
+    type: string,
     handle: EventHandlerFn,
   ): (delivery: Delivery) => Promise<void> {
-    this.handlers.set(consumer, { definition, handle });
+    this.handlers.set(consumer, { type, handle });
     return (delivery) => this.onDelivery(consumer, delivery);
   }
 
   private async onDelivery(consumer: string, delivery: Delivery): Promise<void> {
-    const { definition, handle } = this.handlers.get(consumer)!;
+    const { type, handle } = this.handlers.get(consumer)!;
     let event: DomainEvent;
     try {
-      event = this.parse(definition, delivery.envelope);
+      event = parse(type, delivery.envelope);
     } catch (err) {
       const raw = (delivery.envelope ?? {}) as Record<string, unknown>;
-      const eventId = typeof raw['id'] === 'string' && isUuid(raw['id']) ? raw['id'] : randomUUID();
+      const eventId = isUuid(raw['id']) ? raw['id'] : randomUUID();
       const tenantId = typeof raw['tenantid'] === 'string' ? raw['tenantid'] : '_unknown';
-      this.log.error(`rejected ${definition.type} ${eventId}: ${describe(err)}`);
+      this.log.error(`rejected ${type} ${eventId}: ${describe(err)}`);
       await this.deadLetters.add({
         consumer,
         eventId,
         tenantId,
-        type: definition.type,
+        type,
         envelope: raw,
         error: `invalid event: ${describe(err)}`,
         attempts: delivery.attempt,
@@ -79,9 +77,12 @@ export class EventConsumer {
       await this.handleOnce(consumer, event, handle);
       delivery.ack();
     } catch (err) {
-      if (delivery.attempt >= this.retry.maxAttempts) {
+      const broken = err instanceof DomainError && err.code === ErrorCode.VALIDATION_FAILED;
+      if (broken || delivery.attempt >= this.retry.maxAttempts) {
         this.log.error(
-          `dead-lettered ${event.type} ${event.id} after ${delivery.attempt} attempts: ${describe(err)}`,
+          broken
+            ? `rejected ${event.type} ${event.id}: payload breaks its contract: ${describe(err)}`
+            : `dead-lettered ${event.type} ${event.id} after ${delivery.attempt} attempts: ${describe(err)}`,
         );
         await this.deadLetters.add({
           consumer,
@@ -89,7 +90,7 @@ export class EventConsumer {
           tenantId: event.tenantId,
           type: event.type,
           envelope: delivery.envelope as Record<string, unknown>,
-          error: describe(err),
+          error: broken ? `invalid event: ${describe(err)}` : describe(err),
           attempts: delivery.attempt,
         });
         delivery.ack();
@@ -110,7 +111,7 @@ export class EventConsumer {
     const registered = this.handlers.get(letter.consumer);
     if (!registered) throw new Error(`no handler for consumer ${letter.consumer}`);
     try {
-      const event = this.parse(registered.definition, letter.envelope);
+      const event = parse(registered.type, letter.envelope);
       await this.handleOnce(letter.consumer, event, registered.handle, (tx) =>
         this.deadLetters.remove(tx.manager, id),
       );
@@ -121,20 +122,13 @@ export class EventConsumer {
     return 'replayed';
   }
 
-  private parse(definition: EventDefinition, envelope: unknown): DomainEvent {
-    const event = fromCloudEvent(envelope);
-    if (event.type !== definition.type)
-      throw new Error(`expected ${definition.type}, got ${event.type}`);
-    return { ...event, data: validatePayload(definition.payload, event.data) };
-  }
-
   private async handleOnce(
     consumer: string,
     event: DomainEvent,
     handle: EventHandlerFn,
     alsoInTx?: (tx: Tx) => Promise<void>,
   ): Promise<void> {
-    await this.uow.run(
+    const handled = await this.uow.run(
       { tenantId: event.tenantId, correlationId: event.correlationId, causationId: event.id },
       async (tx) => {
         const inserted: unknown[] = await tx.manager.query(
@@ -143,16 +137,24 @@ export class EventConsumer {
         );
         if (inserted.length > 0) await handle(event, tx);
         await alsoInTx?.(tx);
+        return inserted.length > 0;
       },
     );
+    if (handled) this.onCommitted(event);
   }
 }
 
-function describe(err: unknown): string {
-  if (err instanceof DomainError) return `${err.code}: ${err.message}`;
-  return err instanceof Error ? err.message : String(err);
+/** The envelope as a DomainEvent of `type`; its payload is validated by the handler's pipe. */
+function parse(type: string, envelope: unknown): DomainEvent {
+  const event = fromCloudEvent(envelope);
+  if (event.type !== type) throw new Error(`expected ${type}, got ${event.type}`);
+  return event;
 }
 
-function isUuid(s: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+function describe(err: unknown): string {
+  if (err instanceof DomainError) {
+    const fields = err.fields?.map((f) => `${f.field}: ${f.message}`).join('; ');
+    return `${err.code}: ${err.message}${fields ? ` (${fields})` : ''}`;
+  }
+  return err instanceof Error ? err.message : String(err);
 }

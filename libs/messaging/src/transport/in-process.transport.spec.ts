@@ -55,7 +55,7 @@ describe('in-process event bus', () => {
 });
 
 describe('in-process request/reply', () => {
-  const message = { context: { tenantId: 't', actor: 'a', correlationId: 'c' }, params: {} };
+  const message = { context: { tenantId: 't', actor: 'a', correlationId: 'c' }, data: {} };
 
   it('answers 503 when no service serves the subject', async () => {
     const reply = await new InProcessCommandTransport().request(

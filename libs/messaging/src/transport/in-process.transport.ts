@@ -1,11 +1,13 @@
+import type { CommandMessage, CommandReply, ServiceName } from '@balanse/contracts';
 import {
-  ErrorCode,
-  type CommandMessage,
-  type CommandReply,
-  type ServiceName,
-} from '@balanse/contracts';
-import { COMMAND_PREFIX } from '@balanse/contracts';
-import type { CommandTransport, ConsumerSpec, Delivery, EventTransport } from './transport';
+  serviceOfSubject,
+  timeoutReply,
+  unavailableReply,
+  type CommandTransport,
+  type ConsumerSpec,
+  type Delivery,
+  type EventTransport,
+} from './transport';
 import { Semaphore } from './semaphore';
 
 interface Subscription {
@@ -101,32 +103,12 @@ export class InProcessCommandTransport implements CommandTransport {
 
   /** A command already serialised (by the embedded gateway's thread). */
   async requestJson(subject: string, json: string, timeoutMs: number): Promise<CommandReply> {
-    const service = subject.slice(COMMAND_PREFIX.length + 1).split('.')[0];
+    const service = serviceOfSubject(subject);
     const handler = this.handlers.get(service);
-    if (!handler) {
-      return {
-        ok: false,
-        error: {
-          status: 503,
-          code: ErrorCode.SERVICE_UNAVAILABLE,
-          message: `service ${service} is not running`,
-        },
-      };
-    }
+    if (!handler) return unavailableReply(service);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<CommandReply>((resolve) => {
-      timer = setTimeout(
-        () =>
-          resolve({
-            ok: false,
-            error: {
-              status: 504,
-              code: ErrorCode.SERVICE_TIMEOUT,
-              message: `service ${service} did not answer within ${timeoutMs} ms`,
-            },
-          }),
-        timeoutMs,
-      );
+      timer = setTimeout(() => resolve(timeoutReply(service, timeoutMs)), timeoutMs);
     });
     try {
       return await Promise.race([handler(subject, JSON.parse(json) as CommandMessage), timeout]);

@@ -24,7 +24,15 @@ import {
   type ServiceName,
 } from '@balanse/contracts';
 import { EVENT_STREAM, EVENT_SUBJECT_PREFIX, eventSubject } from '../events/event-subjects';
-import type { CommandTransport, ConsumerSpec, Delivery, EventTransport } from './transport';
+import {
+  serviceOfSubject,
+  timeoutReply,
+  unavailableReply,
+  type CommandTransport,
+  type ConsumerSpec,
+  type Delivery,
+  type EventTransport,
+} from './transport';
 import { Semaphore } from './semaphore';
 
 export interface NatsEventOptions {
@@ -159,7 +167,7 @@ export class NatsCommandTransport implements CommandTransport {
     message: CommandMessage,
     timeoutMs: number,
   ): Promise<CommandReply> {
-    const service = subject.slice(COMMAND_PREFIX.length + 1).split('.')[0];
+    const service = serviceOfSubject(subject);
     try {
       const reply = await this.nc.request(subject, encoder.encode(JSON.stringify(message)), {
         timeout: timeoutMs,
@@ -170,24 +178,10 @@ export class NatsCommandTransport implements CommandTransport {
         err instanceof errors.NoRespondersError ||
         (err instanceof errors.RequestError && err.isNoResponders())
       ) {
-        return {
-          ok: false,
-          error: {
-            status: 503,
-            code: ErrorCode.SERVICE_UNAVAILABLE,
-            message: `service ${service} is not running`,
-          },
-        };
+        return unavailableReply(service);
       }
       if (err instanceof errors.TimeoutError) {
-        return {
-          ok: false,
-          error: {
-            status: 504,
-            code: ErrorCode.SERVICE_TIMEOUT,
-            message: `service ${service} did not answer within ${timeoutMs} ms`,
-          },
-        };
+        return timeoutReply(service, timeoutMs);
       }
       throw err;
     }

@@ -1,4 +1,10 @@
-import type { CommandMessage, CommandReply, ServiceName } from '@balanse/contracts';
+import {
+  COMMAND_PREFIX,
+  ErrorCode,
+  type CommandMessage,
+  type CommandReply,
+  type ServiceName,
+} from '@balanse/contracts';
 
 /** One delivery of an event to one consumer. Exactly one of ack/nak must be called. */
 export interface Delivery {
@@ -40,4 +46,33 @@ export interface CommandTransport {
   ): Promise<void>;
   healthy(): boolean;
   close(): Promise<void>;
+}
+
+/** The answer when no replica of `service` is running. */
+export function unavailableReply(service: string): CommandReply {
+  return {
+    ok: false,
+    error: {
+      status: 503,
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      message: `service ${service} is not running`,
+    },
+  };
+}
+
+/** The answer when `service` did not reply in time. */
+export function timeoutReply(service: string, timeoutMs: number): CommandReply {
+  return {
+    ok: false,
+    error: {
+      status: 504,
+      code: ErrorCode.SERVICE_TIMEOUT,
+      message: `service ${service} did not answer within ${timeoutMs} ms`,
+    },
+  };
+}
+
+/** `balanse.cmd.identify.cases.get` → `identify` */
+export function serviceOfSubject(subject: string): string {
+  return subject.slice(COMMAND_PREFIX.length + 1).split('.')[0];
 }
