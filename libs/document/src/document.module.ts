@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EvidenceCommands, EvidenceEvents } from './evidence/evidence.handlers';
 import { EvidenceService } from './evidence/evidence.service';
+import { PortfolioRepository } from './evidence/portfolio.repository';
 
-@Module({ providers: [EvidenceService, EvidenceCommands, EvidenceEvents] })
+@Module({ providers: [PortfolioRepository, EvidenceService, EvidenceCommands, EvidenceEvents] })
 export class DocumentModule {}

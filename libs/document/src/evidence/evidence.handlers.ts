@@ -1,4 +1,3 @@
-import { waitRequested } from '@balanse/runtime';
 import { Injectable } from '@nestjs/common';
 import { AddEvidenceDto, CaseIdentified, Command, type CaseIdentifiedV1 } from '@balanse/contracts';
 import {
@@ -17,8 +16,8 @@ export class EvidenceCommands {
   constructor(private readonly evidence: EvidenceService) {}
 
   @OnCommand(C.addEvidence, AddEvidenceDto)
-  add({ context, params, query, body }: CommandInput<AddEvidenceDto>) {
-    return this.evidence.add(context, params['id'], body, waitRequested(query));
+  add({ context, params, body }: CommandInput<AddEvidenceDto>) {
+    return this.evidence.add(context, params['id'], body);
   }
 
   @OnCommand(C.listEvidence)
@@ -32,8 +31,8 @@ export class EvidenceCommands {
   }
 
   @OnCommand(C.completeDocument)
-  complete({ context, params, query }: CommandInput) {
-    return this.evidence.complete(context, params['id'], waitRequested(query));
+  complete({ context, params }: CommandInput) {
+    return this.evidence.complete(context, params['id']);
   }
 }
 
