@@ -1,4 +1,3 @@
-import { waitRequested } from '@balanse/runtime';
 import { Injectable } from '@nestjs/common';
 import {
   CaseDocumented,
@@ -22,14 +21,8 @@ export class AssessmentCommands {
   constructor(private readonly assessments: AssessmentService) {}
 
   @OnCommand(C.judgeOutcome, JudgeOutcomeDto)
-  judge({ context, params, query, body }: CommandInput<JudgeOutcomeDto>) {
-    return this.assessments.judge(
-      context,
-      params['id'],
-      params['outcomeId'],
-      body,
-      waitRequested(query),
-    );
+  judge({ context, params, body }: CommandInput<JudgeOutcomeDto>) {
+    return this.assessments.judge(context, params['id'], params['outcomeId'], body);
   }
 
   @OnCommand(C.listJudgements)
@@ -38,8 +31,8 @@ export class AssessmentCommands {
   }
 
   @OnCommand(C.completeAssess)
-  complete({ context, params, query }: CommandInput) {
-    return this.assessments.complete(context, params['id'], waitRequested(query));
+  complete({ context, params }: CommandInput) {
+    return this.assessments.complete(context, params['id']);
   }
 }
 
