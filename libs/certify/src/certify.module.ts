@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CredentialEvents, CredentialQueries } from './credentials/credentials.handlers';
+import { CredentialRepository } from './credentials/credential.repository';
 import { CredentialsService } from './credentials/credentials.service';
 
-@Module({ providers: [CredentialsService, CredentialQueries, CredentialEvents] })
+@Module({
+  providers: [CredentialRepository, CredentialsService, CredentialQueries, CredentialEvents],
+})
 export class CertifyModule {}
