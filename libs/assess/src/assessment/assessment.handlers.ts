@@ -3,7 +3,7 @@ import {
   CaseDocumented,
   Command,
   JudgeOutcomeDto,
-  type CaseDocumentedV1,
+  type CaseDocumentedV2,
 } from '@balanse/contracts';
 import {
   OnCommand,
@@ -41,7 +41,7 @@ export class AssessmentEvents {
   constructor(private readonly assessments: AssessmentService) {}
 
   @OnEvent(CaseDocumented)
-  documented(event: DomainEvent<CaseDocumentedV1>, tx: Tx) {
+  documented(event: DomainEvent<CaseDocumentedV2>, tx: Tx) {
     return this.assessments.open(tx, event.data);
   }
 }

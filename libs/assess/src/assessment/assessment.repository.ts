@@ -26,7 +26,7 @@ export class AssessmentRepository {
   /** Opens the assessment once; a repeated `case.documented` leaves it as it is. */
   async open(
     manager: EntityManager,
-    assessment: Pick<Assessment, 'caseId' | 'tenantId' | 'standardId' | 'outcomeIds'>,
+    assessment: Omit<Assessment, 'status' | 'decision' | 'openedAt' | 'decidedAt'>,
   ): Promise<void> {
     await manager
       .createQueryBuilder()

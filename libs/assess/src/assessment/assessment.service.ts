@@ -3,7 +3,7 @@ import {
   afterDecision,
   CaseAssessed,
   DomainError,
-  type CaseDocumentedV1,
+  type CaseDocumentedV2,
   type CommandContext,
   type JudgeOutcomeDto,
   type PhaseCompletion,
@@ -22,12 +22,13 @@ export class AssessmentService {
   ) {}
 
   /** `case.documented`: open the assessment over the outcomes in scope. */
-  async open(tx: Tx, data: CaseDocumentedV1): Promise<void> {
+  async open(tx: Tx, data: CaseDocumentedV2): Promise<void> {
     await this.assessments.open(tx.manager, {
       caseId: data.caseId,
       tenantId: tx.tenantId,
       standardId: data.standardId,
       outcomeIds: data.outcomeIds,
+      standardOutcomeIds: data.standardOutcomeIds,
     });
   }
 
@@ -67,12 +68,13 @@ export class AssessmentService {
         assessment.outcomeIds,
         await this.assessments.judgements(ctx.tenantId, caseId, tx.manager),
       );
-      const decided = decide(judgements);
+      const decided = decide({ judgements, required: assessment.standardOutcomeIds });
       await this.assessments.decide(tx.manager, ctx.tenantId, caseId, decided.decision);
       await tx.emit(CaseAssessed, caseId, {
         caseId,
         standardId: assessment.standardId,
         ...decided,
+        standardOutcomeIds: assessment.standardOutcomeIds,
       });
       return {
         caseId,
@@ -83,6 +85,7 @@ export class AssessmentService {
           met: decided.met.length,
           partlyMet: decided.partlyMet.length,
           notMet: decided.notMet.length,
+          standardOutcomes: assessment.standardOutcomeIds.length,
         },
       };
     });

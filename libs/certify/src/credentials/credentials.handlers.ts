@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CaseAssessed, Command, type CaseAssessedV1 } from '@balanse/contracts';
+import { CaseAssessed, Command, type CaseAssessedV2 } from '@balanse/contracts';
 import {
   OnCommand,
   OnEvent,
@@ -31,7 +31,7 @@ export class CredentialEvents {
   constructor(private readonly credentials: CredentialsService) {}
 
   @OnEvent(CaseAssessed)
-  assessed(event: DomainEvent<CaseAssessedV1>, tx: Tx) {
+  assessed(event: DomainEvent<CaseAssessedV2>, tx: Tx) {
     return this.credentials.issue(tx, event.data);
   }
 }

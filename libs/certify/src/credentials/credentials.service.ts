@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CaseCertified, DomainError, ErrorCode, type CaseAssessedV1 } from '@balanse/contracts';
+import { CaseCertified, DomainError, ErrorCode, type CaseAssessedV2 } from '@balanse/contracts';
 import type { Tx } from '@balanse/messaging';
-import { credentialDocument, credentialKind } from './credential-document';
+import { credentialDocument, credentialKind, standardCoverage } from './credential-document';
 import type { Credential } from './credential.entity';
 import { CredentialRepository } from './credential.repository';
 
@@ -11,34 +11,30 @@ export class CredentialsService {
   constructor(private readonly credentials: CredentialRepository) {}
 
   /** `case.assessed`: issue a credential for what was met (nothing for not_certified). */
-  async issue(tx: Tx, data: CaseAssessedV1): Promise<void> {
+  async issue(tx: Tx, data: CaseAssessedV2): Promise<void> {
     const kind = credentialKind(data.decision);
     if (!kind) return;
     // One credential per case decision: a repeated event finds it issued.
     if (await this.credentials.existsForCase(tx.manager, tx.tenantId, data.caseId)) return;
     const id = randomUUID();
     const issuedAt = new Date();
+    const { caseId, standardId, met, standardOutcomeIds } = data;
     await this.credentials.insert(tx.manager, {
       id,
       tenantId: tx.tenantId,
-      caseId: data.caseId,
-      standardId: data.standardId,
+      caseId,
+      standardId,
       kind,
-      outcomeIds: data.met,
+      outcomeIds: met,
+      standardOutcomeIds,
       issuedAt,
-      document: credentialDocument({
-        id,
-        issuedAt,
-        standardId: data.standardId,
-        kind,
-        met: data.met,
-      }),
+      document: credentialDocument({ id, issuedAt, standardId, kind, met, standardOutcomeIds }),
     });
-    await tx.emit(CaseCertified, data.caseId, {
-      caseId: data.caseId,
+    await tx.emit(CaseCertified, caseId, {
+      caseId,
       credentialId: id,
       result: kind === 'full' ? 'certified' : 'partial',
-      outcomeIds: data.met,
+      outcomeIds: met,
     });
   }
 
@@ -53,6 +49,7 @@ export class CredentialsService {
   }
 }
 
+/** The credential as the API shows it: the outcomes it covers and how much of the standard that is. */
 function view(c: Credential) {
   return {
     id: c.id,
@@ -60,6 +57,7 @@ function view(c: Credential) {
     standardId: c.standardId,
     kind: c.kind,
     outcomeIds: c.outcomeIds,
+    ...standardCoverage(c.outcomeIds, c.standardOutcomeIds),
     issuedAt: c.issuedAt.toISOString(),
     credential: c.document,
   };

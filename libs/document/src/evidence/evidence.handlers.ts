@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AddEvidenceDto, CaseIdentified, Command, type CaseIdentifiedV1 } from '@balanse/contracts';
+import { AddEvidenceDto, CaseIdentified, Command, type CaseIdentifiedV2 } from '@balanse/contracts';
 import {
   OnCommand,
   OnEvent,
@@ -41,7 +41,7 @@ export class EvidenceEvents {
   constructor(private readonly evidence: EvidenceService) {}
 
   @OnEvent(CaseIdentified)
-  identified(event: DomainEvent<CaseIdentifiedV1>, tx: Tx) {
+  identified(event: DomainEvent<CaseIdentifiedV2>, tx: Tx) {
     return this.evidence.openPortfolio(tx, event.data);
   }
 }

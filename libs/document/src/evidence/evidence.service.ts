@@ -5,7 +5,7 @@ import {
   DomainError,
   phaseAfter,
   type AddEvidenceDto,
-  type CaseIdentifiedV1,
+  type CaseIdentifiedV2,
   type CommandContext,
   type PhaseCompletion,
 } from '@balanse/contracts';
@@ -22,13 +22,14 @@ export class EvidenceService {
   ) {}
 
   /** `case.identified`: open the portfolio with the outcomes in scope. */
-  async openPortfolio(tx: Tx, data: CaseIdentifiedV1): Promise<void> {
+  async openPortfolio(tx: Tx, data: CaseIdentifiedV2): Promise<void> {
     await this.portfolios.open(tx.manager, {
       caseId: data.caseId,
       tenantId: tx.tenantId,
       standardId: data.standardId,
       candidateRef: data.candidateRef,
       outcomeIds: data.outcomeIds,
+      standardOutcomeIds: data.standardOutcomeIds,
     });
   }
 
@@ -77,6 +78,7 @@ export class EvidenceService {
         caseId,
         standardId: portfolio.standardId,
         outcomeIds: portfolio.outcomeIds,
+        standardOutcomeIds: portfolio.standardOutcomeIds,
         evidenceCount: evidence.length,
       });
       return {

@@ -10,10 +10,7 @@ export class PortfolioRepository {
   /** Opens the portfolio once; a repeated `case.identified` leaves it as it is. */
   async open(
     manager: EntityManager,
-    portfolio: Pick<
-      Portfolio,
-      'caseId' | 'tenantId' | 'standardId' | 'candidateRef' | 'outcomeIds'
-    >,
+    portfolio: Omit<Portfolio, 'status' | 'openedAt' | 'completedAt'>,
   ): Promise<void> {
     await manager
       .createQueryBuilder()

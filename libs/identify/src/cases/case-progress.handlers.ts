@@ -3,9 +3,9 @@ import {
   CaseAssessed,
   CaseCertified,
   CaseDocumented,
-  type CaseAssessedV1,
+  type CaseAssessedV2,
   type CaseCertifiedV1,
-  type CaseDocumentedV1,
+  type CaseDocumentedV2,
 } from '@balanse/contracts';
 import { OnEvent, type DomainEvent, type Tx } from '@balanse/messaging';
 import { CasesService } from './cases.service';
@@ -16,12 +16,12 @@ export class CaseProgressHandlers {
   constructor(private readonly cases: CasesService) {}
 
   @OnEvent(CaseDocumented)
-  documented(event: DomainEvent<CaseDocumentedV1>, tx: Tx) {
+  documented(event: DomainEvent<CaseDocumentedV2>, tx: Tx) {
     return this.cases.documented(tx, event.data, event.time);
   }
 
   @OnEvent(CaseAssessed)
-  assessed(event: DomainEvent<CaseAssessedV1>, tx: Tx) {
+  assessed(event: DomainEvent<CaseAssessedV2>, tx: Tx) {
     return this.cases.assessed(tx, event.data, event.time);
   }
 

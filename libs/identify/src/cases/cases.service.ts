@@ -6,9 +6,9 @@ import {
   DomainError,
   ErrorCode,
   phaseAfter,
-  type CaseAssessedV1,
+  type CaseAssessedV2,
   type CaseCertifiedV1,
-  type CaseDocumentedV1,
+  type CaseDocumentedV2,
   type CommandContext,
   type OpenCaseDto,
   type Phase,
@@ -99,6 +99,7 @@ export class CasesService {
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const record = await this.lockIn(tx, caseId, 'identify');
       requireScope(record.outcomeIds);
+      const standard = await this.standards.get(ctx.tenantId, record.standardId, tx.manager);
       const phase = phaseAfter('identify');
       await this.cases.setPhase(tx.manager, ctx.tenantId, caseId, phase);
       await this.cases.addHistory(tx.manager, ctx.tenantId, {
@@ -114,6 +115,7 @@ export class CasesService {
         standardId: record.standardId,
         standardVersion: record.standardVersion,
         outcomeIds: record.outcomeIds,
+        standardOutcomeIds: outcomesOf(standard).map((o) => o.id),
       });
       return {
         caseId,
@@ -126,12 +128,12 @@ export class CasesService {
   }
 
   /** `case.documented`: the case is in assessment. */
-  documented(tx: Tx, data: CaseDocumentedV1, at: string): Promise<void> {
+  documented(tx: Tx, data: CaseDocumentedV2, at: string): Promise<void> {
     return this.advance(tx, data.caseId, documented(data), at);
   }
 
   /** `case.assessed`: on to certification, or completed when nothing was met. */
-  assessed(tx: Tx, data: CaseAssessedV1, at: string): Promise<void> {
+  assessed(tx: Tx, data: CaseAssessedV2, at: string): Promise<void> {
     return this.advance(tx, data.caseId, assessed(data), at);
   }
 

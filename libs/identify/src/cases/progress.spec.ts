@@ -6,7 +6,13 @@ const STANDARD = '00000000-0000-4000-8000-000000000002';
 describe('where the later phases take a case', () => {
   it('documented → assess, with the evidence count in the history', () => {
     expect(
-      documented({ caseId: CASE, standardId: STANDARD, outcomeIds: ['o1'], evidenceCount: 3 }),
+      documented({
+        caseId: CASE,
+        standardId: STANDARD,
+        outcomeIds: ['o1'],
+        standardOutcomeIds: ['o1', 'o2'],
+        evidenceCount: 3,
+      }),
     ).toEqual({ phase: 'assess', event: 'documented', result: null, detail: { evidenceCount: 3 } });
   });
 
@@ -18,6 +24,7 @@ describe('where the later phases take a case', () => {
       met: ['o1'],
       partlyMet: ['o2'],
       notMet: [],
+      standardOutcomeIds: ['o1', 'o2', 'o3'],
     });
     expect(progress).toEqual({
       phase: 'certify',
@@ -35,6 +42,7 @@ describe('where the later phases take a case', () => {
       met: [],
       partlyMet: [],
       notMet: ['o1'],
+      standardOutcomeIds: ['o1', 'o2'],
     });
     expect(progress).toMatchObject({ phase: 'completed', result: 'not_certified' });
   });

@@ -3,9 +3,9 @@ import {
   DomainError,
   ErrorCode,
   phaseAfter,
-  type CaseAssessedV1,
+  type CaseAssessedV2,
   type CaseCertifiedV1,
-  type CaseDocumentedV1,
+  type CaseDocumentedV2,
   type CaseResult,
   type Phase,
 } from '@balanse/contracts';
@@ -20,7 +20,7 @@ export interface Progress {
   detail: Record<string, unknown>;
 }
 
-export function documented(data: CaseDocumentedV1): Progress {
+export function documented(data: CaseDocumentedV2): Progress {
   return {
     phase: phaseAfter('document'),
     event: 'documented',
@@ -30,7 +30,7 @@ export function documented(data: CaseDocumentedV1): Progress {
 }
 
 /** The decision decides where the case goes: nothing met ends it (see afterDecision). */
-export function assessed(data: CaseAssessedV1): Progress {
+export function assessed(data: CaseAssessedV2): Progress {
   const { decision, met, partlyMet, notMet } = data;
   return {
     ...afterDecision(decision),
