@@ -78,9 +78,9 @@ describe('distributed mode: separate service processes over NATS JetStream and P
     expect(new Set(events.map((e) => e['type']))).toEqual(
       new Set([
         'balanse.case.opened.v1',
-        'balanse.case.identified.v1',
-        'balanse.case.documented.v1',
-        'balanse.case.assessed.v1',
+        'balanse.case.identified.v2',
+        'balanse.case.documented.v2',
+        'balanse.case.assessed.v2',
         'balanse.case.certified.v1',
       ]),
     );

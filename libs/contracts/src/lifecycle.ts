@@ -1,4 +1,4 @@
-import type { Decision } from './events/case-assessed/case-assessed.v1';
+import type { Decision } from './events/case-assessed/case-assessed.v2';
 
 /**
  * The case lifecycle, in one place: the phase order, the transitions, and which decision ends a

@@ -2,11 +2,12 @@ import type { ServiceDefinition } from '@balanse/runtime';
 import { DocumentModule } from './document.module';
 import { Evidence, Portfolio } from './evidence/portfolio.entity';
 import { DocumentInit1764300000200 } from './migrations/1764300000200-document-init';
+import { PortfolioStandardOutcomes1795900000200 } from './migrations/1795900000200-portfolio-standard-outcomes';
 
 /** Document (dokumentere): evidence portfolios linked to the outcomes in scope. */
 export const documentService: ServiceDefinition = {
   name: 'document',
   module: DocumentModule,
   entities: [Portfolio, Evidence],
-  migrations: [DocumentInit1764300000200],
+  migrations: [DocumentInit1764300000200, PortfolioStandardOutcomes1795900000200],
 };

@@ -7,7 +7,10 @@ export class Assessment {
   @PrimaryColumn('uuid', { name: 'case_id' }) caseId: string;
   @Column('text', { name: 'tenant_id' }) tenantId: string;
   @Column('uuid', { name: 'standard_id' }) standardId: string;
+  /** The outcomes in scope: each is judged. */
   @Column('jsonb', { name: 'outcome_ids' }) outcomeIds: string[];
+  /** Every outcome of the standard: all must be met for `certified`; `[]` if unknown. */
+  @Column('jsonb', { name: 'standard_outcome_ids' }) standardOutcomeIds: string[];
   @Column('text') status: 'open' | 'decided';
   @Column('text', { nullable: true }) decision: Decision | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'opened_at' }) openedAt: Date;

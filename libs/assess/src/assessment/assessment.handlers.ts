@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CaseDocumented,
-  CaseDocumentedV1,
+  CaseDocumentedV2,
   Command,
   JudgeOutcomeDto,
   type CommandContext,
@@ -49,7 +49,7 @@ export class AssessmentEvents {
   constructor(private readonly assessments: AssessmentService) {}
 
   @EventPattern(CaseDocumented.type)
-  documented(@Payload() data: CaseDocumentedV1, @Ctx() { tx }: EventContext) {
+  documented(@Payload() data: CaseDocumentedV2, @Ctx() { tx }: EventContext) {
     return this.assessments.open(tx, data);
   }
 }

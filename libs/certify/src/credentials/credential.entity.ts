@@ -12,7 +12,10 @@ export class Credential {
   @Column('uuid', { name: 'case_id' }) caseId: string;
   @Column('uuid', { name: 'standard_id' }) standardId: string;
   @Column('text') kind: 'full' | 'partial';
+  /** The outcomes it covers: those met. */
   @Column('jsonb', { name: 'outcome_ids' }) outcomeIds: string[];
+  /** Every outcome of the standard; `[]` for a credential issued before they were carried. */
+  @Column('jsonb', { name: 'standard_outcome_ids' }) standardOutcomeIds: string[];
   @Column('timestamptz', { name: 'issued_at' }) issuedAt: Date;
   @Column('jsonb') document: Record<string, unknown>;
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
-import { CaseAssessed, CaseAssessedV1, Command, type CommandContext } from '@balanse/contracts';
+import { CaseAssessed, CaseAssessedV2, Command, type CommandContext } from '@balanse/contracts';
 import { EventContext, IdPipe } from '@balanse/messaging';
 import { CredentialsService } from './credentials.service';
 
@@ -28,7 +28,7 @@ export class CredentialEvents {
   constructor(private readonly credentials: CredentialsService) {}
 
   @EventPattern(CaseAssessed.type)
-  assessed(@Payload() data: CaseAssessedV1, @Ctx() { tx }: EventContext) {
+  assessed(@Payload() data: CaseAssessedV2, @Ctx() { tx }: EventContext) {
     return this.credentials.issue(tx, data);
   }
 }

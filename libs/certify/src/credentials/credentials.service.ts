@@ -1,85 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { CaseCertified, DomainError, ErrorCode, type CaseAssessedV1 } from '@balanse/contracts';
+import { CaseCertified, DomainError, ErrorCode, type CaseAssessedV2 } from '@balanse/contracts';
 import type { Tx } from '@balanse/messaging';
-import { Credential } from './credential.entity';
+import { credentialDocument, credentialKind, standardCoverage } from './credential-document';
+import type { Credential } from './credential.entity';
+import { CredentialRepository } from './credential.repository';
 
 @Injectable()
 export class CredentialsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly credentials: CredentialRepository) {}
 
   /** `case.assessed`: issue a credential for what was met (nothing for not_certified). */
-  async issue(tx: Tx, data: CaseAssessedV1): Promise<void> {
-    if (data.decision === 'not_certified') return;
-    const existing = await tx.manager.findOneBy(Credential, {
-      tenantId: tx.tenantId,
-      caseId: data.caseId,
-    });
-    if (existing) return; // one credential per case decision
+  async issue(tx: Tx, data: CaseAssessedV2): Promise<void> {
+    const kind = credentialKind(data.decision);
+    if (!kind) return;
+    // One credential per case decision: a repeated event finds it issued.
+    if (await this.credentials.existsForCase(tx.manager, tx.tenantId, data.caseId)) return;
     const id = randomUUID();
     const issuedAt = new Date();
-    const kind = data.decision === 'certified' ? 'full' : 'partial';
-    const credential: Credential = {
+    const { caseId, standardId, met, standardOutcomeIds } = data;
+    await this.credentials.insert(tx.manager, {
       id,
       tenantId: tx.tenantId,
-      caseId: data.caseId,
-      standardId: data.standardId,
+      caseId,
+      standardId,
       kind,
-      outcomeIds: data.met,
+      outcomeIds: met,
+      standardOutcomeIds,
       issuedAt,
-      document: {
-        '@context': [
-          'https://www.w3.org/ns/credentials/v2',
-          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-        ],
-        id: `urn:uuid:${id}`,
-        type: ['VerifiableCredential', 'OpenBadgeCredential'],
-        validFrom: issuedAt.toISOString(),
-        credentialSubject: {
-          type: ['AchievementSubject'],
-          achievement: {
-            id: `urn:uuid:${data.standardId}`,
-            type: ['Achievement'],
-            achievementType: kind === 'full' ? 'Certificate' : 'Competency',
-            criteria: {
-              narrative:
-                kind === 'full'
-                  ? 'All learning outcomes in scope were met.'
-                  : 'The listed learning outcomes were met.',
-            },
-          },
-          result: data.met.map((outcomeId) => ({
-            type: ['Result'],
-            resultDescription: `urn:uuid:${outcomeId}`,
-            status: 'Completed',
-          })),
-        },
-      },
-    };
-    await tx.manager.insert(Credential, credential as never);
-    await tx.emit(CaseCertified, data.caseId, {
-      caseId: data.caseId,
+      document: credentialDocument({ id, issuedAt, standardId, kind, met, standardOutcomeIds }),
+    });
+    await tx.emit(CaseCertified, caseId, {
+      caseId,
       credentialId: id,
-      result: data.decision,
-      outcomeIds: data.met,
+      result: kind === 'full' ? 'certified' : 'partial',
+      outcomeIds: met,
     });
   }
 
   async listForCase(tenantId: string, caseId: string) {
-    const rows = await this.dataSource
-      .getRepository(Credential)
-      .find({ where: { tenantId, caseId }, order: { issuedAt: 'ASC' } });
-    return rows.map(view);
+    return (await this.credentials.listForCase(tenantId, caseId)).map(view);
   }
 
   async get(tenantId: string, id: string) {
-    const row = await this.dataSource.getRepository(Credential).findOneBy({ tenantId, id });
-    if (!row) throw DomainError.notFound(ErrorCode.CREDENTIAL_NOT_FOUND, 'credential', id);
-    return view(row);
+    const credential = await this.credentials.find(tenantId, id);
+    if (!credential) throw DomainError.notFound(ErrorCode.CREDENTIAL_NOT_FOUND, 'credential', id);
+    return view(credential);
   }
 }
 
+/** The credential as the API shows it: the outcomes it covers and how much of the standard that is. */
 function view(c: Credential) {
   return {
     id: c.id,
@@ -87,6 +57,7 @@ function view(c: Credential) {
     standardId: c.standardId,
     kind: c.kind,
     outcomeIds: c.outcomeIds,
+    ...standardCoverage(c.outcomeIds, c.standardOutcomeIds),
     issuedAt: c.issuedAt.toISOString(),
     credential: c.document,
   };

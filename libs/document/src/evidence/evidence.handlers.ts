@@ -3,7 +3,7 @@ import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservice
 import {
   AddEvidenceDto,
   CaseIdentified,
-  CaseIdentifiedV1,
+  CaseIdentifiedV2,
   Command,
   type CommandContext,
 } from '@balanse/contracts';
@@ -48,7 +48,7 @@ export class EvidenceEvents {
   constructor(private readonly evidence: EvidenceService) {}
 
   @EventPattern(CaseIdentified.type)
-  identified(@Payload() data: CaseIdentifiedV1, @Ctx() { tx }: EventContext) {
+  identified(@Payload() data: CaseIdentifiedV2, @Ctx() { tx }: EventContext) {
     return this.evidence.openPortfolio(tx, data);
   }
 }

@@ -9,6 +9,8 @@ export class Portfolio {
   @Column('uuid', { name: 'standard_id' }) standardId: string;
   @Column('uuid', { name: 'candidate_ref' }) candidateRef: string;
   @Column('jsonb', { name: 'outcome_ids' }) outcomeIds: string[];
+  /** Every outcome of the standard, passed on to assess; `[]` if opened before it was carried. */
+  @Column('jsonb', { name: 'standard_outcome_ids' }) standardOutcomeIds: string[];
   @Column('text') status: 'open' | 'complete';
   @CreateDateColumn({ type: 'timestamptz', name: 'opened_at' }) openedAt: Date;
   @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;

@@ -2,11 +2,11 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   CaseAssessed,
-  CaseAssessedV1,
+  CaseAssessedV2,
   CaseCertified,
   CaseCertifiedV1,
   CaseDocumented,
-  CaseDocumentedV1,
+  CaseDocumentedV2,
 } from '@balanse/contracts';
 import { EventContext } from '@balanse/messaging';
 import { CasesService } from './cases.service';
@@ -17,17 +17,17 @@ export class CaseProgressHandlers {
   constructor(private readonly cases: CasesService) {}
 
   @EventPattern(CaseDocumented.type)
-  documented(@Payload() data: CaseDocumentedV1, @Ctx() { event, tx }: EventContext) {
-    return this.cases.recordDocumented(tx, event, data);
+  documented(@Payload() data: CaseDocumentedV2, @Ctx() { event, tx }: EventContext) {
+    return this.cases.documented(tx, data, event.time);
   }
 
   @EventPattern(CaseAssessed.type)
-  assessed(@Payload() data: CaseAssessedV1, @Ctx() { event, tx }: EventContext) {
-    return this.cases.recordAssessed(tx, event, data);
+  assessed(@Payload() data: CaseAssessedV2, @Ctx() { event, tx }: EventContext) {
+    return this.cases.assessed(tx, data, event.time);
   }
 
   @EventPattern(CaseCertified.type)
   certified(@Payload() data: CaseCertifiedV1, @Ctx() { event, tx }: EventContext) {
-    return this.cases.recordCertified(tx, event, data);
+    return this.cases.certified(tx, data, event.time);
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, type CreateStandardDto } from '@balanse/contracts';
 import { SHARED_TENANT, Standard, outcomesOf } from './standard.entity';
+import { StandardRepository } from './standard.repository';
 
 export interface StandardSummary {
   id: string;
@@ -22,34 +23,19 @@ const CACHE_LIMIT = 1000;
 export class StandardsService {
   private readonly cache = new Map<string, Standard>();
 
-  constructor(private readonly dataSource: DataSource) {}
-
-  private get repo() {
-    return this.dataSource.getRepository(Standard);
-  }
+  constructor(private readonly standards: StandardRepository) {}
 
   /** The tenant's own standards and the shared ones. */
   async list(tenantId: string): Promise<StandardSummary[]> {
-    const rows = await this.repo.find({
-      where: { tenantId: In([tenantId, SHARED_TENANT]) },
-      order: { code: 'ASC', version: 'ASC' },
-    });
-    return rows.map(summary);
+    return (await this.standards.listVisible(tenantId)).map(summary);
   }
 
   /** Pass the transaction's manager when inside one (PGlite has a single connection). */
-  async get(
-    tenantId: string,
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Standard> {
+  async get(tenantId: string, id: string, manager?: EntityManager): Promise<Standard> {
     const cached = this.cache.get(id);
     if (cached && (cached.tenantId === tenantId || cached.tenantId === SHARED_TENANT))
       return cached;
-    const found = await manager.findOneBy(Standard, {
-      id,
-      tenantId: In([tenantId, SHARED_TENANT]),
-    });
+    const found = await this.standards.findVisible(tenantId, id, manager);
     if (!found) throw DomainError.notFound(ErrorCode.STANDARD_NOT_FOUND, 'standard', id);
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(id, found);
@@ -64,12 +50,9 @@ export class StandardsService {
         `standard ${dto.code} version ${dto.version} exists`,
         { code: dto.code, version: dto.version, ...(id ? { id } : {}) },
       );
-    const existing = await this.repo.findOne({
-      where: { tenantId, code: dto.code, version: dto.version },
-      select: { id: true },
-    });
-    if (existing) throw taken(existing.id);
-    const standard = this.repo.create({
+    const existing = await this.standards.idOf(tenantId, dto.code, dto.version);
+    if (existing) throw taken(existing);
+    const created = await this.standards.insert({
       id: randomUUID(),
       tenantId,
       code: dto.code,
@@ -79,14 +62,8 @@ export class StandardsService {
       sector: dto.sector ?? null,
       clusters: buildClusters(dto, () => randomUUID()),
     });
-    try {
-      await this.repo.insert(standard);
-    } catch (err) {
-      // Two creations at once: the unique (tenant, code, version) constraint decides.
-      if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') throw taken();
-      throw err;
-    }
-    return this.repo.findOneByOrFail({ id: standard.id });
+    if (!created) throw taken();
+    return created;
   }
 }
 

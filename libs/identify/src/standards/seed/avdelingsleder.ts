@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CreateStandardDto } from '@balanse/contracts';
-import { SHARED_TENANT, Standard } from '../standard.entity';
+import { SHARED_TENANT } from '../standard.entity';
+import { StandardRepository } from '../standard.repository';
 import { buildClusters, stableUuid } from '../standards.service';
 
 /**
@@ -221,22 +222,14 @@ export const AVDELINGSLEDER_ID = stableUuid(
 
 /** Inserts the seed standard once; later starts leave it as it is. */
 export async function seedStandards(dataSource: DataSource): Promise<void> {
-  await dataSource
-    .createQueryBuilder()
-    .insert()
-    .into(Standard)
-    .values({
-      id: AVDELINGSLEDER_ID,
-      tenantId: SHARED_TENANT,
-      code: AVDELINGSLEDER.code,
-      version: AVDELINGSLEDER.version,
-      title: AVDELINGSLEDER.title,
-      nqfLevel: AVDELINGSLEDER.nqfLevel ?? null,
-      sector: AVDELINGSLEDER.sector ?? null,
-      clusters: buildClusters(AVDELINGSLEDER, (path) =>
-        stableUuid(`${AVDELINGSLEDER_ID}:${path}`),
-      ) as never,
-    })
-    .orIgnore()
-    .execute();
+  await new StandardRepository(dataSource).insertIfAbsent({
+    id: AVDELINGSLEDER_ID,
+    tenantId: SHARED_TENANT,
+    code: AVDELINGSLEDER.code,
+    version: AVDELINGSLEDER.version,
+    title: AVDELINGSLEDER.title,
+    nqfLevel: AVDELINGSLEDER.nqfLevel ?? null,
+    sector: AVDELINGSLEDER.sector ?? null,
+    clusters: buildClusters(AVDELINGSLEDER, (path) => stableUuid(`${AVDELINGSLEDER_ID}:${path}`)),
+  });
 }

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Evidence, Portfolio } from './portfolio.entity';
+
+/** A case's portfolio and its evidence: every statement on the portfolio aggregate. */
+@Injectable()
+export class PortfolioRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Opens the portfolio once; a repeated `case.identified` leaves it as it is. */
+  async open(
+    manager: EntityManager,
+    portfolio: Omit<Portfolio, 'status' | 'openedAt' | 'completedAt'>,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Portfolio)
+      .values({ ...portfolio, status: 'open', completedAt: null })
+      .orIgnore()
+      .execute();
+  }
+
+  /** The portfolio, locked for update until the transaction ends; null if it has not arrived. */
+  lock(manager: EntityManager, tenantId: string, caseId: string): Promise<Portfolio | null> {
+    return manager.findOne(Portfolio, {
+      where: { tenantId, caseId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async status(tenantId: string, caseId: string): Promise<Portfolio['status'] | null> {
+    const portfolio = await this.dataSource
+      .getRepository(Portfolio)
+      .findOne({ where: { tenantId, caseId }, select: { caseId: true, status: true } });
+    return portfolio?.status ?? null;
+  }
+
+  async addEvidence(
+    manager: EntityManager,
+    evidence: Omit<Evidence, 'addedAt'>,
+  ): Promise<Evidence> {
+    const row = manager.create(Evidence, evidence);
+    await manager.insert(Evidence, row);
+    return row;
+  }
+
+  listEvidence(tenantId: string, caseId: string): Promise<Evidence[]> {
+    return this.dataSource
+      .getRepository(Evidence)
+      .find({ where: { tenantId, caseId }, order: { addedAt: 'ASC' } });
+  }
+
+  /** The outcomes each piece of evidence names: what coverage needs, nothing more. */
+  evidenceOutcomes(
+    manager: EntityManager,
+    tenantId: string,
+    caseId: string,
+  ): Promise<Array<Pick<Evidence, 'id' | 'outcomeIds'>>> {
+    return manager.find(Evidence, {
+      where: { tenantId, caseId },
+      select: { id: true, outcomeIds: true },
+    });
+  }
+
+  async complete(manager: EntityManager, tenantId: string, caseId: string): Promise<void> {
+    await manager.update(
+      Portfolio,
+      { tenantId, caseId },
+      { status: 'complete', completedAt: new Date() },
+    );
+  }
+}

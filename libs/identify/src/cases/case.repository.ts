@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { PHASES, type CaseResult, type Phase } from '@balanse/contracts';
+import { CaseHistoryEntry, CaseRecord } from './case.entity';
+import type { Progress } from './progress';
+import type { Scope } from './scope';
+
+/**
+ * A later phase's report in one statement: the phase moves forward only (the UPDATE's condition
+ * is checked again under the row lock, so reports arriving together cannot move it back), and
+ * the history keeps every report. No row back: the case is unknown.
+ */
+const ADVANCE_SQL = `
+  WITH moved AS (
+    UPDATE competence_case SET phase = $3, result = COALESCE($4, result), updated_at = now()
+     WHERE id = $1 AND tenant_id = $2
+       AND array_position($9::text[], phase) < array_position($9::text[], $3::text)
+    RETURNING id)
+  INSERT INTO case_history (id, case_id, tenant_id, at, phase, event, actor, detail)
+  SELECT $5, c.id, c.tenant_id, $6, $3, $7, 'system', $8 FROM competence_case c
+   WHERE c.id = $1 AND c.tenant_id = $2
+  RETURNING id`;
+
+/** A case with its candidate and its history, oldest first: one round trip for GET /cases/{id}. */
+const VIEW_SQL = `
+  SELECT c.id, c.phase, c.result, c.standard_id, c.standard_version, c.outcome_ids,
+         c.self_assessment, c.opened_at, c.updated_at,
+         json_build_object('id', p.id, 'externalId', p.external_id, 'name', p.name, 'email', p.email)
+           AS candidate,
+         COALESCE((SELECT json_agg(json_build_object('at', h.at, 'phase', h.phase, 'event', h.event,
+                                                    'actor', h.actor, 'detail', h.detail) ORDER BY h.at)
+                     FROM case_history h WHERE h.tenant_id = c.tenant_id AND h.case_id = c.id), '[]')
+           AS history
+    FROM competence_case c JOIN candidate p ON p.id = c.candidate_id
+   WHERE c.id = $1 AND c.tenant_id = $2`;
+
+/** One candidate per employer id; concurrent openings for the same person meet in the upsert. */
+const UPSERT_CANDIDATE_SQL = `
+  INSERT INTO candidate (id, tenant_id, external_id, name, email) VALUES ($1, $2, $3, $4, $5)
+  ON CONFLICT (tenant_id, external_id) DO UPDATE SET name = EXCLUDED.name, email = COALESCE(EXCLUDED.email, candidate.email)
+  RETURNING id`;
+
+interface CaseViewRow {
+  id: string;
+  phase: Phase;
+  result: CaseResult | null;
+  standard_id: string;
+  standard_version: string;
+  outcome_ids: string[];
+  self_assessment: Record<string, number>;
+  opened_at: Date;
+  updated_at: Date;
+  candidate: { id: string; externalId: string; name: string; email: string | null };
+  history: Array<{
+    at: string;
+    phase: Phase;
+    event: string;
+    actor: string;
+    detail: Record<string, unknown>;
+  }>;
+}
+
+/** The case as the API shows it. */
+export type CaseView = ReturnType<typeof toView>;
+
+/** Cases, their candidates and their history: every statement on the case aggregate. */
+@Injectable()
+export class CaseRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async upsertCandidate(
+    manager: EntityManager,
+    tenantId: string,
+    candidate: { externalId: string; name: string; email?: string },
+  ): Promise<string> {
+    const rows: Array<{ id: string }> = await manager.query(UPSERT_CANDIDATE_SQL, [
+      randomUUID(),
+      tenantId,
+      candidate.externalId,
+      candidate.name,
+      candidate.email ?? null,
+    ]);
+    return rows[0].id;
+  }
+
+  async insert(
+    manager: EntityManager,
+    record: Pick<
+      CaseRecord,
+      'id' | 'tenantId' | 'candidateId' | 'standardId' | 'standardVersion' | 'phase'
+    >,
+  ): Promise<void> {
+    await manager.insert(CaseRecord, {
+      ...record,
+      result: null,
+      outcomeIds: [],
+      selfAssessment: {},
+    });
+  }
+
+  /** The case, locked for update until the transaction ends; null if the tenant has no such case. */
+  lock(manager: EntityManager, tenantId: string, caseId: string): Promise<CaseRecord | null> {
+    return manager.findOne(CaseRecord, {
+      where: { id: caseId, tenantId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async saveScope(
+    manager: EntityManager,
+    tenantId: string,
+    caseId: string,
+    scope: Scope,
+  ): Promise<void> {
+    await manager.update(
+      CaseRecord,
+      { id: caseId, tenantId },
+      { outcomeIds: scope.outcomeIds, selfAssessment: scope.selfAssessment },
+    );
+  }
+
+  async setPhase(
+    manager: EntityManager,
+    tenantId: string,
+    caseId: string,
+    phase: Phase,
+  ): Promise<void> {
+    await manager.update(CaseRecord, { id: caseId, tenantId }, { phase });
+  }
+
+  async addHistory(
+    manager: EntityManager,
+    tenantId: string,
+    entry: Pick<CaseHistoryEntry, 'caseId' | 'phase' | 'event' | 'actor' | 'detail'>,
+  ): Promise<void> {
+    await manager.insert(CaseHistoryEntry, {
+      ...entry,
+      id: randomUUID(),
+      tenantId,
+      at: new Date(),
+      // TypeORM cannot type `unknown` values of a jsonb column; `detail` is plain JSON.
+      detail: entry.detail as never,
+    });
+  }
+
+  /** Records a later phase's report (see ADVANCE_SQL); false if the case is unknown. */
+  async advance(
+    manager: EntityManager,
+    tenantId: string,
+    caseId: string,
+    progress: Progress,
+    at: Date,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(ADVANCE_SQL, [
+      caseId,
+      tenantId,
+      progress.phase,
+      progress.result,
+      randomUUID(),
+      at,
+      progress.event,
+      JSON.stringify(progress.detail),
+      PHASES,
+    ]);
+    return rows.length > 0;
+  }
+
+  async phaseOf(tenantId: string, caseId: string): Promise<Phase | null> {
+    const record = await this.dataSource
+      .getRepository(CaseRecord)
+      .findOne({ where: { id: caseId, tenantId }, select: { id: true, phase: true } });
+    return record?.phase ?? null;
+  }
+
+  /** The case as the API shows it, in one statement (in `manager`'s transaction if given). */
+  async view(
+    tenantId: string,
+    caseId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CaseView | null> {
+    const rows: CaseViewRow[] = await manager.query(VIEW_SQL, [caseId, tenantId]);
+    return rows.length > 0 ? toView(rows[0]) : null;
+  }
+}
+
+function toView(c: CaseViewRow) {
+  return {
+    id: c.id,
+    phase: c.phase,
+    result: c.result,
+    standardId: c.standard_id,
+    standardVersion: c.standard_version,
+    candidate: c.candidate,
+    scope: { outcomeIds: c.outcome_ids, selfAssessment: c.self_assessment },
+    openedAt: c.opened_at.toISOString(),
+    updatedAt: c.updated_at.toISOString(),
+    history: c.history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
+  };
+}

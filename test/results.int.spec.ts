@@ -1,0 +1,104 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiClient, seededStandard, waitForPhase } from '@balanse/testing';
+import { startEmbedded, type Embedded } from '@balanse/embedded';
+
+const TOKEN = 'results-test-token-0123456789';
+
+/** Honest results, through the API: a scope narrower than the standard is never `certified`. */
+describe('results: certified means the whole standard', () => {
+  let dataDir: string;
+  let embedded: Embedded;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'balanse-results-'));
+    embedded = await startEmbedded({ dataDir, port: 0, adminToken: TOKEN, logger: ['error'] });
+    api = new ApiClient(embedded.url, TOKEN);
+  }, 180_000);
+  afterAll(async () => {
+    await embedded?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('2 of the 19 outcomes in scope, both met: partial, with a partial credential naming the 2', async () => {
+    const standard = await seededStandard(api);
+    expect(standard.outcomeIds).toHaveLength(19);
+    const scope = standard.outcomeIds.slice(0, 2);
+    const caseId: string = (
+      await api.post('/cases', {
+        standardId: standard.id,
+        candidate: { externalId: 'results-2-of-19', name: 'Two Outcomes' },
+      })
+    ).body.id;
+    expect((await api.put(`/cases/${caseId}/scope`, { outcomeIds: scope })).status).toBe(200);
+
+    const identified = await api.post(`/cases/${caseId}/identify/complete`);
+    expect(identified.status).toBe(200);
+    expect(identified.body).toEqual({
+      caseId,
+      completed: 'identify',
+      phase: 'document',
+      result: null,
+      summary: { outcomes: 2 },
+    });
+
+    const evidence = await api.post(`/cases/${caseId}/evidence`, {
+      kind: 'attestation',
+      title: 'Employer attestation',
+      outcomeIds: scope,
+    });
+    expect(evidence.status).toBe(201);
+    const documented = await api.post(`/cases/${caseId}/document/complete`);
+    expect(documented.status).toBe(200);
+    expect(documented.body).toEqual({
+      caseId,
+      completed: 'document',
+      phase: 'assess',
+      result: null,
+      summary: { evidenceCount: 1 },
+    });
+
+    await waitForPhase(api, caseId, 'assess');
+    for (const outcomeId of scope) {
+      const judged = await api.put(`/cases/${caseId}/assess/outcomes/${outcomeId}`, {
+        judgement: 'met',
+        rationale: 'Shown in the attestation.',
+      });
+      expect(judged.status).toBe(200);
+    }
+    const assessed = await api.post(`/cases/${caseId}/assess/complete`);
+    expect(assessed.status).toBe(200);
+    expect(assessed.body).toEqual({
+      caseId,
+      completed: 'assess',
+      phase: 'certify',
+      result: null,
+      summary: { decision: 'partial', met: 2, partlyMet: 0, notMet: 0, standardOutcomes: 19 },
+    });
+
+    const final = await waitForPhase(api, caseId, 'completed');
+    expect(final.result).toBe('partial');
+
+    const credentials = (await api.get(`/cases/${caseId}/credentials`)).body;
+    expect(credentials).toHaveLength(1);
+    const [credential] = credentials;
+    expect(credential).toMatchObject({
+      caseId,
+      kind: 'partial',
+      outcomeIds: scope,
+      outcomesMet: 2,
+      standardOutcomeCount: 19,
+      notYetMetOutcomeIds: standard.outcomeIds.slice(2),
+    });
+    const subject = credential.credential.credentialSubject;
+    expect(subject.achievement.achievementType).toBe('Competency');
+    expect(subject.result.map((r: { resultDescription: string }) => r.resultDescription)).toEqual(
+      scope.map((id) => `urn:uuid:${id}`),
+    );
+    expect(subject.achievement.criteria.narrative).toContain(
+      "2 of the standard's 19 learning outcomes were assessed and met",
+    );
+  });
+});
