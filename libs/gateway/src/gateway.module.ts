@@ -18,6 +18,7 @@ import { AuthGuard } from './http/auth.guard';
 import { ContractPipe } from './http/body.pipe';
 import { ErrorsFilter } from './http/errors.filter';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './http/gateway-options';
+import { JsonBodyGuard } from './http/json-body.guard';
 import { ServiceClient } from './http/service-client';
 import { StandardsController } from './standards/standards.controller';
 
@@ -39,7 +40,9 @@ export class GatewayModule {
         { provide: GATEWAY_OPTIONS, useValue: options },
         ServiceClient,
         AuthGuard,
+        // Global guards run in this order: the token first, then the body's type.
         { provide: APP_GUARD, useClass: PublicAwareAuthGuard },
+        { provide: APP_GUARD, useClass: JsonBodyGuard },
         { provide: APP_PIPE, useClass: ContractPipe },
         { provide: APP_FILTER, useClass: ErrorsFilter },
       ],
