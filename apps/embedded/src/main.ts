@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 import { LOG_LEVELS, logLevels } from '@balanse/contracts';
-import { exitOnConfigError, loadEnv, onStop } from '@balanse/runtime';
+import { exitOnConfigError, loadEnv, onStop, PortError } from '@balanse/runtime';
 import { startEmbedded } from '@balanse/embedded';
 
 class EmbeddedEnv {
@@ -60,6 +60,9 @@ async function main() {
 }
 
 main().catch((err: Error) => {
-  console.error(`balanse failed to start: ${err.stack ?? err}`);
+  // A port in use is the user's to fix: their one line, no stack.
+  console.error(
+    err instanceof PortError ? err.message : `balanse failed to start: ${err.stack ?? err}`,
+  );
   process.exit(1);
 });

@@ -3,7 +3,14 @@ import { Logger } from '@nestjs/common';
 import { logLevels } from '@balanse/contracts';
 import { createGatewayApp } from '@balanse/gateway';
 import { NatsCommandTransport } from '@balanse/messaging';
-import { connectNats, exitOnConfigError, GatewayEnv, loadEnv, onStop } from '@balanse/runtime';
+import {
+  connectNats,
+  exitOnConfigError,
+  GatewayEnv,
+  listenOrExit,
+  loadEnv,
+  onStop,
+} from '@balanse/runtime';
 
 async function main() {
   const env = exitOnConfigError(() => loadEnv(GatewayEnv));
@@ -18,7 +25,7 @@ async function main() {
     },
     logLevels(env.LOG_LEVEL),
   );
-  await app.listen(env.PORT);
+  await listenOrExit(app, env.PORT);
   new Logger('gateway').log(
     `API on http://0.0.0.0:${env.PORT}/api/v1, docs at /api/docs, NATS ${env.NATS_URL}`,
   );

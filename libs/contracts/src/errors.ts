@@ -9,6 +9,8 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   NOT_FOUND: 'NOT_FOUND',
+  /** A request body sent without `Content-Type: application/json`, or in an encoding not supported. */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   // the domain
   STANDARD_NOT_FOUND: 'STANDARD_NOT_FOUND',
   STANDARD_CODE_TAKEN: 'STANDARD_CODE_TAKEN',

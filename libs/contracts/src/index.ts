@@ -4,3 +4,4 @@ export * from './events';
 export * from './commands';
 export * from './lifecycle';
 export * from './basics';
+export * from './examples';

@@ -1,13 +1,89 @@
 import { plainToInstance, Transform, type ClassConstructor } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import { registerDecorator, validateSync, type ValidationError } from 'class-validator';
+import { isUuid } from './basics';
 import { DomainError, ErrorCode, type FieldError } from './errors';
 
-/** Flattens class-validator's tree into `field: message` pairs with dotted paths. */
+/**
+ * Flattens class-validator's tree into `field: message` pairs with dotted paths. An EachEntry
+ * constraint becomes one pair per offending entry (`selfAssessment.<key>`, `outcomeIds.2`).
+ */
 export function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).flatMap(([name, message]) => {
+      const rule = ENTRY_RULES.get(name);
+      return rule ? entryErrors(rule, error.value, field) : [{ field, message }];
+    });
     return [...own, ...fieldErrors(error.children ?? [], field)];
+  });
+}
+
+/** What each entry of an array, or each key and value of an object used as a map, must be. */
+export interface EntryRule {
+  of: 'array' | 'map';
+  minEntries?: number;
+  maxEntries?: number;
+  /** Entries must differ (a repeat is named, e.g. `outcomeIds.3`). */
+  unique?: boolean;
+  /** Why a map key is refused, or undefined when it is fine. */
+  key?: (key: string) => string | undefined;
+  /** Why a value is refused, or undefined when it is fine. */
+  value: (value: unknown) => string | undefined;
+}
+
+/**
+ * Checks a collection entry by entry. class-validator reports a property only as a whole (its
+ * `each` option included), so its error could not say which key or index is wrong; this
+ * constraint's error is expanded by `fieldErrors` into one per offending entry.
+ */
+export function EachEntry(rule: EntryRule): PropertyDecorator {
+  return (target, propertyName) => {
+    const name = `eachEntry${ENTRY_RULES.size}`;
+    ENTRY_RULES.set(name, rule);
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} has invalid entries` },
+      validator: { validate: (value: unknown) => entryErrors(rule, value, '').length === 0 },
+    });
+  };
+}
+
+/** EachEntry constraints by name, for `fieldErrors`. */
+const ENTRY_RULES = new Map<string, EntryRule>();
+
+function entryErrors(rule: EntryRule, value: unknown, field: string): FieldError[] {
+  const isArray = Array.isArray(value);
+  if (rule.of === 'array' ? !isArray : value === null || typeof value !== 'object' || isArray)
+    return [{ field, message: rule.of === 'array' ? 'must be an array' : 'must be a JSON object' }];
+  const entries: Array<[string, unknown]> = isArray
+    ? value.map((v, i) => [String(i), v])
+    : Object.entries(value as object);
+  if (entries.length < (rule.minEntries ?? 0))
+    return [{ field, message: `must have at least ${rule.minEntries} entries` }];
+  if (entries.length > (rule.maxEntries ?? Infinity))
+    return [{ field, message: `must have at most ${rule.maxEntries} entries` }];
+  const first = new Map<unknown, string>();
+  const errors: FieldError[] = [];
+  for (const [key, v] of entries) {
+    const problem =
+      rule.key?.(key) ??
+      rule.value(v) ??
+      (rule.unique && first.has(v) ? `repeats ${field}.${first.get(v)}` : undefined);
+    if (!first.has(v)) first.set(v, key);
+    if (problem) errors.push({ field: `${field}.${key}`, message: problem });
+  }
+  return errors;
+}
+
+/** A list of ids (UUIDs), each once. */
+export function IdList(options: { minEntries?: number; maxEntries: number }): PropertyDecorator {
+  return EachEntry({
+    of: 'array',
+    unique: true,
+    ...options,
+    value: (v) => (isUuid(v) ? undefined : 'must be a UUID'),
   });
 }
 
@@ -87,17 +163,17 @@ function unsafeShape(plain: object): FieldError[] {
 
 /**
  * Ids are stored and compared in lower case (as PostgreSQL prints a uuid): an id sent in upper
- * case, alone, in an array or as an object's keys, means the same one. Other types pass through
- * for the validators to refuse.
+ * case, alone, in an array or as an object's keys, means the same one. Anything else passes
+ * through as sent, for the validators to refuse and to name as the caller wrote it.
  */
 export function LowerCaseIds(): PropertyDecorator {
   return Transform(({ value }) => lowerCaseIds(value));
 }
 
 export function lowerCaseIds(value: unknown): unknown {
-  if (typeof value === 'string') return value.toLowerCase();
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v));
+  const lower = (v: unknown) => (isUuid(v) ? v.toLowerCase() : v);
+  if (Array.isArray(value)) return value.map(lower);
   if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), v]));
-  return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [lower(k), v]));
+  return lower(value);
 }

@@ -10,7 +10,7 @@ import {
   InProcessEventTransport,
   type RetryPolicy,
 } from '@balanse/messaging';
-import { createService, type RunningService } from '@balanse/runtime';
+import { createService, PortError, type RunningService } from '@balanse/runtime';
 import type { FromGateway, GatewayThreadData, ToGateway } from './gateway-thread';
 
 export interface EmbeddedOptions {
@@ -119,7 +119,11 @@ async function startGatewayThread(
         running = true;
         resolve(msg.port);
       } else if (msg.kind === 'failed') {
-        reject(new Error(`gateway failed to start: ${msg.error}`));
+        reject(
+          msg.portError
+            ? new PortError(msg.portError)
+            : new Error(`gateway failed to start: ${msg.error}`),
+        );
         void worker.terminate();
       } else if (msg.kind === 'closed') closed?.();
       else void answer(msg).then((reply) => worker.postMessage(reply));

@@ -4,7 +4,7 @@ import type { LogLevel } from '@nestjs/common';
 import type { CommandMessage, CommandReply, ServiceName } from '@balanse/contracts';
 import { createGatewayApp } from '@balanse/gateway';
 import type { CommandTransport } from '@balanse/messaging';
-import type { ReadinessCheck } from '@balanse/runtime';
+import { listen, PortError, type ReadinessCheck } from '@balanse/runtime';
 
 /** What the embedded launcher hands the gateway's thread. */
 export interface GatewayThreadData {
@@ -22,7 +22,7 @@ export type FromGateway =
   | { kind: 'request'; id: number; subject: string; message: string; timeoutMs: number }
   | { kind: 'check'; id: number; name: string }
   | { kind: 'listening'; port: number }
-  | { kind: 'failed'; error: string }
+  | { kind: 'failed'; error: string; /** a PortError's one line */ portError?: string }
   | { kind: 'closed' };
 
 /** Launcher → thread. */
@@ -81,7 +81,7 @@ async function main(port: NonNullable<typeof parentPort>, data: GatewayThreadDat
     pending.delete(msg.id);
     resolve?.((msg.kind === 'reply' ? msg.reply : msg.ok) as never);
   });
-  await app.listen(data.port, data.host);
+  await listen(app, data.port, data.host);
   const address = app.getHttpServer().address() as { port: number };
   port.postMessage({ kind: 'listening', port: address.port } satisfies FromGateway);
 }
@@ -89,6 +89,10 @@ async function main(port: NonNullable<typeof parentPort>, data: GatewayThreadDat
 if (parentPort) {
   const port = parentPort;
   main(port, workerData as GatewayThreadData).catch((err: Error) =>
-    port.postMessage({ kind: 'failed', error: err.stack ?? String(err) } satisfies FromGateway),
+    port.postMessage({
+      kind: 'failed',
+      error: err.stack ?? String(err),
+      portError: err instanceof PortError ? err.message : undefined,
+    } satisfies FromGateway),
   );
 }

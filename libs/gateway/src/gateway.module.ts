@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { HealthModule, TimingInterceptor } from '@balanse/runtime';
 import { DeadLettersController } from './admin/dead-letters.controller';
 import { AssessController } from './cases/assess.controller';
@@ -18,6 +18,8 @@ import { AuthGuard } from './http/auth.guard';
 import { ContractPipe } from './http/body.pipe';
 import { ErrorsFilter } from './http/errors.filter';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './http/gateway-options';
+import { JsonBodyGuard } from './http/json-body.guard';
+import { apiDocument, DOCS_PATH } from './openapi/api-document';
 import { ServiceClient } from './http/service-client';
 import { StandardsController } from './standards/standards.controller';
 
@@ -39,7 +41,9 @@ export class GatewayModule {
         { provide: GATEWAY_OPTIONS, useValue: options },
         ServiceClient,
         AuthGuard,
+        // Global guards run in this order: the token first, then the body's type.
         { provide: APP_GUARD, useClass: PublicAwareAuthGuard },
+        { provide: APP_GUARD, useClass: JsonBodyGuard },
         { provide: APP_PIPE, useClass: ContractPipe },
         { provide: APP_FILTER, useClass: ErrorsFilter },
         { provide: APP_INTERCEPTOR, useClass: TimingInterceptor },
@@ -69,22 +73,8 @@ export async function createGatewayApp(
   app.useBodyParser('json', { limit: '1mb' });
   app.disable('x-powered-by');
   app.set('etag', false); // answers change with every step of a case: hashing each body buys nothing
-  const config = new DocumentBuilder()
-    .setTitle('Balanse API')
-    .setDescription(
-      'Validation of competence built in working life: identify → document → assess → certify. ' +
-        'Every call needs `Authorization: Bearer <token>`; `X-Balanse-Tenant` picks the tenant (default `default`). ' +
-        'Errors are `{status, code, message, fields?, details?}` with stable codes.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .addGlobalParameters({
-      name: 'X-Balanse-Tenant',
-      in: 'header',
-      required: false,
-      schema: { type: 'string', default: 'default' },
-    })
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config));
+  SwaggerModule.setup(DOCS_PATH, app, () => apiDocument(app), {
+    customSiteTitle: 'Balanse API',
+  });
   return app;
 }

@@ -4,6 +4,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { NatsCommandTransport, NatsEventTransport, retryPolicy } from '@balanse/messaging';
 import { redact } from '@balanse/persistence';
 import { ConfigError, loadEnv } from './env';
+import { listenOrExit } from './listen';
 import { createService, type ServiceDefinition } from './service-host';
 import { logLevels } from '@balanse/contracts';
 import { ServiceEnv } from './service-env';
@@ -45,7 +46,7 @@ export async function runServiceProcess(def: ServiceDefinition): Promise<void> {
     },
     { http: true, logger: logLevels(env.LOG_LEVEL) },
   );
-  await (service.app as INestApplication).listen(env.PORT);
+  await listenOrExit(service.app as INestApplication, env.PORT);
   service.relay.start();
   log.log(
     `${def.name} ready on port ${env.PORT}, database ${redact(env.DATABASE_URL)}, NATS ${env.NATS_URL}`,

@@ -4,3 +4,4 @@ export * from './health';
 export * from './service-host';
 export * from './distributed';
 export * from './timing.interceptor';
+export * from './listen';

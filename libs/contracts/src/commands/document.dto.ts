@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
   IsIn,
   IsInt,
   IsISO8601,
@@ -11,7 +8,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
   Max,
   MaxLength,
   Matches,
@@ -21,7 +17,8 @@ import {
   type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
-import { LowerCaseIds } from '../validation';
+import { EXAMPLE_IDS } from '../examples';
+import { EachEntry, IdList, LowerCaseIds } from '../validation';
 
 export const EVIDENCE_KINDS = ['attestation', 'work_sample', 'diploma', 'log', 'other'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -69,12 +66,21 @@ export class AddEvidenceDto {
   @IsNotEmpty()
   @MaxLength(300)
   title: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
-  @ApiProperty({ type: [String], format: 'uuid' })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(1000)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @ApiPropertyOptional({ example: 'Department leader, 80 % position, 2019-2024.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    minItems: 1,
+    maxItems: 1000,
+    uniqueItems: true,
+    description: "outcomes this evidence documents; each in the case's scope",
+    example: [EXAMPLE_IDS.outcome],
+  })
+  @IdList({ minEntries: 1, maxEntries: 1000 })
   @LowerCaseIds()
   outcomeIds: string[];
   @ApiPropertyOptional({ example: 'Solsiden sykehjem' })
@@ -88,16 +94,27 @@ export class AddEvidenceDto {
   @ValidateNested()
   @Type(() => PeriodInput)
   period?: PeriodInput;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, example: 80 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(100)
   positionPercent?: number;
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 100,
+    example: ['Rota planning for 40 staff', 'Monthly budget follow-up'],
+  })
   @IsOptional()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @EachEntry({
+    of: 'array',
+    maxEntries: 100,
+    value: (v) =>
+      typeof v !== 'string'
+        ? 'must be a string'
+        : v.length > 500
+          ? 'must be at most 500 characters'
+          : undefined,
+  })
   tasks?: string[];
 }

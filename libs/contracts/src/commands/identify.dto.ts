@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  ArrayUnique,
   IsEmail,
   IsIn,
   IsInt,
@@ -17,10 +16,10 @@ import {
   MaxLength,
   Min,
   ValidateNested,
-  registerDecorator,
-  type ValidationOptions,
 } from 'class-validator';
-import { LowerCaseIds } from '../validation';
+import { isUuid } from '../basics';
+import { EXAMPLE_IDS } from '../examples';
+import { EachEntry, IdList, LowerCaseIds } from '../validation';
 
 export const OUTCOME_CATEGORIES = ['knowledge', 'skills', 'general_competence'] as const;
 export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
@@ -132,7 +131,7 @@ export class CandidateInput {
 }
 
 export class OpenCaseDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: EXAMPLE_IDS.standard })
   @LowerCaseIds()
   @IsUUID()
   standardId: string;
@@ -143,45 +142,35 @@ export class OpenCaseDto {
   candidate: CandidateInput;
 }
 
-/** `{"<outcomeId>": 0..4}`: the candidate's own rating per outcome. */
-function IsSelfAssessment(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isSelfAssessment',
-      target: object.constructor,
-      propertyName,
-      options: {
-        message: 'selfAssessment must map outcome ids (uuid) to integers 0-4',
-        ...options,
-      },
-      validator: {
-        validate(value: unknown) {
-          if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-          const entries = Object.entries(value);
-          const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-          return (
-            entries.length <= 1000 &&
-            entries.every(([k, v]) => uuid.test(k) && Number.isInteger(v) && v >= 0 && v <= 4)
-          );
-        },
-      },
-    });
-}
-
 export class SetScopeDto {
-  @ApiProperty({ type: [String], format: 'uuid', description: 'learning outcomes in scope' })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(1000)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    minItems: 1,
+    maxItems: 1000,
+    uniqueItems: true,
+    description: 'learning outcomes in scope (ids from the standard)',
+    example: [EXAMPLE_IDS.outcome, EXAMPLE_IDS.outcome2],
+  })
+  @IdList({ minEntries: 1, maxEntries: 1000 })
   @LowerCaseIds()
   outcomeIds: string[];
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { type: 'integer', minimum: 0, maximum: 4 },
+    description: "the candidate's own rating per outcome in scope, 0 (none) to 4 (expert)",
+    example: { [EXAMPLE_IDS.outcome]: 3, [EXAMPLE_IDS.outcome2]: 1 },
   })
   @IsOptional()
-  @IsSelfAssessment()
+  @EachEntry({
+    of: 'map',
+    maxEntries: 1000,
+    key: (k) => (isUuid(k) ? undefined : 'key must be an outcome id (UUID)'),
+    value: (v) =>
+      Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4
+        ? undefined
+        : 'must be an integer 0-4',
+  })
   @LowerCaseIds()
   selfAssessment?: Record<string, number>;
 }

@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   Command,
+  ErrorCode,
+  EXAMPLE_IDS as ID,
   SERVICES,
   validationError,
   type CommandContext,
@@ -9,6 +11,11 @@ import {
 } from '@balanse/contracts';
 import { Caller } from '../http/principal';
 import { ServiceClient } from '../http/service-client';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors';
+import { ApiIdParam } from '../openapi/api-id-param';
+import { DeadLetterView, ReplayView } from './dead-letter.views';
+
+const ServiceParam = () => ApiParam({ name: 'service', enum: SERVICES, example: 'certify' });
 
 /** Operators: events a service gave up on, and replaying them once the cause is fixed. */
 @ApiTags('admin')
@@ -18,18 +25,27 @@ export class DeadLettersController {
   constructor(private readonly services: ServiceClient) {}
 
   @Get(':service')
-  @ApiParam({ name: 'service', enum: SERVICES })
+  @ServiceParam()
   @ApiOperation({
     summary: "A service's dead letters for this tenant: the event, its last error and attempts",
   })
+  @ApiOkResponse({ type: [DeadLetterView] })
+  @ApiErrors()
   list(@Caller() caller: CommandContext, @Param('service') service: string) {
     return this.services.call(serviceName(service), Command.deadLetters.list, caller);
   }
 
   @Post(':service/:id/replay')
   @HttpCode(200)
-  @ApiParam({ name: 'service', enum: SERVICES })
+  @ServiceParam()
+  @ApiIdParam('id', ID.deadLetter)
   @ApiOperation({ summary: 'Run a dead letter through its handler again; removed on success' })
+  @ApiOkResponse({ type: ReplayView })
+  @ApiErrors(...BODY_ERRORS, ErrorCode.DEAD_LETTER_NOT_FOUND, {
+    code: ErrorCode.INTERNAL,
+    meaning: 'the handler failed again; the dead letter stays, with this error',
+    message: 'internal error; see the service log',
+  })
   replay(
     @Caller() caller: CommandContext,
     @Param('service') service: string,

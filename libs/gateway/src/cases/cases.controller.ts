@@ -1,10 +1,33 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Command, OpenCaseDto, SetScopeDto, type CommandContext } from '@balanse/contracts';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  Command,
+  ErrorCode,
+  EXAMPLE_IDS as ID,
+  OpenCaseDto,
+  SetScopeDto,
+  type CommandContext,
+} from '@balanse/contracts';
 import { Caller } from '../http/principal';
 import { ServiceClient } from '../http/service-client';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors';
+import { ApiIdParam } from '../openapi/api-id-param';
+import { CaseView, COMPLETION_EXAMPLES, PhaseCompletionView } from './case.views';
 
 const C = Command.identify;
+
+/** Identification already complete. */
+const NOT_IN_IDENTIFY = {
+  code: ErrorCode.CASE_NOT_IN_PHASE,
+  message: 'case is in phase document, not identify',
+  details: { phase: 'document', expected: 'identify' },
+} as const;
 
 /** Identify phase: open a case, set its scope, complete identification. */
 @ApiTags('cases: identify')
@@ -17,27 +40,59 @@ export class CasesController {
   @ApiOperation({
     summary: 'Open a case for a candidate against a standard; answers the case in phase identify',
   })
+  @ApiCreatedResponse({ type: CaseView })
+  @ApiErrors(...BODY_ERRORS, {
+    code: ErrorCode.STANDARD_NOT_FOUND,
+    status: 422,
+    message: `standard ${ID.unknown} was not found`,
+    fields: [{ field: 'standardId', message: 'no such standard for this tenant' }],
+  })
   open(@Caller() caller: CommandContext, @Body() body: OpenCaseDto) {
     return this.services.call('identify', C.openCase, caller, { body });
   }
 
   @Get(':id')
+  @ApiIdParam('id', ID.case)
   @ApiOperation({
     summary: 'The case: phase, result once completed, scope and history from every phase',
   })
+  @ApiOkResponse({ type: CaseView })
+  @ApiErrors(ErrorCode.CASE_NOT_FOUND)
   get(@Caller() caller: CommandContext, @Param('id') id: string) {
     return this.services.call('identify', C.getCase, caller, { params: { id } });
   }
 
   @Put(':id/scope')
+  @ApiIdParam('id', ID.case)
   @ApiOperation({ summary: 'Set the outcomes in scope and the self-assessment (0-4 per outcome)' })
+  @ApiOkResponse({ type: CaseView, description: 'the case with its new scope' })
+  @ApiErrors(
+    ...BODY_ERRORS,
+    {
+      code: ErrorCode.VALIDATION_FAILED,
+      message: `invalid fields: selfAssessment.${ID.outcome}`,
+      fields: [{ field: `selfAssessment.${ID.outcome}`, message: 'must be an integer 0-4' }],
+    },
+    ErrorCode.CASE_NOT_FOUND,
+    NOT_IN_IDENTIFY,
+    ErrorCode.OUTCOME_NOT_IN_STANDARD,
+    {
+      code: ErrorCode.OUTCOME_NOT_IN_SCOPE,
+      message: 'self-assessment names outcomes outside the scope',
+      fields: [{ field: `selfAssessment.${ID.outcome2}`, message: 'outcome is not in outcomeIds' }],
+      details: { outcomeIds: [ID.outcome2] },
+    },
+  )
   scope(@Caller() caller: CommandContext, @Param('id') id: string, @Body() body: SetScopeDto) {
     return this.services.call('identify', C.setScope, caller, { params: { id }, body });
   }
 
   @Post(':id/identify/complete')
+  @ApiIdParam('id', ID.case)
   @HttpCode(200)
   @ApiOperation({ summary: 'Finish identification; the case moves to document' })
+  @ApiOkResponse({ type: PhaseCompletionView, example: COMPLETION_EXAMPLES.identify })
+  @ApiErrors(...BODY_ERRORS, ErrorCode.CASE_NOT_FOUND, NOT_IN_IDENTIFY, ErrorCode.SCOPE_EMPTY)
   complete(@Caller() caller: CommandContext, @Param('id') id: string) {
     return this.services.call('identify', C.completeIdentify, caller, { params: { id } });
   }

@@ -1,10 +1,32 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AddEvidenceDto, Command, type CommandContext } from '@balanse/contracts';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  AddEvidenceDto,
+  Command,
+  ErrorCode,
+  EXAMPLE_IDS as ID,
+  type CommandContext,
+} from '@balanse/contracts';
 import { Caller } from '../http/principal';
 import { ServiceClient } from '../http/service-client';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors';
+import { ApiIdParam } from '../openapi/api-id-param';
+import { COMPLETION_EXAMPLES, PhaseCompletionView } from './case.views';
+import { EvidenceView } from './document.views';
 
 const C = Command.document;
+
+/** Before the document phase (409), or documentation already complete (409 as well). */
+const NOT_IN_DOCUMENT = {
+  code: ErrorCode.CASE_NOT_IN_PHASE,
+  details: { phase: 'identify', expected: 'document' },
+} as const;
 
 /** Document phase: evidence linked to outcomes in scope. */
 @ApiTags('cases: document')
@@ -15,6 +37,14 @@ export class DocumentController {
 
   @Post('evidence')
   @ApiOperation({ summary: 'Add evidence (JSON) linked to outcomes in scope' })
+  @ApiIdParam('id', ID.case)
+  @ApiCreatedResponse({ type: EvidenceView })
+  @ApiErrors(
+    ...BODY_ERRORS,
+    ErrorCode.CASE_NOT_FOUND,
+    NOT_IN_DOCUMENT,
+    ErrorCode.OUTCOME_NOT_IN_SCOPE,
+  )
   async add(
     @Caller() caller: CommandContext,
     @Param('id') id: string,
@@ -24,7 +54,10 @@ export class DocumentController {
   }
 
   @Get('evidence')
-  @ApiOperation({ summary: 'List the evidence of a case' })
+  @ApiOperation({ summary: 'List the evidence of a case, oldest first' })
+  @ApiIdParam('id', ID.case)
+  @ApiOkResponse({ type: [EvidenceView] })
+  @ApiErrors(ErrorCode.CASE_NOT_FOUND)
   async list(@Caller() caller: CommandContext, @Param('id') id: string) {
     await this.services.requireCase(caller, id);
     return this.services.call('document', C.listEvidence, caller, { params: { id } });
@@ -36,6 +69,9 @@ export class DocumentController {
     summary:
       'Finish documentation (every outcome in scope needs evidence, else 422 EVIDENCE_MISSING); the case moves to assess',
   })
+  @ApiIdParam('id', ID.case)
+  @ApiOkResponse({ type: PhaseCompletionView, example: COMPLETION_EXAMPLES.document })
+  @ApiErrors(...BODY_ERRORS, ErrorCode.CASE_NOT_FOUND, NOT_IN_DOCUMENT, ErrorCode.EVIDENCE_MISSING)
   async complete(@Caller() caller: CommandContext, @Param('id') id: string) {
     return this.services.callInPhase('document', C.completeDocument, caller, { params: { id } });
   }

@@ -1,8 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Command, type CommandContext } from '@balanse/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Command, ErrorCode, EXAMPLE_IDS as ID, type CommandContext } from '@balanse/contracts';
 import { Caller } from '../http/principal';
 import { ServiceClient } from '../http/service-client';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiIdParam } from '../openapi/api-id-param';
+import { CredentialView } from './credential.views';
 
 const C = Command.certify;
 
@@ -13,7 +16,10 @@ export class CredentialsController {
   constructor(private readonly services: ServiceClient) {}
 
   @Get('cases/:id/credentials')
-  @ApiOperation({ summary: 'Credentials issued for a case' })
+  @ApiOperation({ summary: 'Credentials issued for a case (none before certify has issued one)' })
+  @ApiIdParam('id', ID.case)
+  @ApiOkResponse({ type: [CredentialView] })
+  @ApiErrors(ErrorCode.CASE_NOT_FOUND)
   async listForCase(@Caller() caller: CommandContext, @Param('id') id: string) {
     await this.services.requireCase(caller, id);
     return this.services.call('certify', C.listCaseCredentials, caller, { params: { id } });
@@ -21,6 +27,9 @@ export class CredentialsController {
 
   @Get('credentials/:id')
   @ApiOperation({ summary: 'One credential, as issued' })
+  @ApiIdParam('id', ID.credential)
+  @ApiOkResponse({ type: CredentialView })
+  @ApiErrors(ErrorCode.CREDENTIAL_NOT_FOUND)
   get(@Caller() caller: CommandContext, @Param('id') id: string) {
     return this.services.call('certify', C.getCredential, caller, { params: { id } });
   }

@@ -1,13 +1,12 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Response } from 'express';
-import { DomainError, ErrorCode, validationError } from '@balanse/contracts';
+import { DomainError, ErrorCode, TENANT_PATTERN, validationError } from '@balanse/contracts';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import type { AuthedRequest } from './principal';
 
 export const TENANT_HEADER = 'x-balanse-tenant';
 export const DEFAULT_TENANT = 'default';
-const TENANT = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /**
  * Bearer-token authentication. For now one administrator token (BALANSE_ADMIN_TOKEN) acts for any
@@ -33,20 +32,30 @@ export class AuthGuard implements CanActivate {
     return ok;
   }
 
-  /** Whether the request carries the admin token. */
-  authenticates(req: { headers: { authorization?: string } }): boolean {
-    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    return token !== undefined && this.valid(token);
+  /**
+   * Why the request is not authenticated, or undefined when it carries the admin token. A missing
+   * token and a wrong one are told apart: the first is a client not sending it at all.
+   */
+  authError(req: { headers: { authorization?: string } }): DomainError | undefined {
+    const header = req.headers.authorization?.trim();
+    const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+    const problem = !header
+      ? 'no bearer token: send Authorization: Bearer <token>'
+      : token === undefined
+        ? 'Authorization is not a bearer token: send Authorization: Bearer <token>'
+        : this.valid(token)
+          ? undefined
+          : 'the bearer token is not valid';
+    return problem ? new DomainError(401, ErrorCode.UNAUTHENTICATED, problem) : undefined;
   }
 
   canActivate(ctx: ExecutionContext): boolean {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const res = ctx.switchToHttp().getResponse<Response>();
-    if (!this.authenticates(req)) {
-      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'send Authorization: Bearer <token>');
-    }
+    const unauthenticated = this.authError(req);
+    if (unauthenticated) throw unauthenticated;
     const tenant = (req.headers[TENANT_HEADER] as string | undefined) ?? DEFAULT_TENANT;
-    if (!TENANT.test(tenant)) {
+    if (!TENANT_PATTERN.test(tenant)) {
       throw validationError([
         {
           field: `header.${TENANT_HEADER}`,

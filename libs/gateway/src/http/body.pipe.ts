@@ -1,7 +1,5 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { validatePayload, validationError } from '@balanse/contracts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid, validatePayload, validationError } from '@balanse/contracts';
 
 /**
  * Validates bodies against their contract class (whitelist, unknown fields refused, the body must
@@ -14,7 +12,7 @@ export class ContractPipe implements PipeTransform {
       return validatePayload(metadata.metatype as new () => object, value ?? {});
     }
     if (metadata.type === 'param' && metadata.data && /id$/i.test(metadata.data)) {
-      if (typeof value !== 'string' || !UUID.test(value)) {
+      if (!isUuid(value)) {
         throw validationError([
           { field: metadata.data, message: `${metadata.data} must be a UUID` },
         ]);

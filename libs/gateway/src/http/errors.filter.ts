@@ -25,8 +25,8 @@ export class ErrorsFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<AuthedRequest>();
     let body = this.toBody(exception, req);
     // The body is read before the guard runs: a caller without a valid token learns only that.
-    if (!req.context && readingBodyFailed(exception, req) && !this.auth.authenticates(req))
-      body = UNAUTHENTICATED;
+    if (!req.context && readingBodyFailed(exception, req))
+      body = this.auth.authError(req)?.toBody() ?? body;
     if (body.status >= 500 && body.code === ErrorCode.INTERNAL)
       this.log.error((exception as Error)?.stack ?? String(exception));
     res.status(body.status).json(body);
@@ -44,6 +44,12 @@ export class ErrorsFilter implements ExceptionFilter {
       };
     if (bodyParser?.type === 'entity.parse.failed' || isUnparsedJson(exception, req))
       return MALFORMED_JSON;
+    if (bodyParser?.type && bodyParser.status === 415)
+      return {
+        status: 415,
+        code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        message: `request body rejected: ${(exception as Error).message} (JSON is read as UTF-8, optionally gzip, deflate or br)`,
+      };
     if (bodyParser?.type && bodyParser.status && bodyParser.status < 500) {
       return {
         status: bodyParser.status,
@@ -67,6 +73,8 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (isErrorBody(response, status)) return response; // e.g. /ready's SERVICE_UNAVAILABLE with its checks
       const code =
         status === 404
           ? ErrorCode.NOT_FOUND
@@ -88,11 +96,12 @@ export class ErrorsFilter implements ExceptionFilter {
   }
 }
 
-const UNAUTHENTICATED: ErrorBody = {
-  status: 401,
-  code: ErrorCode.UNAUTHENTICATED,
-  message: 'send Authorization: Bearer <token>',
-};
+const CODES = new Set<string>(Object.values(ErrorCode));
+
+function isErrorBody(response: unknown, status: number): response is ErrorBody {
+  const body = response as Partial<ErrorBody> | undefined;
+  return body?.status === status && CODES.has(body.code ?? '') && typeof body.message === 'string';
+}
 
 /** body-parser's errors (they carry a `type` or `expose`), and Nest's rewrite of its SyntaxError. */
 function readingBodyFailed(exception: unknown, req: Request): boolean {

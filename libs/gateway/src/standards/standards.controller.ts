@@ -1,8 +1,23 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Command, CreateStandardDto, type CommandContext } from '@balanse/contracts';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  Command,
+  CreateStandardDto,
+  ErrorCode,
+  EXAMPLE_IDS,
+  type CommandContext,
+} from '@balanse/contracts';
 import { Caller } from '../http/principal';
 import { ServiceClient } from '../http/service-client';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors';
+import { ApiIdParam } from '../openapi/api-id-param';
+import { StandardSummaryView, StandardView } from './standard.views';
 
 const C = Command.identify;
 
@@ -14,6 +29,8 @@ export class StandardsController {
 
   @Get()
   @ApiOperation({ summary: "List competence standards: the tenant's own and the shared ones" })
+  @ApiOkResponse({ type: [StandardSummaryView] })
+  @ApiErrors()
   list(@Caller() caller: CommandContext) {
     return this.services.call('identify', C.listStandards, caller);
   }
@@ -22,6 +39,8 @@ export class StandardsController {
   @ApiOperation({
     summary: 'Create a competence standard (clusters → competence areas → learning outcomes)',
   })
+  @ApiCreatedResponse({ type: StandardView, description: 'the standard, every id assigned' })
+  @ApiErrors(...BODY_ERRORS, ErrorCode.STANDARD_CODE_TAKEN)
   create(@Caller() caller: CommandContext, @Body() body: CreateStandardDto) {
     return this.services.call('identify', C.createStandard, caller, { body });
   }
@@ -30,6 +49,9 @@ export class StandardsController {
   @ApiOperation({
     summary: 'One standard with its learning outcomes (each with an id) under clusters and areas',
   })
+  @ApiIdParam('id', EXAMPLE_IDS.standard)
+  @ApiOkResponse({ type: StandardView })
+  @ApiErrors(ErrorCode.STANDARD_NOT_FOUND)
   get(@Caller() caller: CommandContext, @Param('id') id: string) {
     return this.services.call('identify', C.getStandard, caller, { params: { id } });
   }

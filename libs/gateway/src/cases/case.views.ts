@@ -1,0 +1,124 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  EXAMPLE_IDS as ID,
+  PHASES,
+  RESULTS,
+  WORK_PHASES,
+  type CaseResult,
+  type Phase,
+  type PhaseCompletion,
+  type WorkPhase,
+} from '@balanse/contracts';
+
+/** What identify answers about a case (its `view`), and what every phase completion answers. */
+
+export class CandidateView {
+  @ApiProperty({
+    format: 'uuid',
+    example: ID.candidate,
+    description: 'pseudonymous reference; events carry only this',
+  })
+  id: string;
+  @ApiProperty({ example: 'HR-000123' }) externalId: string;
+  @ApiProperty({ example: 'Kari Nordmann' }) name: string;
+  @ApiProperty({ type: String, nullable: true, example: 'kari@example.org' })
+  email: string | null;
+}
+
+export class ScopeView {
+  @ApiProperty({ type: [String], format: 'uuid', example: [ID.outcome, ID.outcome2] })
+  outcomeIds: string[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0, maximum: 4 },
+    example: { [ID.outcome]: 3, [ID.outcome2]: 1 },
+  })
+  selfAssessment: Record<string, number>;
+}
+
+export class HistoryEntryView {
+  @ApiProperty({ format: 'date-time', example: '2025-03-03T09:15:02.114Z' }) at: string;
+  @ApiProperty({
+    enum: PHASES,
+    example: 'document',
+    description: 'the phase the case is in after it',
+  })
+  phase: Phase;
+  @ApiProperty({
+    example: 'identified',
+    description: 'opened, scope_set, identified, documented, …',
+  })
+  event: string;
+  @ApiProperty({ example: 'admin', description: 'who acted; `system` for what an event did' })
+  actor: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { outcomes: 2 } })
+  detail: Record<string, unknown>;
+}
+
+export class CaseView {
+  @ApiProperty({ format: 'uuid', example: ID.case }) id: string;
+  @ApiProperty({ enum: PHASES, example: 'document' }) phase: Phase;
+  @ApiProperty({
+    enum: RESULTS,
+    nullable: true,
+    example: null,
+    description: 'set once the phase is `completed`',
+  })
+  result: CaseResult | null;
+  @ApiProperty({ format: 'uuid', example: ID.standard }) standardId: string;
+  @ApiProperty({ example: '1.0' }) standardVersion: string;
+  @ApiProperty({ type: CandidateView }) candidate: CandidateView;
+  @ApiProperty({ type: ScopeView }) scope: ScopeView;
+  @ApiProperty({ format: 'date-time', example: '2025-03-03T09:12:40.503Z' }) openedAt: string;
+  @ApiProperty({ format: 'date-time', example: '2025-03-03T09:15:02.114Z' }) updatedAt: string;
+  @ApiProperty({ type: [HistoryEntryView], description: 'oldest first, from every phase' })
+  history: HistoryEntryView[];
+}
+
+/** The answer of `POST /cases/{id}/<phase>/complete`; the summary depends on the phase. */
+export class PhaseCompletionView implements PhaseCompletion {
+  @ApiProperty({ format: 'uuid', example: ID.case }) caseId: string;
+  @ApiProperty({ enum: WORK_PHASES, example: 'identify', description: 'the phase just completed' })
+  completed: WorkPhase;
+  @ApiProperty({ enum: PHASES, example: 'document', description: 'where the case is now' })
+  phase: Phase;
+  @ApiProperty({
+    enum: RESULTS,
+    nullable: true,
+    example: null,
+    description: 'known once the assessment decides',
+  })
+  result: CaseResult | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { outcomes: 2 },
+    description: 'what the phase ended with (see the examples of each completion)',
+  })
+  summary: Record<string, unknown>;
+}
+
+/** One example per completion, so each endpoint shows its own summary. */
+export const COMPLETION_EXAMPLES: Record<Exclude<WorkPhase, 'certify'>, PhaseCompletion> = {
+  identify: {
+    caseId: ID.case,
+    completed: 'identify',
+    phase: 'document',
+    result: null,
+    summary: { outcomes: 2 },
+  },
+  document: {
+    caseId: ID.case,
+    completed: 'document',
+    phase: 'assess',
+    result: null,
+    summary: { evidenceCount: 1 },
+  },
+  assess: {
+    caseId: ID.case,
+    completed: 'assess',
+    phase: 'certify',
+    result: null,
+    summary: { decision: 'partial', met: 1, partlyMet: 1, notMet: 0, standardOutcomes: 19 },
+  },
+};

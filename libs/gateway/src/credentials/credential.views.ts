@@ -1,0 +1,68 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { EXAMPLE_IDS as ID } from '@balanse/contracts';
+
+/** What certify answers about a credential (its `view`). */
+export class CredentialView {
+  @ApiProperty({ format: 'uuid', example: ID.credential }) id: string;
+  @ApiProperty({ format: 'uuid', example: ID.case }) caseId: string;
+  @ApiProperty({ format: 'uuid', example: ID.standard }) standardId: string;
+  @ApiProperty({
+    enum: ['full', 'partial'],
+    example: 'partial',
+    description: '`full`: the whole standard; `partial`: a kompetansebevis for the outcomes met',
+  })
+  kind: 'full' | 'partial';
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    example: [ID.outcome],
+    description: 'the outcomes the credential attests',
+  })
+  outcomeIds: string[];
+  @ApiProperty({ example: 1, description: 'how many learning outcomes were met' })
+  outcomesMet: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 19,
+    description: "the standard's outcomes in all (null for a case opened before this was recorded)",
+  })
+  standardOutcomeCount: number | null;
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    nullable: true,
+    example: [ID.outcome2],
+    description:
+      "the standard's outcomes not yet met (partly met, not met or outside the scope): what a training plan builds on",
+  })
+  notYetMetOutcomeIds: string[] | null;
+  @ApiProperty({ format: 'date-time', example: '2025-03-04T13:05:00.412Z' }) issuedAt: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the credential as issued: an Open Badges 3.0 credential (not signed yet)',
+    example: {
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
+      id: `urn:uuid:${ID.credential}`,
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      validFrom: '2025-03-04T13:05:00.412Z',
+      credentialSubject: {
+        type: ['AchievementSubject'],
+        achievement: {
+          id: `urn:uuid:${ID.standard}`,
+          type: ['Achievement'],
+          achievementType: 'Competency',
+          criteria: { narrative: 'The listed learning outcomes were met.' },
+        },
+        result: [
+          { type: ['Result'], resultDescription: `urn:uuid:${ID.outcome}`, status: 'Completed' },
+        ],
+      },
+    },
+  })
+  credential: Record<string, unknown>;
+}

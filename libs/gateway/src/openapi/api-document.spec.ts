@@ -1,0 +1,183 @@
+import type { INestApplication } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { ErrorCode, EXAMPLE_IDS } from '@balanse/contracts';
+import { createGatewayApp } from '../gateway.module';
+import type { GatewayOptions } from '../http/gateway-options';
+import { apiDocument, DOCS_JSON_PATH } from './api-document';
+
+type Schema = Record<string, any>;
+type Operation = { responses: Record<string, any>; requestBody?: any; security?: unknown[] };
+
+/** The codes each operation can answer beyond the shared ones (from the services' code paths). */
+const CODES: Record<string, ErrorCode[]> = {
+  'GET /api/v1/standards': [],
+  'POST /api/v1/standards': ['STANDARD_CODE_TAKEN'],
+  'GET /api/v1/standards/{id}': ['STANDARD_NOT_FOUND'],
+  'POST /api/v1/cases': ['STANDARD_NOT_FOUND'],
+  'GET /api/v1/cases/{id}': ['CASE_NOT_FOUND'],
+  'PUT /api/v1/cases/{id}/scope': [
+    'CASE_NOT_FOUND',
+    'CASE_NOT_IN_PHASE',
+    'OUTCOME_NOT_IN_STANDARD',
+    'OUTCOME_NOT_IN_SCOPE',
+  ],
+  'POST /api/v1/cases/{id}/identify/complete': [
+    'CASE_NOT_FOUND',
+    'CASE_NOT_IN_PHASE',
+    'SCOPE_EMPTY',
+  ],
+  'POST /api/v1/cases/{id}/evidence': [
+    'CASE_NOT_FOUND',
+    'CASE_NOT_IN_PHASE',
+    'OUTCOME_NOT_IN_SCOPE',
+  ],
+  'GET /api/v1/cases/{id}/evidence': ['CASE_NOT_FOUND'],
+  'POST /api/v1/cases/{id}/document/complete': [
+    'CASE_NOT_FOUND',
+    'CASE_NOT_IN_PHASE',
+    'EVIDENCE_MISSING',
+  ],
+  'PUT /api/v1/cases/{id}/assess/outcomes/{outcomeId}': [
+    'CASE_NOT_FOUND',
+    'CASE_NOT_IN_PHASE',
+    'OUTCOME_NOT_IN_SCOPE',
+  ],
+  'GET /api/v1/cases/{id}/assess/outcomes': ['CASE_NOT_FOUND'],
+  'POST /api/v1/cases/{id}/assess/complete': [
+    'CASE_NOT_FOUND',
+    'CASE_NOT_IN_PHASE',
+    'JUDGEMENTS_MISSING',
+  ],
+  'GET /api/v1/cases/{id}/credentials': ['CASE_NOT_FOUND'],
+  'GET /api/v1/credentials/{id}': ['CREDENTIAL_NOT_FOUND'],
+  'GET /api/v1/admin/dead-letters/{service}': [],
+  'POST /api/v1/admin/dead-letters/{service}/{id}/replay': ['DEAD_LETTER_NOT_FOUND', 'INTERNAL'],
+  'GET /health': [],
+  'GET /ready': ['SERVICE_UNAVAILABLE'],
+};
+const SHARED: ErrorCode[] = [
+  'UNAUTHENTICATED',
+  'VALIDATION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'SERVICE_UNAVAILABLE',
+  'SERVICE_TIMEOUT',
+];
+const BODY: ErrorCode[] = ['MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE'];
+
+describe('the OpenAPI document', () => {
+  let app: INestApplication;
+  let doc: OpenAPIObject;
+  const operations: Array<[string, Operation]> = [];
+
+  beforeAll(async () => {
+    const options = { adminToken: 'x'.repeat(16), commandTimeoutMs: 1000, readiness: [] };
+    app = await createGatewayApp(options as unknown as GatewayOptions, false);
+    doc = apiDocument(app);
+    for (const [path, item] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(item as Record<string, Operation>))
+        operations.push([`${method.toUpperCase()} ${path}`, op]);
+  });
+  afterAll(() => app.close());
+
+  /** The example of a response: its own, else one composed of every property's example. */
+  function exampleOf(schema: Schema | undefined): unknown {
+    if (!schema) return undefined;
+    if (schema.example !== undefined) return schema.example;
+    if (schema.$ref)
+      return exampleOf(doc.components!.schemas![schema.$ref.split('/').pop()] as Schema);
+    if (schema.allOf) {
+      const parts = schema.allOf.map(exampleOf);
+      return parts.includes(undefined) ? undefined : Object.assign({}, ...parts);
+    }
+    if (schema.type === 'array') {
+      const item = exampleOf(schema.items);
+      return item === undefined ? undefined : [item];
+    }
+    if (schema.properties) {
+      const entries = Object.entries(schema.properties as Record<string, Schema>).map(
+        ([name, property]) => [name, exampleOf(property)],
+      );
+      const missing = entries.filter(([, v]) => v === undefined).map(([name]) => name);
+      if (missing.length > 0) throw new Error(`no example for ${missing.join(', ')}`);
+      return Object.fromEntries(entries);
+    }
+    return undefined;
+  }
+
+  it('documents every operation of the API, and only those', () => {
+    expect(operations.map(([name]) => name).sort()).toEqual(Object.keys(CODES).sort());
+  });
+
+  it('gives every operation a 2xx answer with a schema and an example', () => {
+    for (const [name, op] of operations) {
+      const ok = Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
+      expect({ name, ok: ok.length }).toEqual({ name, ok: 1 });
+      const json = op.responses[ok[0]].content?.['application/json'];
+      expect({ name, schema: !!json?.schema }).toEqual({ name, schema: true });
+      const example = json.example ?? exampleOf(json.schema);
+      expect({ name, example: example !== undefined }).toEqual({ name, example: true });
+    }
+  });
+
+  it('lists the error codes of every operation, each with an example of its status', () => {
+    for (const [name, op] of operations) {
+      const listed = new Set<string>();
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (/^2\d\d$/.test(status)) continue;
+        const json = response.content['application/json'];
+        const examples = Object.values(
+          json.examples ?? { only: { value: json.example } },
+        ) as Array<{ value: { status: number; code: string; message: string } }>;
+        for (const { value } of examples) {
+          expect({ name, status: value.status, code: value.code }).toEqual({
+            name,
+            status: Number(status),
+            code: expect.any(String),
+          });
+          expect(response.description).toContain(`\`${value.code}\``);
+          listed.add(value.code);
+        }
+      }
+      const isApi = name.includes(' /api/v1/');
+      const expected = [
+        ...(isApi ? SHARED : []),
+        ...(isApi && /^(POST|PUT) /.test(name) ? BODY : []),
+        ...CODES[name],
+      ];
+      expect({ name, codes: [...listed].sort() }).toEqual({
+        name,
+        codes: [...new Set(expected)].sort(),
+      });
+    }
+  });
+
+  it('marks the API calls as needing the bearer token, an opaque one, and the probes as open', () => {
+    const scheme = doc.components!.securitySchemes!['bearer'];
+    expect(scheme).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque' });
+    expect((scheme as { description: string }).description).toMatch(/not a JWT/);
+    for (const [name, op] of operations)
+      expect({ name, security: op.security }).toEqual({
+        name,
+        security: name.includes(' /api/v1/') ? [{ bearer: [] }] : [],
+      });
+  });
+
+  it('links the JSON document from the docs page', () => {
+    expect(doc.info.description).toContain(`(${DOCS_JSON_PATH})`);
+  });
+
+  it('uses the seeded standard and its outcomes in its examples', () => {
+    const body = (name: string) => {
+      const op = operations.find(([n]) => n === name)![1];
+      return exampleOf(op.requestBody.content['application/json'].schema) as Schema;
+    };
+    expect(body('POST /api/v1/cases').standardId).toBe(EXAMPLE_IDS.standard);
+    expect(body('PUT /api/v1/cases/{id}/scope').outcomeIds).toContain(EXAMPLE_IDS.outcome);
+    const judge = operations.find(
+      ([n]) => n === 'PUT /api/v1/cases/{id}/assess/outcomes/{outcomeId}',
+    )![1] as unknown as { parameters: Array<{ name: string; schema: { example?: string } }> };
+    expect(judge.parameters.find((p) => p.name === 'outcomeId')?.schema.example).toBe(
+      EXAMPLE_IDS.outcome,
+    );
+  });
+});

@@ -1,0 +1,199 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ErrorCode, EXAMPLE_IDS as ID, type ErrorBody, type FieldError } from '@balanse/contracts';
+
+export class FieldErrorView implements FieldError {
+  @ApiProperty({ example: 'outcomeIds.1' }) field: string;
+  @ApiProperty({ example: 'must be a UUID' }) message: string;
+}
+
+/** Every error answer: a stable `code` to branch on, a message for people. */
+export class ErrorBodyView implements ErrorBody {
+  @ApiProperty({ example: 400, description: 'the HTTP status, repeated' }) status: number;
+  @ApiProperty({
+    enum: Object.values(ErrorCode),
+    enumName: 'ErrorCode',
+    example: 'VALIDATION_FAILED',
+  })
+  code: ErrorCode;
+  @ApiProperty({ example: 'invalid fields: outcomeIds.1' }) message: string;
+  @ApiPropertyOptional({ type: [FieldErrorView], description: 'each failing field, dotted path' })
+  fields?: FieldErrorView[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'machine-readable facts, e.g. the uncovered outcome ids',
+    example: { uncoveredOutcomeIds: [ID.outcome2] },
+  })
+  details?: Record<string, unknown>;
+}
+
+/** Each code: its usual status, what it means, and an example body. */
+const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> = {
+  VALIDATION_FAILED: {
+    status: 400,
+    meaning: 'a body field, path id or header is invalid; `fields` names each',
+    message: 'invalid fields: outcomeIds.1',
+    fields: [{ field: 'outcomeIds.1', message: 'must be a UUID' }],
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    meaning: 'the body is not a JSON object',
+    message: 'request body is not valid JSON (a JSON object is expected)',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    meaning: 'the body is over 1 MB',
+    message: 'request body is too large (limit 1 MB)',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    meaning: 'no bearer token, or not the right one',
+    message: 'the bearer token is not valid',
+  },
+  NOT_FOUND: { status: 404, meaning: 'no such route', message: 'no such route' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    meaning: 'a body without `Content-Type: application/json`, or in an unsupported encoding',
+    message: 'send the request body as JSON with Content-Type: application/json (got text/plain)',
+  },
+  STANDARD_NOT_FOUND: {
+    status: 404,
+    meaning: 'no standard with this id for the tenant',
+    message: `standard ${ID.unknown} was not found`,
+    details: { id: ID.unknown },
+  },
+  STANDARD_CODE_TAKEN: {
+    status: 409,
+    meaning: 'the tenant has a standard with this code and version',
+    message: 'standard avdelingsleder-helse-omsorg version 1.0 exists',
+    details: { code: 'avdelingsleder-helse-omsorg', version: '1.0', id: ID.standard },
+  },
+  CASE_NOT_FOUND: {
+    status: 404,
+    meaning: 'no case with this id for the tenant',
+    message: `case ${ID.case} was not found`,
+    details: { id: ID.case },
+  },
+  CASE_NOT_IN_PHASE: {
+    status: 409,
+    meaning: 'the case is not in the phase this needs; `details` has both',
+    message: 'case is in phase identify; this needs document',
+    details: { phase: 'identify', expected: 'document' },
+  },
+  OUTCOME_NOT_IN_STANDARD: {
+    status: 422,
+    meaning: "an outcome id is not in the case's standard",
+    message: "some outcomes are not in the case's standard",
+    fields: [{ field: 'outcomeIds.1', message: `outcome ${ID.unknown} is not in the standard` }],
+    details: { outcomeIds: [ID.unknown] },
+  },
+  OUTCOME_NOT_IN_SCOPE: {
+    status: 422,
+    meaning: "an outcome is not in the case's scope",
+    message: "evidence names outcomes outside the case's scope",
+    fields: [
+      { field: 'outcomeIds.0', message: `outcome ${ID.outcome2} is not in the case's scope` },
+    ],
+    details: { outcomeIds: [ID.outcome2] },
+  },
+  SCOPE_EMPTY: {
+    status: 422,
+    meaning: 'no outcomes in scope yet',
+    message: 'set the scope (PUT /cases/{id}/scope) before completing identification',
+  },
+  EVIDENCE_MISSING: {
+    status: 422,
+    meaning: 'outcomes in scope without evidence; `details.uncoveredOutcomeIds`',
+    message: '1 outcome(s) in scope have no evidence',
+    details: { uncoveredOutcomeIds: [ID.outcome2] },
+  },
+  JUDGEMENTS_MISSING: {
+    status: 422,
+    meaning: 'outcomes in scope not judged; `details.missingOutcomeIds`',
+    message: '1 outcome(s) in scope are not judged',
+    details: { missingOutcomeIds: [ID.outcome2] },
+  },
+  CREDENTIAL_NOT_FOUND: {
+    status: 404,
+    meaning: 'no credential with this id for the tenant',
+    message: `credential ${ID.credential} was not found`,
+    details: { id: ID.credential },
+  },
+  DEAD_LETTER_NOT_FOUND: {
+    status: 404,
+    meaning: 'no dead letter with this id in this service for the tenant',
+    message: `dead letter ${ID.deadLetter} was not found`,
+    details: { id: ID.deadLetter },
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    meaning: 'the service that answers this is not running; try again',
+    message: 'service identify is not running',
+  },
+  SERVICE_TIMEOUT: {
+    status: 504,
+    meaning: 'the service did not answer in time; the command may still take effect',
+    message: 'service identify did not answer within 10000 ms',
+  },
+  INTERNAL: {
+    status: 500,
+    meaning: 'a bug on our side; the log has the cause',
+    message: 'internal error; see the gateway log',
+  },
+};
+
+/** An error as one endpoint returns it, where its status, meaning or example differ from the usual. */
+export type ErrorExample = Partial<ErrorBody> & { code: ErrorCode; meaning?: string };
+
+/** What every endpoint may answer: a bad token or tenant header, a body too large, a service down. */
+const SHARED: ErrorCode[] = [
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.VALIDATION_FAILED,
+  ErrorCode.PAYLOAD_TOO_LARGE,
+  ErrorCode.SERVICE_UNAVAILABLE,
+  ErrorCode.SERVICE_TIMEOUT,
+];
+
+/** What an endpoint that reads a request body may answer besides. */
+export const BODY_ERRORS: ErrorCode[] = [
+  ErrorCode.MALFORMED_JSON,
+  ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+];
+
+/**
+ * Documents the errors an endpoint can answer, with the ones every endpoint shares: one response
+ * per status with the ErrorBody schema, an example per code and what each code means. Later
+ * entries replace earlier ones of the same code (an endpoint's own example of it).
+ */
+export function ApiErrors(...errors: Array<ErrorCode | ErrorExample>): MethodDecorator {
+  const byCode = new Map<ErrorCode, { meaning: string; body: ErrorBody }>();
+  for (const e of [...SHARED, ...errors]) {
+    const { code, meaning, ...own } = typeof e === 'string' ? { code: e } : e;
+    const usual = ERRORS[code];
+    const { status, message, fields, details } = { ...usual, ...own };
+    const body: ErrorBody = {
+      status,
+      code,
+      message,
+      ...(fields && { fields }),
+      ...(details && { details }),
+    };
+    byCode.set(code, { meaning: meaning ?? usual.meaning, body });
+  }
+  const byStatus = new Map<number, Array<{ meaning: string; body: ErrorBody }>>();
+  for (const e of byCode.values())
+    byStatus.set(e.body.status, [...(byStatus.get(e.body.status) ?? []), e]);
+  return applyDecorators(
+    ...[...byStatus].map(([status, errs]) =>
+      ApiResponse({
+        status,
+        type: ErrorBodyView,
+        description: errs.map((e) => `- \`${e.body.code}\`: ${e.meaning}`).join('\n'),
+        examples: Object.fromEntries(
+          errs.map(({ body }) => [body.code, { summary: body.message, value: body }]),
+        ),
+      }),
+    ),
+  );
+}

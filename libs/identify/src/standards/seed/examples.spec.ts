@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import { EXAMPLE_IDS } from '@balanse/contracts';
+import { identifyService } from '../../index';
+import { AVDELINGSLEDER_ID } from './avdelingsleder';
+
+/** The API docs' examples (contracts) name the seeded standard; the gateway cannot import the seed. */
+describe('example ids in the API docs', () => {
+  it('are the seeded standard and its first cluster, area and outcomes', async () => {
+    let row: { id: string; clusters: any[] } | undefined;
+    const builder = {
+      insert: () => builder,
+      into: () => builder,
+      values: (values: typeof row) => ((row = values), builder),
+      orIgnore: () => builder,
+      execute: async () => undefined,
+    };
+    await identifyService.seed!({ createQueryBuilder: () => builder } as unknown as DataSource);
+
+    expect(EXAMPLE_IDS.standard).toBe(AVDELINGSLEDER_ID);
+    expect(row!.id).toBe(AVDELINGSLEDER_ID);
+    const [cluster] = row!.clusters;
+    const [area] = cluster.areas;
+    expect({
+      cluster: cluster.id,
+      area: area.id,
+      outcome: area.outcomes[0].id,
+      outcome2: area.outcomes[1].id,
+    }).toEqual({
+      cluster: EXAMPLE_IDS.cluster,
+      area: EXAMPLE_IDS.area,
+      outcome: EXAMPLE_IDS.outcome,
+      outcome2: EXAMPLE_IDS.outcome2,
+    });
+  });
+});
