@@ -1,4 +1,6 @@
 export * from './api-client';
 export * from './case-driver';
-export * from './servers';
 export * from './processes';
+export * from './servers';
+export * from './stack';
+export * from './status';
