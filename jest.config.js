@@ -6,6 +6,7 @@ module.exports = {
   // Options of the whole run (a project's own are ignored here): long, since the integration
   // tests start processes and wait for events.
   testTimeout: 60_000,
+  slowTestThreshold: 20,
   projects: [
     '<rootDir>/apps/*/jest.config.js',
     '<rootDir>/libs/*/jest.config.js',
