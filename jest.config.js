@@ -1,25 +1,16 @@
-// One jest run for the whole workspace: unit tests beside the code (*.spec.ts) and integration
-// tests in test/ (*.int.spec.ts), which need NATS JetStream and PostgreSQL (see global-setup).
-const swcOptions = require('./tools/swc-options.cjs');
-const { compilerOptions } = require('./tsconfig.base.json');
-
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
-    `^${alias}$`,
-    `<rootDir>/${target}`,
-  ]),
-);
-
+// Every project's tests in one run (`npm test`): the unit tests beside the code (*.spec.ts, one
+// jest project per Nx project) and the integration tests in test/ (project e2e), which need NATS
+// JetStream and PostgreSQL (see libs/testing/src/global-setup.ts). `npm run test:unit` leaves
+// out e2e; `npx nx test <project>` runs one project's.
 module.exports = {
-  testEnvironment: 'node',
-  rootDir: __dirname,
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
-  testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swcOptions()] },
-  moduleNameMapper,
-  setupFiles: ['reflect-metadata'],
-  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
-  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+  // Options of the whole run (a project's own are ignored here): long, since the integration
+  // tests start processes and wait for events.
   testTimeout: 60_000,
   slowTestThreshold: 20,
+  projects: [
+    '<rootDir>/apps/*/jest.config.js',
+    '<rootDir>/libs/*/jest.config.js',
+    '<rootDir>/tools/jest.config.js',
+    '<rootDir>/test/jest.config.js',
+  ],
 };

@@ -1,5 +1,11 @@
-import { seededStandard, waitForPhase, type ApiClient } from '@balanse/testing';
-import { startStack, type Stack } from './support/distributed-stack';
+import {
+  seededStandard,
+  startStack,
+  waitForCase,
+  waitForPhase,
+  type ApiClient,
+  type Stack,
+} from '@balanse/testing';
 
 const N = 12;
 
@@ -10,13 +16,10 @@ async function ok(res: Promise<{ status: number; body: unknown }>, status = 200)
   return r.body as any;
 }
 
-async function fullHistory(api: ApiClient, id: string, entries: number) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const found = await ok(api.get(`/cases/${id}`));
-    if (found.history.length >= entries || Date.now() > deadline) return found;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+function fullHistory(api: ApiClient, id: string, entries: number) {
+  return waitForCase(api, id, (c) => c.history.length >= entries, `${entries} history entries`, {
+    pollMs: 200,
+  });
 }
 
 async function forAll<T>(items: T[], fn: (item: T) => Promise<unknown>) {
@@ -28,7 +31,7 @@ describe('services stopped while cases are in flight (distributed)', () => {
   let api: ApiClient;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ mode: 'distributed' });
     api = stack.api;
   }, 120_000);
   afterAll(() => stack?.stop());
@@ -51,7 +54,7 @@ describe('services stopped while cases are in flight (distributed)', () => {
     );
 
     // document is down while identification completes: case.identified waits in the stream.
-    await stack.services.document.kill('SIGKILL');
+    await stack.kill('document');
     await forAll(cases, (id) => ok(api.post(`/cases/${id}/identify/complete`)));
     const unavailable = await api.post(`/cases/${cases[0]}/evidence`, {
       kind: 'attestation',
@@ -60,7 +63,7 @@ describe('services stopped while cases are in flight (distributed)', () => {
     });
     expect(unavailable.status).toBe(503);
     expect(unavailable.body.code).toBe('SERVICE_UNAVAILABLE');
-    await stack.services.document.start();
+    await stack.start('document');
 
     await forAll(cases, (id) =>
       ok(
@@ -83,12 +86,9 @@ describe('services stopped while cases are in flight (distributed)', () => {
     // and case.certified: some effects are committed but not acked, some not even started.
     const decisions = cases.map((id) => ok(api.post(`/cases/${id}/assess/complete`)));
     await decisions[Math.floor(N / 3)];
-    await Promise.all([
-      stack.services.certify.kill('SIGKILL'),
-      stack.services.identify.kill('SIGKILL'),
-    ]);
+    await Promise.all([stack.kill('certify'), stack.kill('identify')]);
     await Promise.all(decisions);
-    await Promise.all([stack.services.identify.start(), stack.services.certify.start()]);
+    await Promise.all([stack.start('identify'), stack.start('certify')]);
 
     await Promise.all(
       cases.map((id) => waitForPhase(api, id, 'completed', { timeoutMs: 60_000, pollMs: 200 })),

@@ -1,15 +1,14 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { EVENT_STREAM } from '@balanse/messaging';
-import { driveCase, seededStandard, testServers } from '@balanse/testing';
-import { startStack, type Stack } from './support/distributed-stack';
+import { driveCase, seededStandard, startStack, testServers, type Stack } from '@balanse/testing';
 
 describe('distributed mode: separate service processes over NATS JetStream and PostgreSQL', () => {
   let stack: Stack;
   let standard: { id: string; outcomeIds: string[] };
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ mode: 'distributed' });
     standard = await seededStandard(stack.api);
   }, 120_000);
   afterAll(() => stack?.stop());

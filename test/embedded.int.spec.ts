@@ -1,29 +1,26 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApiClient, driveCase, seededStandard, waitForPhase } from '@balanse/testing';
-import { startEmbedded, type Embedded } from '@balanse/embedded';
-
-const TOKEN = 'embedded-test-token-0123456789';
+import {
+  driveCase,
+  seededStandard,
+  startStack,
+  waitForPhase,
+  type ApiClient,
+  type Stack,
+} from '@balanse/testing';
 
 describe('embedded mode: every service in one process, PGlite and the in-process bus', () => {
-  let dataDir: string;
-  let embedded: Embedded;
+  let stack: Stack;
   let api: ApiClient;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'balanse-embedded-'));
-    embedded = await startEmbedded({ dataDir, port: 0, adminToken: TOKEN, logger: ['error'] });
-    api = new ApiClient(embedded.url, TOKEN);
+    // `node dist/apps/embedded/main.js` on a fresh data folder, as `npm start` runs it.
+    stack = await startStack({ mode: 'embedded' });
+    api = stack.api;
   }, 180_000);
-  afterAll(async () => {
-    await embedded?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.stop(), 30_000);
 
   it('answers health and readiness for every service', async () => {
-    expect((await fetch(`${embedded.url}/health`)).status).toBe(200);
-    const ready = await fetch(`${embedded.url}/ready`);
+    expect((await fetch(`${stack.url}/health`)).status).toBe(200);
+    const ready = await fetch(`${stack.url}/ready`);
     expect(ready.status).toBe(200);
     const body = (await ready.json()) as { checks: Record<string, string> };
     expect(Object.keys(body.checks)).toEqual(
@@ -37,7 +34,7 @@ describe('embedded mode: every service in one process, PGlite and the in-process
   });
 
   it('serves the OpenAPI document', async () => {
-    const res = await fetch(`${embedded.url}/api/docs-json`);
+    const res = await fetch(`${stack.url}/api/docs-json`);
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(
@@ -135,10 +132,7 @@ describe('embedded mode: every service in one process, PGlite and the in-process
     });
     await api.put(`/cases/${opened.body.id}/scope`, { outcomeIds: standard.outcomeIds });
     await api.post(`/cases/${opened.body.id}/identify/complete`);
-    await embedded.close();
-
-    embedded = await startEmbedded({ dataDir, port: 0, adminToken: TOKEN, logger: ['error'] });
-    api = new ApiClient(embedded.url, TOKEN);
+    await stack.restart('embedded');
     expect((await api.get(`/cases/${opened.body.id}`)).body.phase).toBe('document');
     expect(
       (

@@ -1,10 +1,14 @@
-// Compiles apps/, libs/ and tools/ to dist/ with swc (type-checking is `npm run typecheck`).
-// Path aliases (@balanse/*) are rewritten to relative imports, so `node dist/apps/<app>/main.js`
-// runs without a loader.
+// Compiles TypeScript to dist/ with swc (type-checking is `npm run typecheck`), keeping the source
+// layout: libs/identify/src/index.ts -> dist/libs/identify/src/index.js. Path aliases
+// (@balanse/*) are rewritten to relative imports, so `node dist/apps/<app>/main.js` runs without
+// a loader.
+//
+//   node tools/build.mjs                  apps/, libs/ and tools/ (npm run build)
+//   node tools/build.mjs libs/identify    one project's part of dist/ (its Nx `build` target)
 import { transformFile } from '@swc/core';
 import { createRequire } from 'node:module';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -22,16 +26,18 @@ async function* sources(dir) {
 }
 
 const started = Date.now();
-await rm(join(root, 'dist'), { recursive: true, force: true });
+const projects = process.argv.slice(2).map((p) => relative(root, resolve(p)));
+const outDirs = projects.length ? projects : ['.'];
+await Promise.all(outDirs.map((p) => rm(join(root, 'dist', p), { recursive: true, force: true })));
 let count = 0;
 const jobs = [];
-for (const top of ['apps', 'libs', 'tools']) {
+for (const top of projects.length ? projects : ['apps', 'libs', 'tools']) {
   for await (const file of sources(join(root, top))) {
     const out = join(root, 'dist', relative(root, file)).replace(/\.ts$/, '.js');
     jobs.push(
       transformFile(file, { ...options, filename: file, outputPath: out }).then(async (result) => {
         await mkdir(dirname(out), { recursive: true });
-        await writeFile(out, result.code + `\n//# sourceMappingURL=${out.split('/').pop()}.map\n`);
+        await writeFile(out, result.code + `\n//# sourceMappingURL=${basename(out)}.map\n`);
         if (result.map) await writeFile(out + '.map', result.map);
         count++;
       }),
@@ -40,7 +46,12 @@ for (const top of ['apps', 'libs', 'tools']) {
 }
 await Promise.all(jobs);
 // `node dist/apps/<app>/main.js` is the documented entry point; the compiled code keeps the source layout.
-for (const app of await readdir(join(root, 'apps'))) {
+const apps = projects.length
+  ? projects.filter((p) => dirname(p) === 'apps').map((p) => basename(p))
+  : await readdir(join(root, 'apps'));
+for (const app of apps) {
   await writeFile(join(root, 'dist/apps', app, 'main.js'), "require('./src/main.js');\n");
 }
-console.log(`built ${count} files into dist/ in ${Date.now() - started} ms`);
+console.log(
+  `built ${count} files into dist/${projects.length === 1 ? projects[0] : ''} in ${Date.now() - started} ms`,
+);

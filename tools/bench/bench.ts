@@ -12,6 +12,7 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -19,13 +20,14 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   ApiClient,
+  attachStack,
   driveCase,
   seededStandard,
+  startStack,
   type ApiResponse,
   type HttpSend,
+  type Stack,
 } from '@balanse/testing';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { Agent, request } from 'undici';
 
 // Like an HR integration: a bounded pool of kept-alive connections rather than one new socket
@@ -310,38 +312,38 @@ async function main(): Promise<number> {
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const mode = o.url ? 'distributed' : 'embedded';
 
-  // Target: a running deployment, or an embedded instance started here (startup not measured).
-  let baseUrl: string;
-  let token: string;
+  // Target: a running deployment, or an embedded instance started here (startup not measured):
+  // its own process, as users run it, so the bench client does not share the server's event loop.
+  let stack: Stack;
   let startupMs: number | undefined;
-  let cleanup = async () => {};
-  let server: ChildProcess | undefined;
   if (o.url) {
-    baseUrl = o.url;
-    token = o.token!;
-    log(`driving ${baseUrl} (tenant ${o.tenant})`);
+    stack = attachStack(o.url, o.token!);
+    log(`driving ${stack.url} (tenant ${o.tenant})`);
   } else {
-    token = randomBytes(24).toString('base64url');
     const tempDir = o.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'balanse-bench-'));
     const dataDir = o.dataDir ?? tempDir!;
     log(`starting embedded instance (data in ${dataDir}) ...`);
     const t0 = performance.now();
-    // Its own process, as users run it: the bench client does not share the server's event loop.
-    const started = await startEmbeddedProcess(dataDir, token).catch(async (err: unknown) => {
-      if (tempDir) await rm(tempDir, { recursive: true, force: true });
-      throw err;
-    });
-    server = started.child;
-    startupMs = performance.now() - t0;
-    baseUrl = started.url;
-    log(
-      `embedded instance (pid ${server.pid}) up at ${baseUrl} in ${(startupMs / 1000).toFixed(1)} s (tenant ${o.tenant})`,
-    );
-    cleanup = async () => {
-      await stopProcess(started.child);
+    const removeTempDir = async () => {
       if (tempDir) await rm(tempDir, { recursive: true, force: true });
     };
+    const started = await startStack({
+      mode: 'embedded',
+      token: randomBytes(24).toString('base64url'),
+      dataDir,
+      echo: 'stderr', // its warnings show, its banner does not
+    }).catch(async (err: unknown) => {
+      await removeTempDir();
+      throw err;
+    });
+    stack = { ...started, stop: () => started.stop().then(removeTempDir) };
+    startupMs = performance.now() - t0;
+    log(
+      `embedded instance (pid ${stack.process('embedded').pid}) up at ${stack.url} in ${(startupMs / 1000).toFixed(1)} s (tenant ${o.tenant})`,
+    );
   }
+  const baseUrl = stack.url;
+  const server = stack.processes.embedded;
 
   let stopRequested = false;
   process.once('SIGINT', () => {
@@ -351,7 +353,7 @@ async function main(): Promise<number> {
   });
 
   const recorder = new Recorder();
-  const api = new RecordingClient(baseUrl, token, o.tenant, recorder);
+  const api = new RecordingClient(baseUrl, stack.token, o.tenant, recorder);
   try {
     let standard: { id: string; outcomeIds: string[] };
     try {
@@ -466,7 +468,7 @@ async function main(): Promise<number> {
       peakRssMb: mb(peakRss),
       heapUsedMb: mb(mem.heapUsed),
       heapTotalMb: mb(mem.heapTotal),
-      ...(server ? serverMemory(server) : {}),
+      ...(server?.pid ? serverMemory(server.pid) : {}),
       benchCpuPercent: Math.round(cpuPercent),
       eventLoopDelayP99Ms: r1(loopDelay.percentile(99) / 1e6),
       startupMs: startupMs === undefined ? undefined : Math.round(startupMs),
@@ -529,7 +531,7 @@ async function main(): Promise<number> {
     process.stdout.write(lines.join('\n') + '\n' + JSON.stringify(result) + '\n');
     return errors + warmupErrors > 0 ? 1 : notRun > 0 ? 130 : 0;
   } finally {
-    await cleanup().catch((err: Error) => log(`cleanup failed: ${err.message}`));
+    await stack.stop().catch((err: Error) => log(`cleanup failed: ${err.message}`));
   }
 }
 
@@ -541,48 +543,10 @@ main().then(
   },
 );
 
-/** Starts `node dist/apps/embedded/main.js` on a free port and waits for its banner. */
-function startEmbeddedProcess(
-  dataDir: string,
-  token: string,
-): Promise<{ child: ChildProcess; url: string }> {
-  const main = join(__dirname, '..', '..', 'apps', 'embedded', 'main.js');
-  const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      BALANSE_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      BALANSE_ADMIN_TOKEN: token,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const port = /API\s+http:\/\/localhost:(\d+)\/api\/v1/.exec(out)?.[1];
-      if (port) resolve({ child, url: `http://127.0.0.1:${port}` });
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`embedded instance exited with ${code}:\n${out}`)),
-    );
-  });
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
 /** The embedded server's resident and peak memory, from /proc (Linux). */
-function serverMemory(child: ChildProcess): { serverRssMb?: number; serverPeakRssMb?: number } {
+function serverMemory(pid: number): { serverRssMb?: number; serverPeakRssMb?: number } {
   try {
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (field: string) =>
       Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
     return {

@@ -1,4 +1,5 @@
 import type { ApiClient, ApiResponse } from './api-client';
+import { waitForPhase } from './status';
 
 type Judgement = 'met' | 'partly_met' | 'not_met';
 
@@ -89,21 +90,4 @@ export async function driveCase(
   expectStatus('assess/complete', await api.post(`/cases/${caseId}/assess/complete`), 200);
   const final = await waitForPhase(api, caseId, 'completed', options);
   return { caseId, final };
-}
-
-/** Polls GET /cases/{id} until it reports `phase`. */
-export async function waitForPhase(
-  api: ApiClient,
-  caseId: string,
-  phase: string,
-  options: { pollMs?: number; timeoutMs?: number } = {},
-): Promise<any> {
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  for (;;) {
-    const res = expectStatus('get case', await api.get(`/cases/${caseId}`), 200);
-    if (res.body.phase === phase) return res.body;
-    if (Date.now() > deadline)
-      throw new Error(`case ${caseId} stayed in ${res.body.phase}, expected ${phase}`);
-    await new Promise((r) => setTimeout(r, options.pollMs ?? 20));
-  }
 }
