@@ -1,26 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApiClient, seededStandard, waitForPhase } from '@balanse/testing';
-import { startEmbedded, type Embedded } from '@balanse/embedded';
-
-const TOKEN = 'results-test-token-0123456789';
+import {
+  seededStandard,
+  startStack,
+  waitForPhase,
+  type ApiClient,
+  type Stack,
+} from '@balanse/testing';
 
 /** Honest results, through the API: a scope narrower than the standard is never `certified`. */
 describe('results: certified means the whole standard', () => {
-  let dataDir: string;
-  let embedded: Embedded;
+  let stack: Stack;
   let api: ApiClient;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'balanse-results-'));
-    embedded = await startEmbedded({ dataDir, port: 0, adminToken: TOKEN, logger: ['error'] });
-    api = new ApiClient(embedded.url, TOKEN);
+    stack = await startStack({ mode: 'embedded' });
+    api = stack.api;
   }, 180_000);
-  afterAll(async () => {
-    await embedded?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.stop(), 30_000);
 
   it('2 of the 19 outcomes in scope, both met: partial, with a partial credential naming the 2', async () => {
     const standard = await seededStandard(api);

@@ -1,7 +1,8 @@
 /**
  * Bad input on every public endpoint gets a clear 4xx with a stable `code` (and, for validation,
  * the failing `fields`), never a 5xx, changes nothing, and is one of the codes the OpenAPI
- * document lists for that operation. Each file in this folder covers some endpoints with
+ * document lists for that operation. Each `*.rows.ts` file in this folder holds the rows of one
+ * endpoint (or concern) as a `badInputGroup`; `bad-input.int.spec.ts` runs them all with
  * `describeBadInput`, which:
  *
  * - starts one embedded instance (every service, PGlite in memory, in-process bus) and prepares a
@@ -541,12 +542,28 @@ function documentedCodes(doc: any, row: BadRequest, status: number): string[] | 
  * One embedded instance, the fixtures, the rows, and the check that nothing changed; `more` adds
  * tests that run last (they may change something).
  */
-export function describeBadInput(
+/** One endpoint's (or one concern's) bad requests, and tests that change something on purpose. */
+export interface BadInputGroup {
+  title: string;
+  rows: BadRequest[];
+  more?: (api: () => ApiClient) => void;
+}
+
+export function badInputGroup(
   title: string,
   rows: BadRequest[],
   more?: (api: () => ApiClient) => void,
-): void {
-  describe(`bad input: ${title}: a clear 4xx with a stable code, never a 5xx, nothing changed`, () => {
+): BadInputGroup {
+  return { title, rows, more };
+}
+
+/**
+ * Every group against one instance (its start-up is most of the time): after the prepared state
+ * is checked, each group's rows run, then the check that nothing changed; the tests that change
+ * something on purpose run last.
+ */
+export function describeBadInput(groups: BadInputGroup[]): void {
+  describe('bad input: a clear 4xx with a stable code, never a 5xx, nothing changed', () => {
     const server = new EmbeddedChild();
     let api: ApiClient;
     let apiB: ApiClient;
@@ -692,56 +709,60 @@ export function describeBadInput(
       expect(before.casesSeenByB).toEqual([404, 404, 404, 404]);
     });
 
-    it.each(rows)('$name', async (row) => {
-      const started = performance.now();
-      const res = await send(row, server.url);
-      // Refused at once: no bad request waits out a timeout (a judgement on a case still in
-      // document once waited 8 s for the case to reach assess).
-      expect(performance.now() - started).toBeLessThan(3000);
-      const fields: string[] = Array.isArray(res.body?.fields)
-        ? res.body.fields.map((f: { field: string }) => f.field)
-        : [];
-      // one comparison, so a failure shows the whole answer
-      expect({ status: res.status, contentType: res.contentType, body: res.body }).toEqual({
-        status: row.status,
-        contentType: expect.stringMatching(/^application\/json/),
-        body: expect.objectContaining({
-          status: row.status,
-          code: row.code,
-          message: row.message ? expect.stringMatching(row.message) : expect.any(String),
-        }),
-      });
-      expect(res.status).toBeLessThan(500);
-      if (row.field instanceof RegExp)
-        expect(fields).toContainEqual(expect.stringMatching(row.field));
-      else if (row.field !== undefined) expect(fields).toContain(fill(row.field));
-      if (row.code === 'VALIDATION_FAILED' && row.field !== undefined)
-        expect(res.body.message).toMatch(/^invalid fields: /);
-      if (row.details) expect(res.body.details).toMatchObject(row.details(fx));
-      // The OpenAPI document lists this code for this operation and status.
-      const documented = documentedCodes(docs, row, res.status);
-      if (documented)
-        expect({ status: res.status, documented }).toEqual({
-          status: res.status,
-          documented: expect.arrayContaining([row.code]),
+    for (const group of groups) {
+      describe(group.title, () => {
+        it.each(group.rows)('$name', async (row) => {
+          const started = performance.now();
+          const res = await send(row, server.url);
+          // Refused at once: no bad request waits out a timeout (a judgement on a case still in
+          // document once waited 8 s for the case to reach assess).
+          expect(performance.now() - started).toBeLessThan(3000);
+          const fields: string[] = Array.isArray(res.body?.fields)
+            ? res.body.fields.map((f: { field: string }) => f.field)
+            : [];
+          // one comparison, so a failure shows the whole answer
+          expect({ status: res.status, contentType: res.contentType, body: res.body }).toEqual({
+            status: row.status,
+            contentType: expect.stringMatching(/^application\/json/),
+            body: expect.objectContaining({
+              status: row.status,
+              code: row.code,
+              message: row.message ? expect.stringMatching(row.message) : expect.any(String),
+            }),
+          });
+          expect(res.status).toBeLessThan(500);
+          if (row.field instanceof RegExp)
+            expect(fields).toContainEqual(expect.stringMatching(row.field));
+          else if (row.field !== undefined) expect(fields).toContain(fill(row.field));
+          if (row.code === 'VALIDATION_FAILED' && row.field !== undefined)
+            expect(res.body.message).toMatch(/^invalid fields: /);
+          if (row.details) expect(res.body.details).toMatchObject(row.details(fx));
+          // The OpenAPI document lists this code for this operation and status.
+          const documented = documentedCodes(docs, row, res.status);
+          if (documented)
+            expect({ status: res.status, documented }).toEqual({
+              status: res.status,
+              documented: expect.arrayContaining([row.code]),
+            });
         });
-    });
 
-    it('changed nothing: standards, cases (phase, scope, history), evidence, judgements, credentials, dead letters', async () => {
-      const after = await snapshot();
-      expect(after.standards).toEqual(before.standards);
-      expect(after.ownStandard).toEqual(before.ownStandard);
-      expect(after.cases).toEqual(before.cases);
-      expect(after.evidence).toEqual(before.evidence);
-      expect(after.judgements).toEqual(before.judgements);
-      expect(after.credentials).toEqual(before.credentials);
-      expect(after.deadLetters).toEqual([[], [], [], []]);
-      // Tenant B sees none of tenant default's cases or standards, and got none of its own.
-      expect(after.standardsOfB).toEqual(before.standardsOfB);
-      expect(after.standardsOfB.map((s: { id: string }) => s.id)).not.toContain(fx.ownStd);
-      expect(after.casesSeenByB).toEqual([404, 404, 404, 404]);
-      expect(after.deadLettersOfB).toEqual([[], [], [], []]);
-    });
+        it('changed nothing: standards, cases (phase, scope, history), evidence, judgements, credentials, dead letters', async () => {
+          const after = await snapshot();
+          expect(after.standards).toEqual(before.standards);
+          expect(after.ownStandard).toEqual(before.ownStandard);
+          expect(after.cases).toEqual(before.cases);
+          expect(after.evidence).toEqual(before.evidence);
+          expect(after.judgements).toEqual(before.judgements);
+          expect(after.credentials).toEqual(before.credentials);
+          expect(after.deadLetters).toEqual([[], [], [], []]);
+          // Tenant B sees none of tenant default's cases or standards, and got none of its own.
+          expect(after.standardsOfB).toEqual(before.standardsOfB);
+          expect(after.standardsOfB.map((s: { id: string }) => s.id)).not.toContain(fx.ownStd);
+          expect(after.casesSeenByB).toEqual([404, 404, 404, 404]);
+          expect(after.deadLettersOfB).toEqual([[], [], [], []]);
+        });
+      });
+    }
 
     it('kept running and logged no internal error', async () => {
       expect(server.alive).toBe(true);
@@ -750,7 +771,7 @@ export function describeBadInput(
       expect(server.log()).not.toMatch(/ERROR|query failed/);
     });
 
-    // Tests that change something on purpose come after the check that nothing changed.
-    more?.(() => api);
+    // Tests that change something on purpose come after every check that nothing changed.
+    for (const group of groups) group.more?.(() => api);
   });
 }

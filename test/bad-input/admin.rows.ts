@@ -1,4 +1,4 @@
-import { describeBadInput, endpointRows, type BadRequest } from './bad-input.support';
+import { badInputGroup, endpointRows, type BadRequest } from './bad-input.support';
 
 const rows: BadRequest[] = [
   ...endpointRows(
@@ -38,4 +38,4 @@ const rows: BadRequest[] = [
   },
 ];
 
-describeBadInput('dead letters', rows);
+export const deadLetterRows = badInputGroup('dead letters', rows);

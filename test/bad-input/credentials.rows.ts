@@ -1,4 +1,4 @@
-import { describeBadInput, endpointRows, type BadRequest } from './bad-input.support';
+import { badInputGroup, endpointRows, type BadRequest } from './bad-input.support';
 
 const rows: BadRequest[] = [
   ...endpointRows('GET /cases/{caseAssess}/credentials', 'GET /credentials/{unknown}'),
@@ -18,4 +18,4 @@ const rows: BadRequest[] = [
   },
 ];
 
-describeBadInput('credentials', rows);
+export const credentialRows = badInputGroup('credentials', rows);

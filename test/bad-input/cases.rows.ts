@@ -1,5 +1,5 @@
 import {
-  describeBadInput,
+  badInputGroup,
   endpointRows,
   MB,
   openBody,
@@ -163,4 +163,7 @@ const rows: BadRequest[] = [
   },
 ];
 
-describeBadInput('opening a case, reading it, completing identification', rows);
+export const caseRows = badInputGroup(
+  'opening a case, reading it, completing identification',
+  rows,
+);

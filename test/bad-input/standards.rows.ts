@@ -1,5 +1,5 @@
 import {
-  describeBadInput,
+  badInputGroup,
   endpointRows,
   must,
   outcome,
@@ -132,7 +132,7 @@ const rows: BadRequest[] = [
   },
 ];
 
-describeBadInput('standards', rows, (api) => {
+export const standardRows = badInputGroup('standards', rows, (api) => {
   it('creates a standard sent five times at once exactly once; the others get 409 STANDARD_CODE_TAKEN', async () => {
     const answers = await Promise.all(
       Array.from({ length: 5 }, () => api().post('/standards', standardBody('bad-input-race'))),

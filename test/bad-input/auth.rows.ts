@@ -1,4 +1,4 @@
-import { describeBadInput, ENDPOINTS, label, TOKEN, type BadRequest } from './bad-input.support';
+import { badInputGroup, ENDPOINTS, label, TOKEN, type BadRequest } from './bad-input.support';
 
 /** Every endpoint without a token, with a wrong one, with another scheme: 401, saying which. */
 const authentication: BadRequest[] = ENDPOINTS.flatMap((e) => [
@@ -98,4 +98,4 @@ const rows: BadRequest[] = [
   },
 ];
 
-describeBadInput('authentication, tenant header, unknown routes', rows);
+export const authRows = badInputGroup('authentication, tenant header, unknown routes', rows);

@@ -1,5 +1,5 @@
 import {
-  describeBadInput,
+  badInputGroup,
   endpointRows,
   judgementWith,
   validationRows,
@@ -92,4 +92,4 @@ const rows: BadRequest[] = [
   },
 ];
 
-describeBadInput('judgements and the assessment decision', rows);
+export const assessRows = badInputGroup('judgements and the assessment decision', rows);

@@ -1,5 +1,5 @@
 import {
-  describeBadInput,
+  badInputGroup,
   endpointRows,
   evidenceBody,
   evidenceWith,
@@ -130,4 +130,4 @@ const rows: BadRequest[] = [
   },
 ];
 
-describeBadInput('evidence and completing documentation', rows);
+export const evidenceRows = badInputGroup('evidence and completing documentation', rows);

@@ -1,5 +1,5 @@
 import {
-  describeBadInput,
+  badInputGroup,
   endpointRows,
   scopeWith,
   UNKNOWN,
@@ -79,4 +79,4 @@ const rows: BadRequest[] = [
   },
 ];
 
-describeBadInput('scope and self-assessment', rows);
+export const scopeRows = badInputGroup('scope and self-assessment', rows);

@@ -1,0 +1,22 @@
+// Bad input on every public endpoint, one group of rows per endpoint (the `*.rows.ts` files
+// beside this one), all against one embedded instance: see bad-input.support.ts.
+import { deadLetterRows } from './admin.rows';
+import { assessRows } from './assess.rows';
+import { authRows } from './auth.rows';
+import { describeBadInput } from './bad-input.support';
+import { caseRows } from './cases.rows';
+import { credentialRows } from './credentials.rows';
+import { evidenceRows } from './evidence.rows';
+import { scopeRows } from './scope.rows';
+import { standardRows } from './standards.rows';
+
+describeBadInput([
+  authRows,
+  standardRows,
+  caseRows,
+  scopeRows,
+  evidenceRows,
+  assessRows,
+  credentialRows,
+  deadLetterRows,
+]);
