@@ -10,11 +10,12 @@ import {
   InProcessEventTransport,
   type RetryPolicy,
 } from '@balanse/messaging';
+import { EmbeddedDatabase } from '@balanse/persistence';
 import { createService, PortError, type RunningService } from '@balanse/runtime';
 import type { FromGateway, GatewayThreadData, ToGateway } from './gateway-thread';
 
 export interface EmbeddedOptions {
-  /** Folder for the services' PGlite databases; `memory://` keeps everything in memory. */
+  /** Folder for the PGlite database (`<dataDir>/pglite`); `memory://` keeps everything in memory. */
   dataDir: string;
   port: number;
   /** Interface to listen on; 0.0.0.0 in a container. */
@@ -32,18 +33,19 @@ export interface Embedded {
 export const EMBEDDED_SERVICES = [identifyService, documentService, assessService, certifyService];
 
 /**
- * Every service in this process: each with its own PGlite database (same migrations as
- * PostgreSQL) and its own Nest container, joined by the in-process bus; the gateway on `port`.
+ * Every service in this process: each with its own schema in one PGlite database (same
+ * migrations as PostgreSQL) and its own Nest container, joined by the in-process bus; the
+ * gateway on `port`.
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded> {
   const events = new InProcessEventTransport();
   const commands = new InProcessCommandTransport();
+  const database = await EmbeddedDatabase.open(options.dataDir);
   const services: RunningService[] = await Promise.all(
     EMBEDDED_SERVICES.map((def) => {
-      const dir = options.dataDir === 'memory://' ? 'memory://' : join(options.dataDir, def.name);
       return createService(
         def,
-        { kind: 'pglite', dir },
+        { kind: 'pglite-schema', database, schema: def.name },
         { events, commands, retry: options.retry, relay: { pollMs: 500 } },
         { http: false, logger: options.logger },
       );
@@ -82,6 +84,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       await events.close();
       await commands.close();
       for (const s of services) await s.close();
+      await database.close();
     },
   };
 }

@@ -1,12 +1,21 @@
 import { mkdir } from 'node:fs/promises';
 import { Client } from 'pg';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
-import { openPGliteEngine } from './pglite-engine';
+import type { EmbeddedDatabase } from './embedded-database';
+import { importLegacyFolder } from './legacy-import';
+import { openPGliteEngine, PGLITE_SETTINGS } from './pglite-engine';
 import { pgliteDriver } from './pglite-pool';
 import { PreparingClient } from './preparing-client';
 
-/** Where a service keeps its data: a PostgreSQL URL (distributed) or a PGlite folder (embedded). */
-export type StorageTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string };
+/**
+ * Where a service keeps its data: a PostgreSQL URL (distributed), its schema in the embedded
+ * mode's shared PGlite database (`EmbeddedDatabase`), or a PGlite database of its own (a folder
+ * or `memory://`; tests).
+ */
+export type StorageTarget =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite-schema'; database: EmbeddedDatabase; schema: string }
+  | { kind: 'pglite'; dir: string };
 
 export interface ServiceDataSourceOptions {
   storage: StorageTarget;
@@ -34,19 +43,50 @@ export async function openServiceDataSource(
     logging: ['error'] as const,
   };
   let dataSource: DataSource;
-  if (options.storage.kind === 'postgres') {
-    await ensureDatabase(options.storage.url);
+  const storage = options.storage;
+  if (storage.kind === 'pglite-schema') {
+    // The service's own schema and role; the database stays open for the other services.
+    const { database, schema } = storage;
+    await database.createSchema(schema);
     dataSource = new DataSource({
       ...common,
-      url: options.storage.url,
+      schema,
+      driver: pgliteDriver(database.connection, schema),
+      logging: ['error'],
+    });
+    await dataSource.initialize();
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+      const folder = database.legacyFolder(schema);
+      if (folder)
+        await database.oneImportAtATime(() =>
+          importLegacyFolder({
+            target: dataSource,
+            schema,
+            folder,
+            dataDir: database.dataDir,
+            openLegacy: () =>
+              openServiceDataSource({ ...options, storage: { kind: 'pglite', dir: folder } }),
+          }),
+        );
+    } catch (err) {
+      await dataSource.destroy();
+      throw err;
+    }
+    return dataSource;
+  } else if (storage.kind === 'postgres') {
+    await ensureDatabase(storage.url);
+    dataSource = new DataSource({
+      ...common,
+      url: storage.url,
       poolSize: options.poolSize ?? 10,
       logging: ['error'],
       extra: { Client: PreparingClient },
     });
   } else {
-    const dir = options.storage.dir;
+    const dir = storage.dir;
     if (dir !== 'memory://') await mkdir(dir, { recursive: true });
-    const db = await openPGliteEngine(dir);
+    const db = await openPGliteEngine(dir, { settings: PGLITE_SETTINGS });
     dataSource = new DataSource({ ...common, driver: pgliteDriver(db), logging: ['error'] });
     // TypeORM's pool.end() is a no-op for PGlite; close the engine with the data source.
     const destroy = dataSource.destroy.bind(dataSource);
@@ -56,10 +96,8 @@ export async function openServiceDataSource(
     };
   }
   await dataSource.initialize();
-  if (options.storage.kind === 'postgres')
-    await withMigrationLock(options.storage.url, () =>
-      dataSource.runMigrations({ transaction: 'each' }),
-    );
+  if (storage.kind === 'postgres')
+    await withMigrationLock(storage.url, () => dataSource.runMigrations({ transaction: 'each' }));
   else await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }

@@ -1,3 +1,4 @@
 export * from './data-source';
+export * from './embedded-database';
 export * from './pglite-pool';
 export * from './pglite-engine';
