@@ -5,10 +5,10 @@ import {
   type LoggerService,
   type LogLevel,
 } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { HealthModule, TimingInterceptor } from '@balanse/runtime';
+import { HealthModule, withTiming } from '@balanse/runtime';
 import { DeadLettersController } from './admin/dead-letters.controller';
 import { AssessController } from './cases/assess.controller';
 import { CasesController } from './cases/cases.controller';
@@ -46,7 +46,6 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: JsonBodyGuard },
         { provide: APP_PIPE, useClass: ContractPipe },
         { provide: APP_FILTER, useClass: ErrorsFilter },
-        { provide: APP_INTERCEPTOR, useClass: TimingInterceptor },
       ],
     };
   }
@@ -70,6 +69,7 @@ export async function createGatewayApp(
     logger,
     abortOnError: false,
   });
+  withTiming(app);
   app.useBodyParser('json', { limit: '1mb' });
   app.disable('x-powered-by');
   app.set('etag', false); // answers change with every step of a case: hashing each body buys nothing

@@ -40,7 +40,10 @@ export async function openServiceDataSource(
     migrations: options.migrations,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'] as const,
+    // TypeORM would log each failing query with its parameters: personal data (a candidate's
+    // name) in the log, and noise for errors the caller expects (a duplicate key). Errors reach
+    // the caller, and the one that is not expected is logged there (RpcErrorsFilter).
+    logging: false,
   };
   let dataSource: DataSource;
   const storage = options.storage;
@@ -52,7 +55,6 @@ export async function openServiceDataSource(
       ...common,
       schema,
       driver: pgliteDriver(database.connection, schema),
-      logging: ['error'],
     });
     await dataSource.initialize();
     try {
@@ -80,14 +82,13 @@ export async function openServiceDataSource(
       ...common,
       url: storage.url,
       poolSize: options.poolSize ?? 10,
-      logging: ['error'],
       extra: { Client: PreparingClient },
     });
   } else {
     const dir = storage.dir;
     if (dir !== 'memory://') await mkdir(dir, { recursive: true });
     const db = await openPGliteEngine(dir, { settings: PGLITE_SETTINGS });
-    dataSource = new DataSource({ ...common, driver: pgliteDriver(db), logging: ['error'] });
+    dataSource = new DataSource({ ...common, driver: pgliteDriver(db) });
     // TypeORM's pool.end() is a no-op for PGlite; close the engine with the data source.
     const destroy = dataSource.destroy.bind(dataSource);
     dataSource.destroy = async () => {

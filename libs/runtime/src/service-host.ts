@@ -28,7 +28,7 @@ import {
 } from '@balanse/messaging';
 import { openServiceDataSource, type StorageTarget } from '@balanse/persistence';
 import { HealthModule, type ReadinessCheck } from './health';
-import { TimingInterceptor } from './timing.interceptor';
+import { withTiming } from './timing.interceptor';
 
 /** What a service library exports so that a launcher can run it. */
 export interface ServiceDefinition {
@@ -150,11 +150,11 @@ export async function createService(
   };
 }
 
-/** Pipes, the error filter and the timing interceptor for message handlers. */
+/** Pipes, the error filter and (at debug level) the timing interceptor for message handlers. */
 function withMessageEnhancers(microservice: INestMicroservice): void {
   microservice.useGlobalPipes(new ContractPayloadPipe());
   microservice.useGlobalFilters(new RpcErrorsFilter());
-  microservice.useGlobalInterceptors(new TimingInterceptor());
+  withTiming(microservice);
 }
 
 function hostModule(

@@ -89,6 +89,11 @@ export class BalanseServer extends Server implements CustomTransportStrategy {
     throw new Error('BalanseServer has no events to listen to');
   }
 
+  /** Our patterns are plain strings; Nest's default tries JSON.parse on each (and throws). */
+  protected override getRouteFromPattern(pattern: string): string {
+    return pattern;
+  }
+
   unwrap<T>(): T {
     return { commands: this.options.commands, events: this.options.events } as T;
   }
