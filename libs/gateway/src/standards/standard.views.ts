@@ -3,7 +3,8 @@ import { EXAMPLE_IDS as ID, OUTCOME_CATEGORIES, type OutcomeCategory } from '@ba
 
 /** What identify answers about standards (its `summary` and `standardView`). */
 
-export class StandardSummaryView {
+/** What a standard is called and where it sits; both answers below start with this. */
+class StandardHead {
   @ApiProperty({ format: 'uuid', example: ID.standard }) id: string;
   @ApiProperty({ example: 'avdelingsleder-helse-omsorg' }) code: string;
   @ApiProperty({ example: '1.0' }) version: string;
@@ -13,9 +14,12 @@ export class StandardSummaryView {
   nqfLevel: number | null;
   @ApiProperty({ type: String, nullable: true, example: 'health-and-care' })
   sector: string | null;
-  @ApiProperty({ example: 19 }) outcomeCount: number;
   @ApiProperty({ example: true, description: 'seeded for every tenant, not created by this one' })
   shared: boolean;
+}
+
+export class StandardSummaryView extends StandardHead {
+  @ApiProperty({ example: 19 }) outcomeCount: number;
 }
 
 export class OutcomeView {
@@ -41,19 +45,8 @@ export class ClusterView {
   @ApiProperty({ type: [AreaView] }) areas: AreaView[];
 }
 
-export class StandardView {
-  @ApiProperty({ format: 'uuid', example: ID.standard }) id: string;
-  @ApiProperty({ example: 'avdelingsleder-helse-omsorg' }) code: string;
-  @ApiProperty({ example: '1.0' }) version: string;
-  @ApiProperty({ example: 'Department leader in health and care services (avdelingsleder)' })
-  title: string;
-  @ApiProperty({ type: 'integer', nullable: true, example: 5, description: 'NKR/EQF level' })
-  nqfLevel: number | null;
-  @ApiProperty({ type: String, nullable: true, example: 'health-and-care' })
-  sector: string | null;
+export class StandardView extends StandardHead {
   @ApiProperty({ type: [ClusterView], description: 'clusters → competence areas → outcomes' })
   clusters: ClusterView[];
-  @ApiProperty({ example: true, description: 'seeded for every tenant, not created by this one' })
-  shared: boolean;
   @ApiProperty({ format: 'date-time', example: '2025-01-06T08:00:00.000Z' }) createdAt: string;
 }
