@@ -29,6 +29,7 @@ import {
   type Stack,
 } from '@balanse/testing';
 import { Agent, request } from 'undici';
+import { TENANT_PATTERN } from '@balanse/contracts';
 
 // Like an HR integration: a bounded pool of kept-alive connections rather than one new socket
 // per request, which leaves bursts of requests queued on connection set-up. undici's `request`
@@ -124,7 +125,7 @@ function parseArgs(argv: string[]): Options | 'help' {
   if (url !== undefined && !/^https?:\/\/[^/]+/.test(url))
     throw new UsageError(`--url must look like http://host:port, got ${url}`);
   const tenant = values.get('tenant') ?? `bench-${randomBytes(4).toString('hex')}`;
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenant))
+  if (!TENANT_PATTERN.test(tenant))
     throw new UsageError('--tenant must be 1-63 lower-case letters, digits or dashes');
   const token = values.get('token') ?? (url ? process.env['BALANSE_ADMIN_TOKEN'] : undefined);
   if (url && !token) throw new UsageError('--url needs --token or BALANSE_ADMIN_TOKEN');

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LogLevel } from '@nestjs/common';
-import type { CommandMessage, CommandReply, ServiceName } from '@balanse/contracts';
-import { createGatewayApp } from '@balanse/gateway';
-import type { CommandTransport } from '@balanse/messaging';
+import type { CommandMessage, CommandReply } from '@balanse/contracts';
+import { createGatewayApp, type GatewayOptions } from '@balanse/gateway';
 import { listen, PortError, type ReadinessCheck } from '@balanse/runtime';
 
 /** What the embedded launcher hands the gateway's thread. */
@@ -46,7 +45,8 @@ async function main(port: NonNullable<typeof parentPort>, data: GatewayThreadDat
       port.postMessage({ ...msg, id });
     });
 
-  const commands: CommandTransport = {
+  // The gateway only sends: one message to the launcher, which answers from the services.
+  const commands: GatewayOptions['commands'] = {
     request: (subject: string, message: CommandMessage, timeoutMs: number) =>
       ask<CommandReply>({
         kind: 'request',
@@ -54,11 +54,6 @@ async function main(port: NonNullable<typeof parentPort>, data: GatewayThreadDat
         message: JSON.stringify(message),
         timeoutMs,
       }),
-    serve: async (_service: ServiceName) => {
-      throw new Error('the gateway thread serves no commands');
-    },
-    healthy: () => true,
-    close: async () => undefined,
   };
   const readiness: ReadinessCheck[] = data.checks.map((name) => ({
     name,
