@@ -11,6 +11,14 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   /** A request body sent without `Content-Type: application/json`, or in an encoding not supported. */
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** A `cursor` that this API did not hand out (or for another list). */
+  INVALID_CURSOR: 'INVALID_CURSOR',
+  /** An `Idempotency-Key` sent again with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** The answer would exceed the bus's max payload: ask for a smaller page. */
+  REPLY_TOO_LARGE: 'REPLY_TOO_LARGE',
+  /** Authenticated, but not allowed to do this. */
+  FORBIDDEN: 'FORBIDDEN',
   // the domain
   STANDARD_NOT_FOUND: 'STANDARD_NOT_FOUND',
   STANDARD_CODE_TAKEN: 'STANDARD_CODE_TAKEN',
@@ -26,6 +34,8 @@ export const ErrorCode = {
   // the platform
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',
+  /** A service has more commands in hand than its limit; retry after `Retry-After`. */
+  SERVICE_BUSY: 'SERVICE_BUSY',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -5,3 +5,4 @@ export * from './commands';
 export * from './lifecycle';
 export * from './basics';
 export * from './examples';
+export * from './paging';

@@ -17,3 +17,4 @@ export * from './nest/arrival-wait';
 export * from './nest/balanse.server';
 export * from './nest/balanse.client';
 export * from './nest/messaging.module';
+export * from './metrics';
