@@ -57,6 +57,28 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     meaning: 'a body without `Content-Type: application/json`, or in an unsupported encoding',
     message: 'send the request body as JSON with Content-Type: application/json (got text/plain)',
   },
+  INVALID_CURSOR: {
+    status: 400,
+    meaning: 'a `cursor` this list did not hand out',
+    message: 'cursor was not handed out by this list',
+    fields: [{ field: 'cursor', message: 'must be a cursor from a previous page of this list' }],
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    meaning: 'this `Idempotency-Key` was used before with a different request',
+    message: 'Idempotency-Key was used with a different request',
+    fields: [{ field: 'header.idempotency-key', message: 'was used with a different request' }],
+  },
+  REPLY_TOO_LARGE: {
+    status: 413,
+    meaning: 'the answer would not fit in one message on the bus; ask for a smaller page (`limit`)',
+    message: 'the answer would exceed the bus max payload; ask for a smaller page',
+  },
+  FORBIDDEN: {
+    status: 403,
+    meaning: 'authenticated, but not allowed to do this',
+    message: 'this needs the admin role',
+  },
   STANDARD_NOT_FOUND: {
     status: 404,
     meaning: 'no standard with this id for the tenant',
@@ -135,6 +157,11 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     status: 504,
     meaning: 'the service did not answer in time; the command may still take effect',
     message: 'service identify did not answer within 10000 ms',
+  },
+  SERVICE_BUSY: {
+    status: 503,
+    meaning: 'the service has too many commands in hand; retry after `Retry-After`',
+    message: 'service identify is busy; retry shortly',
   },
   INTERNAL: {
     status: 500,
