@@ -110,7 +110,7 @@ describe('services stopped while cases are in flight (distributed)', () => {
     }
     for (const id of cases) {
       const credentials = await ok(api.get(`/cases/${id}/credentials`));
-      expect(credentials).toHaveLength(1);
+      expect(credentials.items).toHaveLength(1);
     }
     for (const service of ['identify', 'document', 'assess', 'certify']) {
       expect(await ok(api.get(`/admin/dead-letters/${service}`))).toEqual([]);

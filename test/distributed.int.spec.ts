@@ -34,10 +34,11 @@ describe('distributed mode: separate service processes over NATS JetStream and P
     ]);
     const credentials = await stack.api.get(`/cases/${caseId}/credentials`);
     expect(credentials.status).toBe(200);
-    expect(credentials.body).toHaveLength(1);
-    expect(credentials.body[0]).toMatchObject({ kind: 'full', caseId });
-    expect(credentials.body[0].outcomeIds).toHaveLength(19);
-    const one = await stack.api.get(`/credentials/${credentials.body[0].id}`);
+    expect(credentials.body).toMatchObject({ hasMore: false, nextCursor: null });
+    expect(credentials.body.items).toHaveLength(1);
+    expect(credentials.body.items[0]).toMatchObject({ kind: 'full', caseId });
+    expect(credentials.body.items[0].outcomeIds).toHaveLength(19);
+    const one = await stack.api.get(`/credentials/${credentials.body.items[0].id}`);
     expect(one.body.credential.type).toContain('VerifiableCredential');
   });
 
@@ -48,16 +49,16 @@ describe('distributed mode: separate service processes over NATS JetStream and P
     });
     expect(partial.final.result).toBe('partial');
     const credentials = await stack.api.get(`/cases/${partial.caseId}/credentials`);
-    expect(credentials.body).toHaveLength(1);
-    expect(credentials.body[0].kind).toBe('partial');
-    expect(credentials.body[0].outcomeIds).toHaveLength(10);
+    expect(credentials.body.items).toHaveLength(1);
+    expect(credentials.body.items[0].kind).toBe('partial');
+    expect(credentials.body.items[0].outcomeIds).toHaveLength(10);
 
     const none = await driveCase(stack.api, standard, {
       externalId: 'dist-3',
       judge: () => 'not_met',
     });
     expect(none.final.result).toBe('not_certified');
-    expect((await stack.api.get(`/cases/${none.caseId}/credentials`)).body).toEqual([]);
+    expect((await stack.api.get(`/cases/${none.caseId}/credentials`)).body.items).toEqual([]);
   });
 
   it('publishes CloudEvents 1.0 with tenant, correlation and causation, and no personal data', async () => {

@@ -73,7 +73,7 @@ describe('embedded mode: every service in one process, PGlite and the in-process
       'certified',
     ]);
     for (const h of final.history) expect(Date.parse(h.at)).not.toBeNaN();
-    const credentials = (await api.get(`/cases/${caseId}/credentials`)).body;
+    const credentials = (await api.get(`/cases/${caseId}/credentials`)).body.items;
     expect(credentials).toHaveLength(1);
     expect(credentials[0].outcomeIds).toHaveLength(19);
   });
@@ -120,7 +120,7 @@ describe('embedded mode: every service in one process, PGlite and the in-process
     );
     for (const [i, r] of results.entries()) {
       expect(r.final.result).toBe(i % 2 === 0 ? 'certified' : 'partial');
-      expect((await api.get(`/cases/${r.caseId}/credentials`)).body).toHaveLength(1);
+      expect((await api.get(`/cases/${r.caseId}/credentials`)).body.items).toHaveLength(1);
     }
   });
 

@@ -76,7 +76,7 @@ describe('results: certified means the whole standard', () => {
     const final = await waitForPhase(api, caseId, 'completed');
     expect(final.result).toBe('partial');
 
-    const credentials = (await api.get(`/cases/${caseId}/credentials`)).body;
+    const credentials = (await api.get(`/cases/${caseId}/credentials`)).body.items;
     expect(credentials).toHaveLength(1);
     const [credential] = credentials;
     expect(credential).toMatchObject({

@@ -6,3 +6,4 @@ export * from './lifecycle';
 export * from './basics';
 export * from './examples';
 export * from './paging';
+export * from './page-budget';

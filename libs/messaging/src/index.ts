@@ -2,6 +2,8 @@ export * from './events/domain-event';
 export * from './events/event-subjects';
 export * from './entities';
 export * from './messaging.migration';
+export * from './idempotency/idempotency.migration';
+export * from './idempotency/idempotency';
 export * from './outbox/unit-of-work';
 export * from './outbox/outbox-relay';
 export * from './inbox/event-consumer';

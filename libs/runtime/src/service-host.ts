@@ -17,6 +17,7 @@ import {
   DeadLetters,
   MessagingModule,
   MessagingTables1764300000000,
+  IdempotencyKeys1796000000000,
   messagingEntities,
   OutboxRelay,
   RpcErrorsFilter,
@@ -83,7 +84,7 @@ export async function createService(
   const dataSource = await openServiceDataSource({
     storage,
     entities: [...messagingEntities, ...def.entities],
-    migrations: [MessagingTables1764300000000, ...def.migrations],
+    migrations: [MessagingTables1764300000000, IdempotencyKeys1796000000000, ...def.migrations],
   });
   await def.seed?.(dataSource);
   const relay = new OutboxRelay(

@@ -14,14 +14,27 @@ function expectStatus(step: string, res: ApiResponse, status: number): ApiRespon
   return res;
 }
 
+/** Every item of a paged list (`{ items, hasMore, nextCursor }`), following the cursors. */
+export async function allPages<T = any>(api: ApiClient, path: string, limit = 100): Promise<T[]> {
+  const items: T[] = [];
+  const sep = path.includes('?') ? '&' : '?';
+  for (let cursor: string | null = null; ;) {
+    const page = expectStatus(
+      `list ${path}`,
+      await api.get(`${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`),
+      200,
+    ).body as { items: T[]; hasMore: boolean; nextCursor: string | null };
+    items.push(...page.items);
+    if (!page.hasMore) return items;
+    cursor = page.nextCursor;
+  }
+}
+
 /** The shared seeded standard and its outcome ids. */
 export async function seededStandard(
   api: ApiClient,
 ): Promise<{ id: string; outcomeIds: string[] }> {
-  const list = expectStatus('list standards', await api.get('/standards'), 200).body as Array<{
-    id: string;
-    code: string;
-  }>;
+  const list = await allPages<{ id: string; code: string }>(api, '/standards');
   const id = list.find((s) => s.code === 'avdelingsleder-helse-omsorg')!.id;
   const standard = expectStatus('get standard', await api.get(`/standards/${id}`), 200).body;
   const outcomeIds = standard.clusters.flatMap((c: any) =>

@@ -5,6 +5,7 @@ import {
   CaseDocumentedV2,
   Command,
   JudgeOutcomeDto,
+  PageQueryDto,
   type CommandContext,
 } from '@balanse/contracts';
 import { EventContext, IdPipe } from '@balanse/messaging';
@@ -28,8 +29,12 @@ export class AssessmentCommands {
   }
 
   @MessagePattern(C.listJudgements)
-  list(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
-    return this.assessments.list(ctx.tenantId, id);
+  list(
+    @Ctx() ctx: CommandContext,
+    @Payload('id', IdPipe) id: string,
+    @Payload('query') query: PageQueryDto,
+  ) {
+    return this.assessments.list(ctx.tenantId, id, query);
   }
 
   @MessagePattern(Command.caseStatus)

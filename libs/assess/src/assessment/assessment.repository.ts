@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Decision } from '@balanse/contracts';
+import { fromMicros, microsOf } from '@balanse/persistence';
 import { Assessment, OutcomeJudgement } from './assessment.entity';
 
 /**
@@ -69,6 +70,42 @@ export class AssessmentRepository {
     return rows.length === 1 ? new Date(rows[0].judged_at) : null;
   }
 
+  /**
+   * One page of a case's judgements, oldest first: up to `take` after the keyset `after`
+   * (`judged_at` in microseconds, the outcome id). A judgement replaced while a client pages
+   * moves to the end: it may be seen twice, never missed.
+   */
+  async pageJudgements(
+    tenantId: string,
+    caseId: string,
+    after: string[] | null,
+    take: number,
+  ): Promise<Array<{ judgement: OutcomeJudgement; key: [string, string] }>> {
+    const query = this.dataSource
+      .getRepository(OutcomeJudgement)
+      .createQueryBuilder('j')
+      .addSelect(microsOf('j.judged_at'), 'key_at')
+      .where('j.tenant_id = :tenantId AND j.case_id = :caseId', { tenantId, caseId })
+      .orderBy('j.judged_at', 'ASC')
+      .addOrderBy('j.outcome_id', 'ASC')
+      .limit(take);
+    if (after)
+      query.andWhere(`(j.judged_at, j.outcome_id) > (${fromMicros(':at')}, CAST(:id AS uuid))`, {
+        at: after[0],
+        id: after[1],
+      });
+    const { entities, raw } = await query.getRawAndEntities<{
+      key_at: string;
+      j_outcome_id: string;
+    }>();
+    const at = new Map(raw.map((r) => [r.j_outcome_id, r.key_at]));
+    return entities.map((judgement) => ({
+      judgement,
+      key: [at.get(judgement.outcomeId)!, judgement.outcomeId],
+    }));
+  }
+
+  /** Every judgement of the case: what the decision needs (at most one per outcome in scope). */
   judgements(
     tenantId: string,
     caseId: string,

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import {
   afterDecision,
+  budgetedPage,
   CaseAssessed,
   DomainError,
+  keysetAfter,
+  pageLimit,
   type CaseDocumentedV2,
   type CaseStatus,
   type CommandContext,
   type JudgeOutcomeDto,
+  type PageQueryDto,
   type PhaseCompletion,
 } from '@balanse/contracts';
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
@@ -14,6 +18,9 @@ import type { Assessment, OutcomeJudgement } from './assessment.entity';
 import { AssessmentRepository } from './assessment.repository';
 import { decide } from './decision';
 import { judgedScope, requireInScope, requireOpen } from './judgements';
+
+/** Names the list in its cursors. */
+const JUDGEMENT_LIST = 'judgements';
 
 @Injectable()
 export class AssessmentService {
@@ -65,8 +72,18 @@ export class AssessmentService {
     return { caseId, phase: afterDecision(assessment.decision).phase, done: true };
   }
 
-  async list(tenantId: string, caseId: string) {
-    return (await this.assessments.judgements(tenantId, caseId)).map(view);
+  /** A page of the case's judgements, oldest first. */
+  async list(tenantId: string, caseId: string, query?: PageQueryDto) {
+    const after = keysetAfter(JUDGEMENT_LIST, query, ['micros', 'uuid']);
+    const limit = pageLimit(query);
+    const rows = await this.assessments.pageJudgements(tenantId, caseId, after, limit + 1);
+    return budgetedPage(
+      JUDGEMENT_LIST,
+      rows,
+      limit,
+      (r) => r.key,
+      (r) => view(r.judgement),
+    );
   }
 
   /** Decides once every outcome in scope is judged; else 422 naming the unjudged ones. */

@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
-import { CaseAssessed, CaseAssessedV2, Command, type CommandContext } from '@balanse/contracts';
+import {
+  CaseAssessed,
+  CaseAssessedV2,
+  Command,
+  PageQueryDto,
+  type CommandContext,
+} from '@balanse/contracts';
 import { EventContext, IdPipe } from '@balanse/messaging';
 import { CredentialsService } from './credentials.service';
 
@@ -12,8 +18,12 @@ export class CredentialQueries {
   constructor(private readonly credentials: CredentialsService) {}
 
   @MessagePattern(C.listCaseCredentials)
-  listForCase(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
-    return this.credentials.listForCase(ctx.tenantId, id);
+  listForCase(
+    @Ctx() ctx: CommandContext,
+    @Payload('id', IdPipe) id: string,
+    @Payload('query') query: PageQueryDto,
+  ) {
+    return this.credentials.listForCase(ctx.tenantId, id, query);
   }
 
   @MessagePattern(C.getCredential)

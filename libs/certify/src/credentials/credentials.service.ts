@@ -1,10 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CaseCertified, DomainError, ErrorCode, type CaseAssessedV2 } from '@balanse/contracts';
+import {
+  budgetedPage,
+  CaseCertified,
+  DomainError,
+  ErrorCode,
+  keysetAfter,
+  pageLimit,
+  type CaseAssessedV2,
+  type PageQueryDto,
+} from '@balanse/contracts';
 import type { Tx } from '@balanse/messaging';
 import { credentialDocument, credentialKind, standardCoverage } from './credential-document';
 import type { Credential } from './credential.entity';
 import { CredentialRepository } from './credential.repository';
+
+/** Names the list in its cursors. */
+const CREDENTIAL_LIST = 'credentials';
 
 @Injectable()
 export class CredentialsService {
@@ -38,8 +50,18 @@ export class CredentialsService {
     });
   }
 
-  async listForCase(tenantId: string, caseId: string) {
-    return (await this.credentials.listForCase(tenantId, caseId)).map(view);
+  /** A page of the case's credentials, oldest first. */
+  async listForCase(tenantId: string, caseId: string, query?: PageQueryDto) {
+    const after = keysetAfter(CREDENTIAL_LIST, query, ['micros', 'uuid']);
+    const limit = pageLimit(query);
+    const rows = await this.credentials.pageForCase(tenantId, caseId, after, limit + 1);
+    return budgetedPage(
+      CREDENTIAL_LIST,
+      rows,
+      limit,
+      (r) => r.key,
+      (r) => view(r.credential),
+    );
   }
 
   async get(tenantId: string, id: string) {

@@ -14,7 +14,23 @@ export interface CommandContext {
    * arrived". The case id. See `PhaseGate` in the gateway and `ArrivalWait` in messaging.
    */
   awaitCase?: string;
+  /**
+   * Set by the gateway on a creating `POST` sent with an `Idempotency-Key`: the key and a SHA-256
+   * (hex) of the request (method, path, tenant, canonical body). The service stores the key with
+   * its reply in the creation's transaction and answers a repeat from there.
+   */
+  idempotency?: IdempotencyClaim;
 }
+
+export interface IdempotencyClaim {
+  key: string;
+  requestHash: string;
+}
+
+/** An `Idempotency-Key`: 1-255 visible ASCII characters. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7E]{1,255}$/;
+/** How long a service keeps a key and its reply; a key sent again later is a new request. */
+export const IDEMPOTENCY_KEY_HOURS = 24;
 
 /** What the gateway sends over request/reply: the context, and the pattern's payload. */
 export interface CommandMessage {
@@ -45,6 +61,7 @@ export const Command = {
     getStandard: 'standards.get',
     openCase: 'cases.open',
     getCase: 'cases.get',
+    caseHistory: 'cases.history',
     setScope: 'cases.scope',
     completeIdentify: 'cases.identify-complete',
   },

@@ -16,6 +16,7 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  registerDecorator,
 } from 'class-validator';
 import { isUuid } from '../basics';
 import { EXAMPLE_IDS } from '../examples';
@@ -73,6 +74,51 @@ export class ClusterInput {
   areas: AreaInput[];
 }
 
+/**
+ * A standard is answered whole (`GET /standards/{id}`) and its outcome ids travel in events, so
+ * it is bounded as a whole: at most this many learning outcomes in all (what a scope or a piece
+ * of evidence may name as well) …
+ */
+export const MAX_OUTCOMES_PER_STANDARD = 1000;
+/** … and its clusters at most this much JSON (ids added, the answer stays far under 1 MB). */
+export const MAX_STANDARD_CLUSTERS_BYTES = 256 * 1024;
+
+/** Checks the clusters as a whole; the per-entry checks run as well. */
+function BoundedStandard(): PropertyDecorator {
+  return (target, propertyName) => {
+    const check = (name: string, message: string, ok: (clusters: unknown[]) => boolean) =>
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: propertyName as string,
+        options: { message },
+        validator: { validate: (v: unknown) => !Array.isArray(v) || ok(v) },
+      });
+    check(
+      'maxOutcomesPerStandard',
+      `a standard holds at most ${MAX_OUTCOMES_PER_STANDARD} learning outcomes in all`,
+      (clusters) => countOutcomes(clusters) <= MAX_OUTCOMES_PER_STANDARD,
+    );
+    check(
+      'maxStandardBytes',
+      `clusters must encode to at most ${MAX_STANDARD_CLUSTERS_BYTES / 1024} KB of JSON`,
+      (clusters) => Buffer.byteLength(JSON.stringify(clusters)) <= MAX_STANDARD_CLUSTERS_BYTES,
+    );
+  };
+}
+
+function countOutcomes(clusters: unknown[]): number {
+  const entries = (v: unknown, key: string): unknown[] => {
+    const list = (v as Record<string, unknown> | null)?.[key];
+    return Array.isArray(list) ? list : [];
+  };
+  return clusters.reduce<number>(
+    (n, c) =>
+      n + entries(c, 'areas').reduce<number>((m, a) => m + entries(a, 'outcomes').length, 0),
+    0,
+  );
+}
+
 export class CreateStandardDto {
   @ApiProperty({
     example: 'avdelingsleder-helse',
@@ -103,9 +149,13 @@ export class CreateStandardDto {
   @IsString()
   @MaxLength(100)
   sector?: string;
-  @ApiProperty({ type: [ClusterInput] })
+  @ApiProperty({
+    type: [ClusterInput],
+    description: `at most ${MAX_OUTCOMES_PER_STANDARD} learning outcomes in all, and at most ${MAX_STANDARD_CLUSTERS_BYTES / 1024} KB as JSON`,
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
+  @BoundedStandard()
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ClusterInput)

@@ -5,6 +5,7 @@ import {
   CaseIdentified,
   CaseIdentifiedV2,
   Command,
+  PageQueryDto,
   type CommandContext,
 } from '@balanse/contracts';
 import { EventContext, IdPipe } from '@balanse/messaging';
@@ -27,8 +28,12 @@ export class EvidenceCommands {
   }
 
   @MessagePattern(C.listEvidence)
-  list(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
-    return this.evidence.list(ctx.tenantId, id);
+  list(
+    @Ctx() ctx: CommandContext,
+    @Payload('id', IdPipe) id: string,
+    @Payload('query') query: PageQueryDto,
+  ) {
+    return this.evidence.list(ctx.tenantId, id, query);
   }
 
   @MessagePattern(Command.caseStatus)

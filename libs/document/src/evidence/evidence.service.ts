@@ -1,19 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
+  budgetedPage,
   CaseDocumented,
   DomainError,
+  keysetAfter,
+  pageLimit,
   phaseAfter,
   type AddEvidenceDto,
   type CaseIdentifiedV2,
   type CaseStatus,
   type CommandContext,
+  type PageQueryDto,
   type PhaseCompletion,
 } from '@balanse/contracts';
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
 import { requireCoverage, requireInScope, requireOpen } from './coverage';
 import type { Evidence, Portfolio } from './portfolio.entity';
 import { PortfolioRepository } from './portfolio.repository';
+
+/** Names the list in its cursors. */
+const EVIDENCE_LIST = 'evidence';
 
 @Injectable()
 export class EvidenceService {
@@ -34,11 +41,12 @@ export class EvidenceService {
     });
   }
 
+  /** The reply is made inside the unit of work: under an Idempotency-Key it is what is stored. */
   async add(ctx: CommandContext, caseId: string, dto: AddEvidenceDto) {
-    const evidence = await this.uow.run(commandMeta(ctx), async (tx) => {
+    return this.uow.run(commandMeta(ctx), async (tx) => {
       const portfolio = await this.lockOpen(tx, caseId);
       requireInScope(portfolio.outcomeIds, dto.outcomeIds);
-      return this.portfolios.addEvidence(tx.manager, {
+      const evidence = await this.portfolios.addEvidence(tx.manager, {
         id: randomUUID(),
         tenantId: ctx.tenantId,
         caseId,
@@ -53,12 +61,22 @@ export class EvidenceService {
         tasks: dto.tasks ?? [],
         addedBy: ctx.actor,
       });
+      return view(evidence);
     });
-    return view(evidence);
   }
 
-  async list(tenantId: string, caseId: string) {
-    return (await this.portfolios.listEvidence(tenantId, caseId)).map(view);
+  /** A page of the case's evidence, oldest first. */
+  async list(tenantId: string, caseId: string, query?: PageQueryDto) {
+    const after = keysetAfter(EVIDENCE_LIST, query, ['micros', 'uuid']);
+    const limit = pageLimit(query);
+    const rows = await this.portfolios.pageEvidence(tenantId, caseId, after, limit + 1);
+    return budgetedPage(
+      EVIDENCE_LIST,
+      rows,
+      limit,
+      (r) => r.key,
+      (r) => view(r.evidence),
+    );
   }
 
   /** `cases.status`: documentation is done once the portfolio is complete. */

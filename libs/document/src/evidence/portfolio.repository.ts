@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { fromMicros, microsOf } from '@balanse/persistence';
 import { Evidence, Portfolio } from './portfolio.entity';
 
 /** A case's portfolio and its evidence: every statement on the portfolio aggregate. */
@@ -45,10 +46,32 @@ export class PortfolioRepository {
     return row;
   }
 
-  listEvidence(tenantId: string, caseId: string): Promise<Evidence[]> {
-    return this.dataSource
+  /**
+   * One page of a case's evidence, oldest first: up to `take` items after the keyset `after`
+   * (`added_at` in microseconds, the id). Each comes with its keyset.
+   */
+  async pageEvidence(
+    tenantId: string,
+    caseId: string,
+    after: string[] | null,
+    take: number,
+  ): Promise<Array<{ evidence: Evidence; key: [string, string] }>> {
+    const query = this.dataSource
       .getRepository(Evidence)
-      .find({ where: { tenantId, caseId }, order: { addedAt: 'ASC' } });
+      .createQueryBuilder('e')
+      .addSelect(microsOf('e.added_at'), 'key_at')
+      .where('e.tenant_id = :tenantId AND e.case_id = :caseId', { tenantId, caseId })
+      .orderBy('e.added_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .limit(take);
+    if (after)
+      query.andWhere(`(e.added_at, e.id) > (${fromMicros(':at')}, CAST(:id AS uuid))`, {
+        at: after[0],
+        id: after[1],
+      });
+    const { entities, raw } = await query.getRawAndEntities<{ key_at: string; e_id: string }>();
+    const at = new Map(raw.map((r) => [r.e_id, r.key_at]));
+    return entities.map((evidence) => ({ evidence, key: [at.get(evidence.id)!, evidence.id] }));
   }
 
   /** The outcomes each piece of evidence names: what coverage needs, nothing more. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Command,
@@ -11,7 +11,8 @@ import { Caller } from '../http/principal';
 import { ServiceClient } from '../http/service-client';
 import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors';
 import { ApiIdParam } from '../openapi/api-id-param';
-import { JudgementView } from './assess.views';
+import { ApiPaged } from '../openapi/api-paging';
+import { JudgementPageView, JudgementView } from './assess.views';
 import { COMPLETION_EXAMPLES, PhaseCompletionView } from './case.views';
 
 const C = Command.assess;
@@ -57,13 +58,21 @@ export class AssessController {
   }
 
   @Get('outcomes')
-  @ApiOperation({ summary: 'The judgements recorded so far, oldest first' })
+  @ApiOperation({
+    summary:
+      'The judgements recorded so far, oldest first, a page at a time (a judgement replaced moves to the end)',
+  })
   @ApiIdParam('id', ID.case)
-  @ApiOkResponse({ type: [JudgementView] })
-  @ApiErrors(ErrorCode.CASE_NOT_FOUND)
-  async list(@Caller() caller: CommandContext, @Param('id') id: string) {
+  @ApiPaged()
+  @ApiOkResponse({ type: JudgementPageView })
+  @ApiErrors(ErrorCode.CASE_NOT_FOUND, ErrorCode.INVALID_CURSOR)
+  async list(
+    @Caller() caller: CommandContext,
+    @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
+  ) {
     await this.services.requireCase(caller, id);
-    return this.services.call('assess', C.listJudgements, caller, { params: { id } });
+    return this.services.call('assess', C.listJudgements, caller, { params: { id }, query });
   }
 
   @Post('complete')

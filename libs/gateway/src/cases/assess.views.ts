@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EXAMPLE_IDS as ID, JUDGEMENTS, type Judgement } from '@balanse/contracts';
+import { PageView } from '../openapi/api-paging';
 
 /** What assess answers about judgements (its `view`). */
 export class JudgementView {
@@ -10,3 +11,5 @@ export class JudgementView {
   @ApiProperty({ example: 'admin' }) assessor: string;
   @ApiProperty({ format: 'date-time', example: '2025-03-04T13:02:11.871Z' }) judgedAt: string;
 }
+
+export const JudgementPageView = PageView(JudgementView, 'JudgementPage');

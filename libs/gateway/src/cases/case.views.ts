@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  CASE_VIEW_HISTORY_ENTRIES,
   EXAMPLE_IDS as ID,
   PHASES,
   RESULTS,
@@ -9,6 +10,7 @@ import {
   type PhaseCompletion,
   type WorkPhase,
 } from '@balanse/contracts';
+import { PageView } from '../openapi/api-paging';
 
 /** What identify answers about a case (its `view`), and what every phase completion answers. */
 
@@ -71,9 +73,14 @@ export class CaseView {
   @ApiProperty({ type: ScopeView }) scope: ScopeView;
   @ApiProperty({ format: 'date-time', example: '2025-03-03T09:12:40.503Z' }) openedAt: string;
   @ApiProperty({ format: 'date-time', example: '2025-03-03T09:15:02.114Z' }) updatedAt: string;
-  @ApiProperty({ type: [HistoryEntryView], description: 'oldest first, from every phase' })
+  @ApiProperty({
+    type: [HistoryEntryView],
+    description: `the latest ${CASE_VIEW_HISTORY_ENTRIES} entries, oldest first, from every phase; all of them at GET /cases/{id}/history`,
+  })
   history: HistoryEntryView[];
 }
+
+export const HistoryPageView = PageView(HistoryEntryView, 'HistoryPage');
 
 /** The answer of `POST /cases/{id}/<phase>/complete`; the summary depends on the phase. */
 export class PhaseCompletionView implements PhaseCompletion {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -17,8 +17,10 @@ import {
 import { Caller } from '../http/principal';
 import { ServiceClient } from '../http/service-client';
 import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors';
+import { Idempotent } from '../http/idempotency';
 import { ApiIdParam } from '../openapi/api-id-param';
-import { CaseView, COMPLETION_EXAMPLES, PhaseCompletionView } from './case.views';
+import { ApiPaged } from '../openapi/api-paging';
+import { CaseView, COMPLETION_EXAMPLES, HistoryPageView, PhaseCompletionView } from './case.views';
 
 const C = Command.identify;
 
@@ -40,13 +42,18 @@ export class CasesController {
   @ApiOperation({
     summary: 'Open a case for a candidate against a standard; answers the case in phase identify',
   })
+  @Idempotent()
   @ApiCreatedResponse({ type: CaseView })
-  @ApiErrors(...BODY_ERRORS, {
-    code: ErrorCode.STANDARD_NOT_FOUND,
-    status: 422,
-    message: `standard ${ID.unknown} was not found`,
-    fields: [{ field: 'standardId', message: 'no such standard for this tenant' }],
-  })
+  @ApiErrors(
+    ...BODY_ERRORS,
+    {
+      code: ErrorCode.STANDARD_NOT_FOUND,
+      status: 422,
+      message: `standard ${ID.unknown} was not found`,
+      fields: [{ field: 'standardId', message: 'no such standard for this tenant' }],
+    },
+    ErrorCode.IDEMPOTENCY_KEY_REUSED,
+  )
   open(@Caller() caller: CommandContext, @Body() body: OpenCaseDto) {
     return this.services.call('identify', C.openCase, caller, { body });
   }
@@ -54,12 +61,27 @@ export class CasesController {
   @Get(':id')
   @ApiIdParam('id', ID.case)
   @ApiOperation({
-    summary: 'The case: phase, result once completed, scope and history from every phase',
+    summary:
+      'The case: phase, result once completed, scope and its latest history entries from every phase',
   })
   @ApiOkResponse({ type: CaseView })
   @ApiErrors(ErrorCode.CASE_NOT_FOUND)
   get(@Caller() caller: CommandContext, @Param('id') id: string) {
     return this.services.call('identify', C.getCase, caller, { params: { id } });
+  }
+
+  @Get(':id/history')
+  @ApiIdParam('id', ID.case)
+  @ApiOperation({ summary: "The case's whole history, oldest first, a page at a time" })
+  @ApiPaged()
+  @ApiOkResponse({ type: HistoryPageView })
+  @ApiErrors(ErrorCode.CASE_NOT_FOUND, ErrorCode.INVALID_CURSOR)
+  history(
+    @Caller() caller: CommandContext,
+    @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
+  ) {
+    return this.services.call('identify', C.caseHistory, caller, { params: { id }, query });
   }
 
   @Put(':id/scope')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -16,9 +16,11 @@ import {
 import { Caller } from '../http/principal';
 import { ServiceClient } from '../http/service-client';
 import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors';
+import { Idempotent } from '../http/idempotency';
 import { ApiIdParam } from '../openapi/api-id-param';
+import { ApiPaged } from '../openapi/api-paging';
 import { COMPLETION_EXAMPLES, PhaseCompletionView } from './case.views';
-import { EvidenceView } from './document.views';
+import { EvidencePageView, EvidenceView } from './document.views';
 
 const C = Command.document;
 
@@ -38,12 +40,14 @@ export class DocumentController {
   @Post('evidence')
   @ApiOperation({ summary: 'Add evidence (JSON) linked to outcomes in scope' })
   @ApiIdParam('id', ID.case)
+  @Idempotent()
   @ApiCreatedResponse({ type: EvidenceView })
   @ApiErrors(
     ...BODY_ERRORS,
     ErrorCode.CASE_NOT_FOUND,
     NOT_IN_DOCUMENT,
     ErrorCode.OUTCOME_NOT_IN_SCOPE,
+    ErrorCode.IDEMPOTENCY_KEY_REUSED,
   )
   async add(
     @Caller() caller: CommandContext,
@@ -54,13 +58,18 @@ export class DocumentController {
   }
 
   @Get('evidence')
-  @ApiOperation({ summary: 'List the evidence of a case, oldest first' })
+  @ApiOperation({ summary: 'The evidence of a case, oldest first, a page at a time' })
   @ApiIdParam('id', ID.case)
-  @ApiOkResponse({ type: [EvidenceView] })
-  @ApiErrors(ErrorCode.CASE_NOT_FOUND)
-  async list(@Caller() caller: CommandContext, @Param('id') id: string) {
+  @ApiPaged()
+  @ApiOkResponse({ type: EvidencePageView })
+  @ApiErrors(ErrorCode.CASE_NOT_FOUND, ErrorCode.INVALID_CURSOR)
+  async list(
+    @Caller() caller: CommandContext,
+    @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
+  ) {
     await this.services.requireCase(caller, id);
-    return this.services.call('document', C.listEvidence, caller, { params: { id } });
+    return this.services.call('document', C.listEvidence, caller, { params: { id }, query });
   }
 
   @Post('document/complete')

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EVIDENCE_KINDS, EXAMPLE_IDS as ID, type EvidenceKind } from '@balanse/contracts';
+import { PageView } from '../openapi/api-paging';
 
 /** What document answers about evidence (its `view`). */
 
@@ -26,3 +27,5 @@ export class EvidenceView {
   @ApiProperty({ example: 'admin' }) addedBy: string;
   @ApiProperty({ format: 'date-time', example: '2025-03-03T09:16:30.020Z' }) addedAt: string;
 }
+
+export const EvidencePageView = PageView(EvidenceView, 'EvidencePage');

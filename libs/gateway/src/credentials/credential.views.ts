@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EXAMPLE_IDS as ID } from '@balanse/contracts';
+import { PageView } from '../openapi/api-paging';
 
 /** What certify answers about a credential (its `view`). */
 export class CredentialView {
@@ -66,3 +67,5 @@ export class CredentialView {
   })
   credential: Record<string, unknown>;
 }
+
+export const CredentialPageView = PageView(CredentialView, 'CredentialPage');

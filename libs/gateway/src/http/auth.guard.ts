@@ -1,8 +1,10 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Response } from 'express';
 import { DomainError, ErrorCode, TENANT_PATTERN, validationError } from '@balanse/contracts';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
+import { IDEMPOTENT, idempotencyClaim } from './idempotency';
 import type { AuthedRequest } from './principal';
 
 export const TENANT_HEADER = 'x-balanse-tenant';
@@ -18,7 +20,10 @@ export class AuthGuard implements CanActivate {
   /** Tokens seen lately and whether they matched: an integration sends the same one all day. */
   private readonly seen = new Map<string, boolean>();
 
-  constructor(@Inject(GATEWAY_OPTIONS) options: GatewayOptions) {
+  constructor(
+    @Inject(GATEWAY_OPTIONS) options: GatewayOptions,
+    private readonly reflector: Reflector,
+  ) {
     this.expected = digest(options.adminToken);
   }
 
@@ -67,6 +72,10 @@ export class AuthGuard implements CanActivate {
       (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     res.setHeader('x-request-id', requestId);
     req.context = { tenantId: tenant, actor: 'admin', correlationId: requestId };
+    if (this.reflector.get<boolean>(IDEMPOTENT, ctx.getHandler())) {
+      const idempotency = idempotencyClaim(req, tenant);
+      if (idempotency) req.context.idempotency = idempotency;
+    }
     return true;
   }
 }

@@ -17,7 +17,8 @@ import {
 import { BalanseClient, ServiceError } from '@balanse/messaging';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 
-type Input = { params?: Record<string, string>; body?: unknown };
+/** Path parameters, the body of a command, the query of a list (`?limit=&cursor=`). */
+type Input = { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> };
 
 /**
  * Sends commands and queries to the services through their ClientProxy, and is the gateway's
@@ -40,7 +41,11 @@ export class ServiceClient {
   ): Promise<T> {
     const message: CommandMessage = {
       context,
-      data: { ...input.params, ...(input.body !== undefined ? { body: input.body } : {}) },
+      data: {
+        ...input.params,
+        ...(input.body !== undefined ? { body: input.body } : {}),
+        ...(input.query !== undefined ? { query: input.query } : {}),
+      },
     };
     return lastValueFrom(this.client.send<T>(commandSubject(service, pattern), message));
   }

@@ -10,11 +10,12 @@ type Operation = { responses: Record<string, any>; requestBody?: any; security?:
 
 /** The codes each operation can answer beyond the shared ones (from the services' code paths). */
 const CODES: Record<string, ErrorCode[]> = {
-  'GET /api/v1/standards': [],
-  'POST /api/v1/standards': ['STANDARD_CODE_TAKEN'],
+  'GET /api/v1/standards': ['INVALID_CURSOR'],
+  'POST /api/v1/standards': ['STANDARD_CODE_TAKEN', 'IDEMPOTENCY_KEY_REUSED'],
   'GET /api/v1/standards/{id}': ['STANDARD_NOT_FOUND'],
-  'POST /api/v1/cases': ['STANDARD_NOT_FOUND'],
+  'POST /api/v1/cases': ['STANDARD_NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED'],
   'GET /api/v1/cases/{id}': ['CASE_NOT_FOUND'],
+  'GET /api/v1/cases/{id}/history': ['CASE_NOT_FOUND', 'INVALID_CURSOR'],
   'PUT /api/v1/cases/{id}/scope': [
     'CASE_NOT_FOUND',
     'CASE_NOT_IN_PHASE',
@@ -30,8 +31,9 @@ const CODES: Record<string, ErrorCode[]> = {
     'CASE_NOT_FOUND',
     'CASE_NOT_IN_PHASE',
     'OUTCOME_NOT_IN_SCOPE',
+    'IDEMPOTENCY_KEY_REUSED',
   ],
-  'GET /api/v1/cases/{id}/evidence': ['CASE_NOT_FOUND'],
+  'GET /api/v1/cases/{id}/evidence': ['CASE_NOT_FOUND', 'INVALID_CURSOR'],
   'POST /api/v1/cases/{id}/document/complete': [
     'CASE_NOT_FOUND',
     'CASE_NOT_IN_PHASE',
@@ -42,19 +44,27 @@ const CODES: Record<string, ErrorCode[]> = {
     'CASE_NOT_IN_PHASE',
     'OUTCOME_NOT_IN_SCOPE',
   ],
-  'GET /api/v1/cases/{id}/assess/outcomes': ['CASE_NOT_FOUND'],
+  'GET /api/v1/cases/{id}/assess/outcomes': ['CASE_NOT_FOUND', 'INVALID_CURSOR'],
   'POST /api/v1/cases/{id}/assess/complete': [
     'CASE_NOT_FOUND',
     'CASE_NOT_IN_PHASE',
     'JUDGEMENTS_MISSING',
   ],
-  'GET /api/v1/cases/{id}/credentials': ['CASE_NOT_FOUND'],
+  'GET /api/v1/cases/{id}/credentials': ['CASE_NOT_FOUND', 'INVALID_CURSOR'],
   'GET /api/v1/credentials/{id}': ['CREDENTIAL_NOT_FOUND'],
   'GET /api/v1/admin/dead-letters/{service}': [],
   'POST /api/v1/admin/dead-letters/{service}/{id}/replay': ['DEAD_LETTER_NOT_FOUND', 'INTERNAL'],
   'GET /health': [],
   'GET /ready': ['SERVICE_UNAVAILABLE'],
 };
+/** The lists; the dead letters' is another's (`GET /api/v1/admin/dead-letters/{service}`). */
+const PAGED = [
+  'GET /api/v1/standards',
+  'GET /api/v1/cases/{id}/history',
+  'GET /api/v1/cases/{id}/evidence',
+  'GET /api/v1/cases/{id}/assess/outcomes',
+  'GET /api/v1/cases/{id}/credentials',
+];
 const SHARED: ErrorCode[] = [
   'UNAUTHENTICATED',
   'VALIDATION_FAILED',
@@ -147,6 +157,41 @@ describe('the OpenAPI document', () => {
       expect({ name, codes: [...listed].sort() }).toEqual({
         name,
         codes: [...new Set(expected)].sort(),
+      });
+    }
+  });
+
+  it('pages every list: `limit` and `cursor` in the query, `items`, `hasMore`, `nextCursor` in the answer', () => {
+    for (const name of PAGED) {
+      const op = operations.find(([n]) => n === name)![1] as Operation & {
+        parameters: Array<{ name: string; in: string }>;
+      };
+      const query = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
+      expect({ name, query: query.sort() }).toEqual({ name, query: ['cursor', 'limit'] });
+      const ref: string = op.responses['200'].content['application/json'].schema.$ref;
+      const page = doc.components!.schemas![ref.split('/').pop()!] as Schema;
+      expect({ name, page: Object.keys(page.properties).sort() }).toEqual({
+        name,
+        page: ['hasMore', 'items', 'nextCursor'],
+      });
+    }
+  });
+
+  it('documents Idempotency-Key on every creating POST', () => {
+    for (const name of [
+      'POST /api/v1/standards',
+      'POST /api/v1/cases',
+      'POST /api/v1/cases/{id}/evidence',
+    ]) {
+      const op = operations.find(([n]) => n === name)![1] as Operation & {
+        parameters: Array<{ name: string; in: string }>;
+      };
+      expect({
+        name,
+        header: op.parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'),
+      }).toEqual({
+        name,
+        header: true,
       });
     }
   });

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EXAMPLE_IDS as ID, OUTCOME_CATEGORIES, type OutcomeCategory } from '@balanse/contracts';
+import { PageView } from '../openapi/api-paging';
 
 /** What identify answers about standards (its `summary` and `standardView`). */
 
@@ -21,6 +22,8 @@ class StandardHead {
 export class StandardSummaryView extends StandardHead {
   @ApiProperty({ example: 19 }) outcomeCount: number;
 }
+
+export const StandardSummaryPageView = PageView(StandardSummaryView, 'StandardSummaryPage');
 
 export class OutcomeView {
   @ApiProperty({ format: 'uuid', example: ID.outcome }) id: string;

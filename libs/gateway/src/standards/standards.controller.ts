@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -16,8 +16,10 @@ import {
 import { Caller } from '../http/principal';
 import { ServiceClient } from '../http/service-client';
 import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors';
+import { Idempotent } from '../http/idempotency';
 import { ApiIdParam } from '../openapi/api-id-param';
-import { StandardSummaryView, StandardView } from './standard.views';
+import { ApiPaged } from '../openapi/api-paging';
+import { StandardSummaryPageView, StandardView } from './standard.views';
 
 const C = Command.identify;
 
@@ -28,19 +30,24 @@ export class StandardsController {
   constructor(private readonly services: ServiceClient) {}
 
   @Get()
-  @ApiOperation({ summary: "List competence standards: the tenant's own and the shared ones" })
-  @ApiOkResponse({ type: [StandardSummaryView] })
-  @ApiErrors()
-  list(@Caller() caller: CommandContext) {
-    return this.services.call('identify', C.listStandards, caller);
+  @ApiOperation({
+    summary:
+      "Competence standards, the tenant's own and the shared ones, by code and version, a page at a time",
+  })
+  @ApiPaged()
+  @ApiOkResponse({ type: StandardSummaryPageView })
+  @ApiErrors(ErrorCode.INVALID_CURSOR)
+  list(@Caller() caller: CommandContext, @Query() query: Record<string, unknown>) {
+    return this.services.call('identify', C.listStandards, caller, { query });
   }
 
   @Post()
   @ApiOperation({
     summary: 'Create a competence standard (clusters → competence areas → learning outcomes)',
   })
+  @Idempotent()
   @ApiCreatedResponse({ type: StandardView, description: 'the standard, every id assigned' })
-  @ApiErrors(...BODY_ERRORS, ErrorCode.STANDARD_CODE_TAKEN)
+  @ApiErrors(...BODY_ERRORS, ErrorCode.STANDARD_CODE_TAKEN, ErrorCode.IDEMPOTENCY_KEY_REUSED)
   create(@Caller() caller: CommandContext, @Body() body: CreateStandardDto) {
     return this.services.call('identify', C.createStandard, caller, { body });
   }

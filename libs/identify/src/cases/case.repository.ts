@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PHASES, type CaseResult, type Phase } from '@balanse/contracts';
+import { CASE_VIEW_HISTORY_ENTRIES, PHASES, type CaseResult, type Phase } from '@balanse/contracts';
+import { fromMicros, microsOf } from '@balanse/persistence';
 import { CaseHistoryEntry, CaseRecord } from './case.entity';
 import type { Progress } from './progress';
 import type { Scope } from './scope';
@@ -22,18 +23,32 @@ const ADVANCE_SQL = `
    WHERE c.id = $1 AND c.tenant_id = $2
   RETURNING id`;
 
-/** A case with its candidate and its history, oldest first: one round trip for GET /cases/{id}. */
+/**
+ * A case with its candidate and its latest history entries, oldest first: one round trip for
+ * GET /cases/{id}. The whole history is paged by HISTORY_PAGE_SQL.
+ */
 const VIEW_SQL = `
   SELECT c.id, c.phase, c.result, c.standard_id, c.standard_version, c.outcome_ids,
          c.self_assessment, c.opened_at, c.updated_at,
          json_build_object('id', p.id, 'externalId', p.external_id, 'name', p.name, 'email', p.email)
            AS candidate,
          COALESCE((SELECT json_agg(json_build_object('at', h.at, 'phase', h.phase, 'event', h.event,
-                                                    'actor', h.actor, 'detail', h.detail) ORDER BY h.at)
-                     FROM case_history h WHERE h.tenant_id = c.tenant_id AND h.case_id = c.id), '[]')
+                                                    'actor', h.actor, 'detail', h.detail) ORDER BY h.at, h.id)
+                     FROM (SELECT * FROM case_history
+                            WHERE tenant_id = c.tenant_id AND case_id = c.id
+                            ORDER BY at DESC, id DESC LIMIT ${CASE_VIEW_HISTORY_ENTRIES}) h), '[]')
            AS history
     FROM competence_case c JOIN candidate p ON p.id = c.candidate_id
    WHERE c.id = $1 AND c.tenant_id = $2`;
+
+/** A page of a case's history, oldest first, after the keyset ($3: `at` in microseconds, $4: id). */
+const HISTORY_PAGE_SQL = `
+  SELECT h.id, h.at, h.phase, h.event, h.actor, h.detail, ${microsOf('h.at')} AS key_at
+    FROM case_history h
+   WHERE h.tenant_id = $1 AND h.case_id = $2
+     AND ($3::text IS NULL OR (h.at, h.id) > (${fromMicros('$3')}, $4::uuid))
+   ORDER BY h.at, h.id
+   LIMIT $5`;
 
 /** One candidate per employer id; concurrent openings for the same person meet in the upsert. */
 const UPSERT_CANDIDATE_SQL = `
@@ -63,6 +78,12 @@ interface CaseViewRow {
 
 /** The case as the API shows it. */
 export type CaseView = ReturnType<typeof toView>;
+
+/** A history entry as the API shows it, with the keyset it is paged by. */
+export interface HistoryRow {
+  entry: ReturnType<typeof historyEntry>;
+  key: [string, string];
+}
 
 /** Cases, their candidates and their history: every statement on the case aggregate. */
 @Injectable()
@@ -173,6 +194,24 @@ export class CaseRepository {
     return record?.phase ?? null;
   }
 
+  /** Up to `take` history entries of the case after the keyset `after`, oldest first. */
+  async pageHistory(
+    tenantId: string,
+    caseId: string,
+    after: string[] | null,
+    take: number,
+  ): Promise<HistoryRow[]> {
+    const rows: Array<Parameters<typeof historyEntry>[0] & { id: string; key_at: string }> =
+      await this.dataSource.query(HISTORY_PAGE_SQL, [
+        tenantId,
+        caseId,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        take,
+      ]);
+    return rows.map((r) => ({ entry: historyEntry(r), key: [r.key_at, r.id] }));
+  }
+
   /** The case as the API shows it, in one statement (in `manager`'s transaction if given). */
   async view(
     tenantId: string,
@@ -195,6 +234,18 @@ function toView(c: CaseViewRow) {
     scope: { outcomeIds: c.outcome_ids, selfAssessment: c.self_assessment },
     openedAt: c.opened_at.toISOString(),
     updatedAt: c.updated_at.toISOString(),
-    history: c.history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
+    history: c.history.map(historyEntry),
+  };
+}
+
+function historyEntry(
+  h: CaseViewRow['history'][number] | (Omit<CaseViewRow['history'][number], 'at'> & { at: Date }),
+) {
+  return {
+    at: new Date(h.at).toISOString(),
+    phase: h.phase,
+    event: h.event,
+    actor: h.actor,
+    detail: h.detail,
   };
 }

@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
-import { Command, OpenCaseDto, SetScopeDto, type CommandContext } from '@balanse/contracts';
+import {
+  Command,
+  OpenCaseDto,
+  PageQueryDto,
+  SetScopeDto,
+  type CommandContext,
+} from '@balanse/contracts';
 import { IdPipe } from '@balanse/messaging';
 import { CasesService } from './cases.service';
 
@@ -19,6 +25,15 @@ export class CaseCommands {
   @MessagePattern(C.getCase)
   get(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
     return this.cases.view(ctx.tenantId, id);
+  }
+
+  @MessagePattern(C.caseHistory)
+  history(
+    @Ctx() ctx: CommandContext,
+    @Payload('id', IdPipe) id: string,
+    @Payload('query') query: PageQueryDto,
+  ) {
+    return this.cases.history(ctx.tenantId, id, query);
   }
 
   @MessagePattern(Command.caseStatus)

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
+  budgetedPage,
   CaseIdentified,
   CaseOpened,
   DomainError,
   ErrorCode,
+  keysetAfter,
+  pageLimit,
   phaseAfter,
   type CaseAssessedV2,
   type CaseCertifiedV1,
@@ -12,6 +15,7 @@ import {
   type CaseDocumentedV2,
   type CommandContext,
   type OpenCaseDto,
+  type PageQueryDto,
   type Phase,
   type PhaseCompletion,
   type SetScopeDto,
@@ -23,6 +27,9 @@ import type { CaseRecord } from './case.entity';
 import { CaseRepository, type CaseView } from './case.repository';
 import { assessed, certified, documented, requirePhase, type Progress } from './progress';
 import { checkScope, requireScope } from './scope';
+
+/** Names the list in its cursors. */
+const HISTORY_LIST = 'history';
 
 @Injectable()
 export class CasesService {
@@ -148,6 +155,22 @@ export class CasesService {
     const phase = await this.cases.phaseOf(tenantId, caseId);
     if (!phase) throw DomainError.notFound(ErrorCode.CASE_NOT_FOUND, 'case', caseId);
     return { caseId, phase, done: phase !== 'identify' };
+  }
+
+  /** A page of the case's history, oldest first. */
+  async history(tenantId: string, caseId: string, query?: PageQueryDto) {
+    const after = keysetAfter(HISTORY_LIST, query, ['micros', 'uuid']);
+    const limit = pageLimit(query);
+    if (!(await this.cases.phaseOf(tenantId, caseId)))
+      throw DomainError.notFound(ErrorCode.CASE_NOT_FOUND, 'case', caseId);
+    const rows = await this.cases.pageHistory(tenantId, caseId, after, limit + 1);
+    return budgetedPage(
+      HISTORY_LIST,
+      rows,
+      limit,
+      (r) => r.key,
+      (r) => r.entry,
+    );
   }
 
   async view(tenantId: string, caseId: string): Promise<CaseView> {

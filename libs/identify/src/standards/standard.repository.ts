@@ -2,6 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { SHARED_TENANT, Standard } from './standard.entity';
 
+/** A standard without its clusters, as the list shows it. */
+export interface StandardHeadRow {
+  id: string;
+  tenant_id: string;
+  code: string;
+  version: string;
+  title: string;
+  nqf_level: number | null;
+  sector: string | null;
+  outcome_count: number;
+}
+
 /** Standards: every statement on the standard aggregate. A tenant sees its own and the shared ones. */
 @Injectable()
 export class StandardRepository {
@@ -11,11 +23,27 @@ export class StandardRepository {
     return this.dataSource.getRepository(Standard);
   }
 
-  listVisible(tenantId: string): Promise<Standard[]> {
-    return this.repo.find({
-      where: { tenantId: In([tenantId, SHARED_TENANT]) },
-      order: { code: 'ASC', version: 'ASC' },
-    });
+  /**
+   * One page of the standards a tenant sees, by code, version and id: up to `take` after the
+   * keyset `after`, each with its number of outcomes (counted in SQL; the clusters stay there).
+   */
+  async pageVisible(
+    tenantId: string,
+    after: string[] | null,
+    take: number,
+  ): Promise<StandardHeadRow[]> {
+    const rows: StandardHeadRow[] = await this.dataSource.query(
+      `SELECT id, tenant_id, code, version, title, nqf_level, sector,
+              (SELECT count(*)::int FROM jsonb_array_elements(s.clusters) c,
+                      jsonb_array_elements(c->'areas') a, jsonb_array_elements(a->'outcomes') o)
+                AS outcome_count
+         FROM standard s
+        WHERE tenant_id IN ($1, $2) AND ($3::text IS NULL OR (code, version, id) > ($3, $4, $5::uuid))
+        ORDER BY code, version, id
+        LIMIT $6`,
+      [tenantId, SHARED_TENANT, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, take],
+    );
+    return rows;
   }
 
   /** Pass the transaction's manager when inside one (PGlite has a single connection). */
@@ -35,16 +63,24 @@ export class StandardRepository {
     return found?.id ?? null;
   }
 
-  /** Stores a new standard and reads it back; null when its code and version are taken. */
-  async insert(standard: Omit<Standard, 'createdAt'>): Promise<Standard | null> {
-    try {
-      await this.repo.insert(standard);
-    } catch (err) {
-      // Two creations at once: the unique (tenant, code, version) constraint decides.
-      if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') return null;
-      throw err;
-    }
-    return this.repo.findOneByOrFail({ id: standard.id });
+  /**
+   * Stores a new standard in `manager`'s transaction and reads it back; null when its code and
+   * version are taken (two creations at once: the unique (tenant, code, version) index decides).
+   */
+  async insert(
+    manager: EntityManager,
+    standard: Omit<Standard, 'createdAt'>,
+  ): Promise<Standard | null> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Standard)
+      .values(standard)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if (inserted.raw.length === 0) return null;
+    return manager.findOneByOrFail(Standard, { id: standard.id });
   }
 
   /** Stores a standard unless its id is there already (the seed, at every start). */

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
-import { Command, CreateStandardDto, type CommandContext } from '@balanse/contracts';
+import { Command, CreateStandardDto, PageQueryDto, type CommandContext } from '@balanse/contracts';
 import { IdPipe } from '@balanse/messaging';
 import { StandardsService, standardView } from './standards.service';
 
@@ -12,8 +12,8 @@ export class StandardCommands {
   constructor(private readonly standards: StandardsService) {}
 
   @MessagePattern(C.listStandards)
-  list(@Ctx() ctx: CommandContext) {
-    return this.standards.list(ctx.tenantId);
+  list(@Ctx() ctx: CommandContext, @Payload('query') query: PageQueryDto) {
+    return this.standards.list(ctx.tenantId, query);
   }
 
   @MessagePattern(C.getStandard)
@@ -22,7 +22,7 @@ export class StandardCommands {
   }
 
   @MessagePattern(C.createStandard)
-  async create(@Ctx() ctx: CommandContext, @Payload('body') body: CreateStandardDto) {
-    return standardView(await this.standards.create(ctx.tenantId, body));
+  create(@Ctx() ctx: CommandContext, @Payload('body') body: CreateStandardDto) {
+    return this.standards.create(ctx, body);
   }
 }

@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { DomainError, ErrorCode, type CreateStandardDto } from '@balanse/contracts';
-import { SHARED_TENANT, Standard, outcomesOf } from './standard.entity';
-import { StandardRepository } from './standard.repository';
+import {
+  budgetedPage,
+  DomainError,
+  ErrorCode,
+  keysetAfter,
+  pageLimit,
+  type CommandContext,
+  type CreateStandardDto,
+  type Page,
+  type PageQueryDto,
+} from '@balanse/contracts';
+import { commandMeta, UnitOfWork } from '@balanse/messaging';
+import { SHARED_TENANT, Standard } from './standard.entity';
+import { StandardRepository, type StandardHeadRow } from './standard.repository';
 
 export interface StandardSummary {
   id: string;
@@ -19,15 +30,24 @@ export interface StandardSummary {
 /** Standards kept in memory; a standard never changes once created (a new version is a new one). */
 const CACHE_LIMIT = 1000;
 
+/** Names the list in its cursors. */
+const STANDARD_LIST = 'standards';
+
 @Injectable()
 export class StandardsService {
   private readonly cache = new Map<string, Standard>();
 
-  constructor(private readonly standards: StandardRepository) {}
+  constructor(
+    private readonly standards: StandardRepository,
+    private readonly uow: UnitOfWork,
+  ) {}
 
-  /** The tenant's own standards and the shared ones. */
-  async list(tenantId: string): Promise<StandardSummary[]> {
-    return (await this.standards.listVisible(tenantId)).map(summary);
+  /** A page of the tenant's own standards and the shared ones, by code and version. */
+  async list(tenantId: string, query?: PageQueryDto): Promise<Page<StandardSummary>> {
+    const after = keysetAfter(STANDARD_LIST, query, ['text', 'text', 'uuid']);
+    const limit = pageLimit(query);
+    const rows = await this.standards.pageVisible(tenantId, after, limit + 1);
+    return budgetedPage(STANDARD_LIST, rows, limit, (r) => [r.code, r.version, r.id], summary);
   }
 
   /** Pass the transaction's manager when inside one (PGlite has a single connection). */
@@ -42,7 +62,9 @@ export class StandardsService {
     return found;
   }
 
-  async create(tenantId: string, dto: CreateStandardDto): Promise<Standard> {
+  /** The reply is made inside the unit of work: under an Idempotency-Key it is what is stored. */
+  async create(ctx: CommandContext, dto: CreateStandardDto): Promise<StandardView> {
+    const { tenantId } = ctx;
     const taken = (id?: string) =>
       new DomainError(
         409,
@@ -52,18 +74,20 @@ export class StandardsService {
       );
     const existing = await this.standards.idOf(tenantId, dto.code, dto.version);
     if (existing) throw taken(existing);
-    const created = await this.standards.insert({
-      id: randomUUID(),
-      tenantId,
-      code: dto.code,
-      version: dto.version,
-      title: dto.title,
-      nqfLevel: dto.nqfLevel ?? null,
-      sector: dto.sector ?? null,
-      clusters: buildClusters(dto, () => randomUUID()),
+    return this.uow.run(commandMeta(ctx), async (tx) => {
+      const created = await this.standards.insert(tx.manager, {
+        id: randomUUID(),
+        tenantId,
+        code: dto.code,
+        version: dto.version,
+        title: dto.title,
+        nqfLevel: dto.nqfLevel ?? null,
+        sector: dto.sector ?? null,
+        clusters: buildClusters(dto, () => randomUUID()),
+      });
+      if (!created) throw taken();
+      return standardView(created);
     });
-    if (!created) throw taken();
-    return created;
   }
 }
 
@@ -97,18 +121,20 @@ export function stableUuid(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function summary(s: Standard): StandardSummary {
+function summary(s: StandardHeadRow): StandardSummary {
   return {
     id: s.id,
     code: s.code,
     version: s.version,
     title: s.title,
-    nqfLevel: s.nqfLevel,
+    nqfLevel: s.nqf_level,
     sector: s.sector,
-    outcomeCount: outcomesOf(s).length,
-    shared: s.tenantId === SHARED_TENANT,
+    outcomeCount: s.outcome_count,
+    shared: s.tenant_id === SHARED_TENANT,
   };
 }
+
+export type StandardView = ReturnType<typeof standardView>;
 
 export function standardView(s: Standard) {
   const { tenantId, createdAt, ...rest } = s;

@@ -14,6 +14,7 @@ import type { DomainEvent } from '../events/domain-event';
 import { EventConsumer, retryPolicy, type RetryPolicy } from '../inbox/event-consumer';
 import type { Tx, UnitOfWork } from '../outbox/unit-of-work';
 import type { CommandTransport, EventTransport } from '../transport/transport';
+import { idempotencyScope } from '../idempotency/idempotency';
 import { ArrivalWait } from './arrival-wait';
 import { CommandContextShape, EventContext } from './contexts';
 import { isErrorBody, toErrorBody } from './rpc-errors.filter';
@@ -107,10 +108,19 @@ export class BalanseServer extends Server implements CustomTransportStrategy {
       }
       const context = validatePayload(CommandContextShape, message?.context);
       const data = isObject(message?.data) ? message.data : {};
-      const run = async () =>
+      const handle = async () =>
         lastValueFrom(this.transformToObservable(await handler(data, context)), {
           defaultValue: null,
         });
+      // Under an Idempotency-Key the handler's unit of work claims the key (see UnitOfWork.run).
+      const { idempotency } = context;
+      const run = idempotency
+        ? () =>
+            idempotencyScope.run(
+              { ...idempotency, tenantId: context.tenantId, settled: false },
+              handle,
+            )
+        : handle;
       const result = context.awaitCase
         ? await this.arrivals.retry(context.tenantId, context.awaitCase, run)
         : await run();

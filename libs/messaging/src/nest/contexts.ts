@@ -1,5 +1,24 @@
-import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { TENANT_PATTERN, type CommandContext } from '@balanse/contracts';
+import { Type } from 'class-transformer';
+import {
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  IDEMPOTENCY_KEY_PATTERN,
+  TENANT_PATTERN,
+  type CommandContext,
+  type IdempotencyClaim,
+} from '@balanse/contracts';
+
+class IdempotencyClaimShape implements IdempotencyClaim {
+  @Matches(IDEMPOTENCY_KEY_PATTERN) key: string;
+  @Matches(/^[0-9a-f]{64}$/) requestHash: string;
+}
 import type { DomainEvent } from '../events/domain-event';
 import type { Tx } from '../outbox/unit-of-work';
 
@@ -9,6 +28,11 @@ export class CommandContextShape implements CommandContext {
   @IsString() @MaxLength(200) actor: string;
   @IsString() @MaxLength(200) correlationId: string;
   @IsOptional() @IsUUID() awaitCase?: string;
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => IdempotencyClaimShape)
+  idempotency?: IdempotencyClaimShape;
 }
 
 /**

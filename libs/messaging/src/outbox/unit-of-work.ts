@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { validatePayload, type EventDefinition } from '@balanse/contracts';
 import { newEvent, toCloudEvent, type DomainEvent, type EventMeta } from '../events/domain-event';
+import { claimKey, idempotencyScope, KeyPruner, storeReply } from '../idempotency/idempotency';
 
 /** An outbox row as the relay publishes it. */
 export interface OutboxRow {
@@ -44,22 +45,44 @@ export class Tx {
 /**
  * Runs a state change and the events it causes in one transaction, then hands the rows it wrote
  * to the relay, which publishes them without reading them back.
+ *
+ * Under a command's `Idempotency-Key` (`idempotencyScope`), the key is claimed first in the same
+ * transaction and what `work` returns, which is then the command's reply, is stored with it
+ * before commit: a repeat answers that reply and runs nothing (see `claimKey`).
  */
 export class UnitOfWork {
+  private readonly pruner: KeyPruner;
+
   constructor(
     private readonly dataSource: DataSource,
     /** CloudEvents `source` of the events this service emits, e.g. `/balanse/identify`. */
     private readonly source: string,
     private readonly afterCommit: (rows: OutboxRow[]) => void,
-  ) {}
+  ) {
+    this.pruner = new KeyPruner(dataSource);
+  }
 
   async run<T>(meta: EventMeta, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const keyed = idempotencyScope.getStore();
+    const scope = keyed && !keyed.settled ? keyed : undefined;
     let tx: Tx | undefined;
-    const result = await this.dataSource.transaction((manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
+      if (scope) {
+        const stored = await claimKey(manager, scope);
+        if (stored) return stored.reply as T;
+      }
       tx = new Tx(manager, meta, this.source);
-      return work(tx);
+      const reply = await work(tx);
+      if (scope) await storeReply(manager, scope, reply);
+      return reply;
     });
-    if (tx && tx.written.length > 0) this.afterCommit(tx.written);
+    if (scope) {
+      scope.settled = true;
+      this.pruner.maybePrune();
+    }
+    // Consumers the relay reaches in-process must not run inside this command's scope.
+    const written = tx?.written ?? [];
+    if (written.length > 0) idempotencyScope.exit(() => this.afterCommit(written));
     return result;
   }
 }
