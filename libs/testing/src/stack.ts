@@ -47,6 +47,8 @@ export interface Stack {
   url: string;
   token: string;
   api: ApiClient;
+  /** Distributed: each service's PostgreSQL database (a URL), for tests that count rows. */
+  databases: Partial<Record<ServiceApp, string>>;
   /** Started processes; none for a stack attached with `attachStack`. */
   processes: Partial<Record<StackProcessName, AppProcess>>;
   /** One process; throws if the stack has none of that name. */
@@ -70,7 +72,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
 /** A stack that is already running somewhere (the benchmark's `--url`): nothing to start or stop. */
 export function attachStack(url: string, token: string): Stack {
-  return makeStack('distributed', url, token, {}, async () => {});
+  return makeStack('distributed', url, token, {}, {}, async () => {});
 }
 
 async function startEmbeddedStack(options: StackOptions): Promise<Stack> {
@@ -97,7 +99,7 @@ async function startEmbeddedStack(options: StackOptions): Promise<Stack> {
     await cleanup();
     throw err;
   }
-  return makeStack('embedded', embedded.url, token, { embedded }, cleanup);
+  return makeStack('embedded', embedded.url, token, { embedded }, {}, cleanup);
 }
 
 async function startDistributedStack(options: StackOptions): Promise<Stack> {
@@ -139,7 +141,8 @@ async function startDistributedStack(options: StackOptions): Promise<Stack> {
     await cleanup();
     throw err;
   }
-  return makeStack('distributed', gateway.url, token, processes, cleanup);
+  const urls = Object.fromEntries(SERVICE_APPS.map((s, i) => [s, databaseUrlFor(databases[i]!)]));
+  return makeStack('distributed', gateway.url, token, processes, urls, cleanup);
 }
 
 function makeStack(
@@ -147,6 +150,7 @@ function makeStack(
   url: string,
   token: string,
   processes: Stack['processes'],
+  databases: Stack['databases'],
   cleanup: () => Promise<void>,
 ): Stack {
   const one = (name: StackProcessName) => {
@@ -160,6 +164,7 @@ function makeStack(
     url,
     token,
     api: new ApiClient(url, token),
+    databases,
     processes,
     process: one,
     kill: (name, signal = 'SIGKILL') => one(name).kill(signal),

@@ -1,0 +1,308 @@
+/**
+ * No valid data makes a reply outgrow the bus (NATS max payload, 1 MB): every list is paged
+ * (keyset, `limit` ≤ 100, and a page stops before 512 KB of items), and every item is bounded
+ * by validation. The reproductions of issue 7 run here on the distributed mode, each followed by
+ * the ready probes of every service; the largest valid items are stored with characters that
+ * JSON escapes to 6 bytes each, and every page read is measured.
+ */
+import {
+  allPages,
+  startStack,
+  type ApiClient,
+  type ApiResponse,
+  type Stack,
+} from '@balanse/testing';
+
+const KB = 1024;
+/** What a page's items may weigh (PAGE_BYTE_BUDGET) and what any reply must stay under. */
+const PAGE_BUDGET = 512 * KB;
+const BUS_MAX = 1024 * KB;
+/** A character JSON escapes to six bytes (`\u0001`): the costliest a valid text can be. */
+const WIDE = '\u0001';
+
+function expectStatus(res: ApiResponse, status: number): ApiResponse {
+  if (res.status !== status)
+    throw new Error(
+      `expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`,
+    );
+  return res;
+}
+
+const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+
+/** A standard of `n` outcomes over areas of at most 200, with statements of `statement` chars. */
+function standardBody(code: string, n: number, statement: (i: number) => string) {
+  const areas = [];
+  for (let i = 0; i < n; i += 200)
+    areas.push({
+      title: `Area ${i / 200 + 1}`,
+      outcomes: Array.from({ length: Math.min(200, n - i) }, (_, j) => ({
+        statement: statement(i + j),
+        category: 'skills',
+      })),
+    });
+  return {
+    code,
+    title: 'Bounded replies',
+    version: '1.0',
+    clusters: [{ title: 'Cluster', areas }],
+  };
+}
+
+/** Every page of a list with `limit`, each measured; the items in order. */
+async function readPages(api: ApiClient, path: string, limit: number) {
+  const items: any[] = [];
+  const sizes: number[] = [];
+  for (let cursor: string | null = null; ;) {
+    const res = expectStatus(
+      await api.get(`${path}?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`),
+      200,
+    );
+    sizes.push(bytes(res.body));
+    items.push(...res.body.items);
+    if (!res.body.hasMore) {
+      expect(res.body.nextCursor).toBeNull();
+      return { items, sizes };
+    }
+    cursor = res.body.nextCursor;
+  }
+}
+
+describe('bounded replies: paged lists and bounded items (distributed)', () => {
+  let stack: Stack;
+  let api: ApiClient;
+  /** A standard of 1000 outcomes (the most a standard may hold), and its outcome ids. */
+  let big: { id: string; outcomeIds: string[] };
+
+  async function servicesAlive() {
+    for (const name of ['gateway', 'identify', 'document', 'assess', 'certify'] as const) {
+      expect({ name, running: stack.process(name).running }).toEqual({ name, running: true });
+      const ready = await fetch(`${stack.process(name).url}/ready`);
+      expect({ name, ready: ready.status }).toEqual({ name, ready: 200 });
+    }
+  }
+
+  /** A case on `standardId` with `outcomeIds` in scope, in phase document. */
+  async function caseInDocument(outcomeIds: string[], externalId: string): Promise<string> {
+    const opened = expectStatus(
+      await api.post('/cases', { standardId: big.id, candidate: { externalId, name: 'N' } }),
+      201,
+    );
+    const id: string = opened.body.id;
+    expectStatus(await api.put(`/cases/${id}/scope`, { outcomeIds }), 200);
+    expectStatus(await api.post(`/cases/${id}/identify/complete`), 200);
+    return id;
+  }
+
+  beforeAll(async () => {
+    stack = await startStack({ mode: 'distributed' });
+    api = stack.api.withTenant('bounded');
+    const created = expectStatus(
+      await api.post(
+        '/standards',
+        standardBody('big', 1000, (i) => `Outcome ${i}`),
+      ),
+      201,
+    );
+    big = {
+      id: created.body.id,
+      outcomeIds: created.body.clusters.flatMap((c: any) =>
+        c.areas.flatMap((a: any) => a.outcomes.map((o: any) => o.id)),
+      ),
+    };
+    expect(big.outcomeIds).toHaveLength(1000);
+  }, 180_000);
+  afterAll(() => stack?.stop());
+
+  it('refuses a standard of 24,000 outcomes with 400 naming `clusters`, stores nothing, stays up', async () => {
+    const body = standardBody('huge', 24_000, () => 's');
+    body.clusters = [0, 1].map((c) => ({
+      title: `Cluster ${c}`,
+      areas: Array.from({ length: 100 }, (_, a) => ({
+        title: `Area ${a}`,
+        outcomes: Array.from({ length: 120 }, () => ({ statement: 's', category: 'skills' })),
+      })),
+    })) as never;
+    expect(bytes(body)).toBeLessThan(BUS_MAX);
+    const res = await api.post('/standards', body);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.fields).toContainEqual({
+      field: 'clusters',
+      message: 'a standard holds at most 1000 learning outcomes in all',
+    });
+    const codes = (await allPages(api, '/standards')).map((s: any) => s.code);
+    expect(codes).not.toContain('huge');
+    await servicesAlive();
+  }, 60_000);
+
+  it('answers the largest valid standard whole, far under the bus max payload', async () => {
+    // 1000 outcomes whose statements fill the 256 KB the clusters may take, all 6-byte characters.
+    const body = standardBody('largest', 1000, () => WIDE.repeat(36));
+    expect(bytes(body.clusters)).toBeLessThanOrEqual(256 * KB);
+    const created = expectStatus(await api.post('/standards', body), 201);
+    const read = expectStatus(await api.get(`/standards/${created.body.id}`), 200);
+    expect(bytes(read.body)).toBeLessThan(PAGE_BUDGET);
+    const over = standardBody('over', 1000, () => WIDE.repeat(40));
+    const refused = await api.post('/standards', over);
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields.map((f: any) => f.field)).toEqual(['clusters']);
+  }, 60_000);
+
+  it('reproduction: 25 evidence items of ~57 KB, then the list, paged; document stays up', async () => {
+    const caseId = await caseInDocument(big.outcomeIds, 'bounded-evidence');
+    const item = (i: number) => ({
+      kind: 'attestation',
+      title: `${i} `.padEnd(300, 't'),
+      description: 'd'.repeat(5000),
+      issuer: 'i'.repeat(300),
+      outcomeIds: big.outcomeIds.slice(0, 20),
+      tasks: Array.from({ length: 100 }, () => 'x'.repeat(500)),
+    });
+    for (let i = 0; i < 25; i += 5)
+      await Promise.all(
+        [0, 1, 2, 3, 4].map(async (j) =>
+          expectStatus(await api.post(`/cases/${caseId}/evidence`, item(i + j)), 201),
+        ),
+      );
+    const { items, sizes } = await readPages(api, `/cases/${caseId}/evidence`, 100);
+    expect(items).toHaveLength(25);
+    expect(new Set(items.map((e) => e.id)).size).toBe(25);
+    expect(items.map((e) => Number(e.title.split(' ')[0])).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 25 }, (_, i) => i),
+    );
+    expect(sizes.length).toBeGreaterThan(1);
+    for (const size of sizes) expect(size).toBeLessThan(PAGE_BUDGET + 4 * KB);
+    await servicesAlive();
+  }, 120_000);
+
+  it('stores the largest valid evidence and pages it, each page under the budget', async () => {
+    const caseId = await caseInDocument(big.outcomeIds, 'bounded-largest-evidence');
+    const largest = {
+      kind: 'attestation',
+      title: WIDE.repeat(300),
+      description: WIDE.repeat(5000),
+      issuer: WIDE.repeat(300),
+      outcomeIds: big.outcomeIds,
+      tasks: Array.from({ length: 100 }, () => WIDE.repeat(500)),
+      period: { from: '2019-08-01', to: '2024-06-30' },
+      positionPercent: 100,
+    };
+    for (let i = 0; i < 3; i++)
+      expectStatus(await api.post(`/cases/${caseId}/evidence`, largest), 201);
+    const { items, sizes } = await readPages(api, `/cases/${caseId}/evidence`, 100);
+    expect(items).toHaveLength(3);
+    expect(bytes(items[0])).toBeLessThan(PAGE_BUDGET);
+    for (const size of sizes) expect(size).toBeLessThan(PAGE_BUDGET + 4 * KB);
+    // The case with 1000 outcomes in scope and a self-assessment of each stays small too.
+    const view = expectStatus(await api.get(`/cases/${caseId}`), 200);
+    expect(bytes(view.body)).toBeLessThan(200 * KB);
+    await servicesAlive();
+  }, 120_000);
+
+  it('reproduction: 250 judgements with the longest rationales, then the list, paged; assess stays up', async () => {
+    const scope = big.outcomeIds.slice(0, 250);
+    const caseId = await caseInDocument(scope, 'bounded-judgements');
+    expectStatus(
+      await api.post(`/cases/${caseId}/evidence`, {
+        kind: 'attestation',
+        title: 'All of them',
+        outcomeIds: scope,
+      }),
+      201,
+    );
+    expectStatus(await api.post(`/cases/${caseId}/document/complete`), 200);
+    for (let i = 0; i < scope.length; i += 25)
+      await Promise.all(
+        scope.slice(i, i + 25).map(async (outcomeId) =>
+          expectStatus(
+            await api.put(`/cases/${caseId}/assess/outcomes/${outcomeId}`, {
+              judgement: 'met',
+              rationale: WIDE.repeat(5000),
+            }),
+            200,
+          ),
+        ),
+      );
+    const { items, sizes } = await readPages(api, `/cases/${caseId}/assess/outcomes`, 100);
+    expect(items.map((j) => j.outcomeId).sort()).toEqual([...scope].sort());
+    for (const size of sizes) expect(size).toBeLessThan(PAGE_BUDGET + 4 * KB);
+    const tooLong = await api.put(`/cases/${caseId}/assess/outcomes/${scope[0]}`, {
+      judgement: 'met',
+      rationale: 'r'.repeat(5001),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.fields.map((f: any) => f.field)).toEqual(['rationale']);
+    await servicesAlive();
+  }, 180_000);
+
+  it('pages by keyset: limit, cursor, every item once, in order; bad limit or cursor → 400', async () => {
+    const caseId = await caseInDocument(big.outcomeIds.slice(0, 2), 'bounded-paging');
+    const added: string[] = [];
+    for (let i = 0; i < 5; i++)
+      added.push(
+        expectStatus(
+          await api.post(`/cases/${caseId}/evidence`, {
+            kind: 'log',
+            title: `Log ${i}`,
+            outcomeIds: [big.outcomeIds[i % 2]],
+          }),
+          201,
+        ).body.id,
+      );
+    const first = expectStatus(await api.get(`/cases/${caseId}/evidence?limit=2`), 200).body;
+    expect(first.items.map((e: any) => e.id)).toEqual(added.slice(0, 2));
+    expect(first.hasMore).toBe(true);
+    const { items, sizes } = await readPages(api, `/cases/${caseId}/evidence`, 2);
+    expect(items.map((e) => e.id)).toEqual(added);
+    expect(sizes).toHaveLength(3);
+    expect(expectStatus(await api.get(`/cases/${caseId}/evidence`), 200).body).toMatchObject({
+      hasMore: false,
+      nextCursor: null,
+    });
+
+    // The whole history, paged; the case view keeps the latest entries.
+    const history = await readPages(api, `/cases/${caseId}/history`, 1);
+    expect(history.items.map((h) => h.event)).toEqual(['opened', 'scope_set', 'identified']);
+
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      ['limit=101', 'limit'],
+      ['limit=2.5', 'limit'],
+      ['limit=ten', 'limit'],
+      ['cursor=not%20a%20cursor', 'cursor'],
+      ['sort=title', 'sort'],
+    ]) {
+      const res = await api.get(`/cases/${caseId}/evidence?${query}`);
+      expect({
+        query,
+        status: res.status,
+        fields: [...new Set(res.body.fields?.map((f: any) => f.field))],
+      }).toEqual({ query, status: 400, fields: [field] });
+    }
+    // A cursor of another list, or one whose key was forged, is refused, not run.
+    const forged = [
+      first.nextCursor.replace(/.$/, ''),
+      Buffer.from(JSON.stringify(['history', '1', big.outcomeIds[0]])).toString('base64url'),
+      Buffer.from(JSON.stringify(['evidence', "1'; --", big.outcomeIds[0]])).toString('base64url'),
+      Buffer.from(JSON.stringify(['evidence', '1', 'not-a-uuid'])).toString('base64url'),
+    ];
+    for (const cursor of forged) {
+      const res = await api.get(`/cases/${caseId}/evidence?cursor=${cursor}`);
+      expect({ cursor, status: res.status, code: res.body.code }).toEqual({
+        cursor,
+        status: 400,
+        code: 'INVALID_CURSOR',
+      });
+    }
+    const standards = expectStatus(await api.get('/standards?limit=1'), 200).body;
+    expect(standards.items).toHaveLength(1);
+    expect(standards.hasMore).toBe(true);
+    const all = await readPages(api, '/standards', 1);
+    expect(all.items.map((s) => s.code)).toEqual([...all.items.map((s) => s.code)].sort());
+    expect(all.items.map((s) => s.code)).toEqual(
+      expect.arrayContaining(['avdelingsleder-helse-omsorg', 'big']),
+    );
+    await servicesAlive();
+  }, 120_000);
+});
