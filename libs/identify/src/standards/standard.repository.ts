@@ -19,10 +19,6 @@ export interface StandardHeadRow {
 export class StandardRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  private get repo() {
-    return this.dataSource.getRepository(Standard);
-  }
-
   /**
    * One page of the standards a tenant sees, by code, version and id: up to `take` after the
    * keyset `after`, each with its number of outcomes (counted in SQL; the clusters stay there).
@@ -55,8 +51,13 @@ export class StandardRepository {
     return manager.findOneBy(Standard, { id, tenantId: In([tenantId, SHARED_TENANT]) });
   }
 
-  async idOf(tenantId: string, code: string, version: string): Promise<string | null> {
-    const found = await this.repo.findOne({
+  async idOf(
+    manager: EntityManager,
+    tenantId: string,
+    code: string,
+    version: string,
+  ): Promise<string | null> {
+    const found = await manager.findOne(Standard, {
       where: { tenantId, code, version },
       select: { id: true },
     });

@@ -62,18 +62,12 @@ export class StandardsService {
     return found;
   }
 
-  /** The reply is made inside the unit of work: under an Idempotency-Key it is what is stored. */
+  /**
+   * The reply is made inside the unit of work (under an Idempotency-Key it is what is stored),
+   * and so is the check that the code and version are free: a retried creation finds its reply.
+   */
   async create(ctx: CommandContext, dto: CreateStandardDto): Promise<StandardView> {
     const { tenantId } = ctx;
-    const taken = (id?: string) =>
-      new DomainError(
-        409,
-        ErrorCode.STANDARD_CODE_TAKEN,
-        `standard ${dto.code} version ${dto.version} exists`,
-        { code: dto.code, version: dto.version, ...(id ? { id } : {}) },
-      );
-    const existing = await this.standards.idOf(tenantId, dto.code, dto.version);
-    if (existing) throw taken(existing);
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const created = await this.standards.insert(tx.manager, {
         id: randomUUID(),
@@ -85,7 +79,15 @@ export class StandardsService {
         sector: dto.sector ?? null,
         clusters: buildClusters(dto, () => randomUUID()),
       });
-      if (!created) throw taken();
+      if (!created) {
+        const id = await this.standards.idOf(tx.manager, tenantId, dto.code, dto.version);
+        throw new DomainError(
+          409,
+          ErrorCode.STANDARD_CODE_TAKEN,
+          `standard ${dto.code} version ${dto.version} exists`,
+          { code: dto.code, version: dto.version, ...(id ? { id } : {}) },
+        );
+      }
       return standardView(created);
     });
   }
