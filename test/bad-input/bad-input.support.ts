@@ -181,6 +181,7 @@ export const ENDPOINTS: Array<Omit<BadRequest, 'name' | 'status' | 'code'>> = [
   { method: 'GET', path: '/standards/{ownStd}' },
   { method: 'POST', path: '/cases', body: (f: Fixtures) => openBody(f) },
   { method: 'GET', path: '/cases/{caseIdentify}' },
+  { method: 'GET', path: '/cases/{caseIdentify}/history' },
   { method: 'PUT', path: '/cases/{caseIdentify}/scope', body: scopeWith({}) },
   { method: 'POST', path: '/cases/{caseIdentify}/identify/complete' },
   { method: 'POST', path: '/cases/{caseDocument}/evidence', body: evidenceWith({}) },
@@ -576,6 +577,9 @@ export function describeBadInput(groups: BadInputGroup[]): void {
     async function snapshot() {
       const perCase = (suffix: string, client = api) =>
         Promise.all(caseIds().map(async (id) => (await client.get(`/cases/${id}${suffix}`)).body));
+      /** The items of a case's list (one page holds them all here). */
+      const perCaseList = async (suffix: string) =>
+        (await perCase(`${suffix}?limit=100`)).map((page: { items: unknown[] }) => page.items);
       const deadLetters = (client: ApiClient) =>
         Promise.all(
           ['identify', 'document', 'assess', 'certify'].map(async (s) =>
@@ -583,13 +587,15 @@ export function describeBadInput(groups: BadInputGroup[]): void {
           ),
         );
       return {
-        standards: must('list standards', await api.get('/standards'), 200),
+        standards: must('list standards', await api.get('/standards?limit=100'), 200).items,
         ownStandard: must('get own standard', await api.get(`/standards/${fx.ownStd}`), 200),
-        standardsOfB: must('list standards of B', await apiB.get('/standards'), 200),
+        standardsOfB: must('list standards of B', await apiB.get('/standards?limit=100'), 200)
+          .items,
         cases: await perCase(''),
-        evidence: await perCase('/evidence'),
-        judgements: await perCase('/assess/outcomes'),
-        credentials: await perCase('/credentials'),
+        history: await perCaseList('/history'),
+        evidence: await perCaseList('/evidence'),
+        judgements: await perCaseList('/assess/outcomes'),
+        credentials: await perCaseList('/credentials'),
         casesSeenByB: (await Promise.all(caseIds().map((id) => apiB.get(`/cases/${id}`)))).map(
           (r) => r.status,
         ),
