@@ -124,6 +124,30 @@ describe('embedded mode: every service in one process, PGlite and the in-process
     }
   });
 
+  it('opens one case for ten concurrent POST /cases with the same Idempotency-Key (PGlite takes turns)', async () => {
+    const standard = await seededStandard(api);
+    const body = { standardId: standard.id, candidate: { externalId: 'emb-idem', name: 'Idem' } };
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        api.send('POST', '/cases', body, { 'idempotency-key': 'emb-idem-1' }),
+      ),
+    );
+    expect(new Set(answers.map((a) => a.status))).toEqual(new Set([201]));
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    const caseId = answers[0].body.id;
+    // The case's own events ran outside the key's scope: it moves on as any case does.
+    await api.put(`/cases/${caseId}/scope`, { outcomeIds: standard.outcomeIds });
+    expect((await api.post(`/cases/${caseId}/identify/complete`)).status).toBe(200);
+    const history = (await api.get(`/cases/${caseId}/history`)).body;
+    expect(history.items.map((h: { event: string }) => h.event)).toEqual([
+      'opened',
+      'scope_set',
+      'identified',
+    ]);
+    const again = await api.send('POST', '/cases', body, { 'idempotency-key': 'emb-idem-1' });
+    expect(again).toMatchObject({ status: 201, body: answers[0].body });
+  });
+
   it('keeps its data across a restart and carries on where it stopped', async () => {
     const standard = await seededStandard(api);
     const opened = await api.post('/cases', {
