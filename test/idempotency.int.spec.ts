@@ -24,19 +24,25 @@ describe('Idempotency-Key on creating POSTs (distributed)', () => {
   }, 120_000);
   afterAll(() => stack?.stop());
 
-  /** Rows of `table` for `tenant` in a service's database. */
-  async function count(service: ServiceApp, table: string, tenant: string): Promise<number> {
+  /** One statement on a service's database. */
+  async function sql(service: ServiceApp, text: string, params: unknown[] = []) {
     const client = new Client({ connectionString: stack.databases[service] });
     await client.connect();
     try {
-      const { rows } = await client.query(
-        `SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`,
-        [tenant],
-      );
-      return rows[0].n;
+      return (await client.query(text, params)).rows;
     } finally {
       await client.end();
     }
+  }
+
+  /** Rows of `table` for `tenant` in a service's database. */
+  async function count(service: ServiceApp, table: string, tenant: string): Promise<number> {
+    const rows = await sql(
+      service,
+      `SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`,
+      [tenant],
+    );
+    return rows[0].n;
   }
 
   const keyed = (api: ApiClient, path: string, body: unknown, key: string) =>
@@ -97,15 +103,28 @@ describe('Idempotency-Key on creating POSTs (distributed)', () => {
     expect(await count('identify', 'outbox', tenant)).toBe(1); // one case.opened
   });
 
-  it('answers the first answer after identify restarts', async () => {
+  it('answers the first answer after identify restarts; a key past 24 h is new, and pruned', async () => {
     const tenant = 'idem-restart';
     const api = stack.api.withTenant(tenant);
     const first = await keyed(api, '/cases', openBody('HR-R'), 'restart-1');
     expect(first.status).toBe(201);
+    const old = await keyed(api, '/cases', openBody('HR-O'), 'old-1');
+    await sql(
+      'identify',
+      "UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE key = 'old-1'",
+    );
     await stack.restart('identify');
     const again = await keyed(api, '/cases', openBody('HR-R'), 'restart-1');
     expect(again).toMatchObject({ status: 201, body: first.body });
-    expect(await count('identify', 'competence_case', tenant)).toBe(1);
+    expect(await count('identify', 'competence_case', tenant)).toBe(2);
+    // The first keyed creation after a start prunes expired keys (in the background).
+    for (let i = 0; i < 50 && (await count('identify', 'idempotency_key', tenant)) > 1; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await count('identify', 'idempotency_key', tenant)).toBe(1);
+    // An expired key is a new request, whatever its body.
+    const reused = await keyed(api, '/cases', openBody('HR-P'), 'old-1');
+    expect(reused.status).toBe(201);
+    expect(reused.body.id).not.toBe(old.body.id);
   }, 120_000);
 
   it('makes evidence and standards idempotent too', async () => {
