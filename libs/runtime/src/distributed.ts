@@ -24,7 +24,7 @@ export async function connectNats(
   // A tls:// URL without CA files still insists on TLS (verified against the system's CAs).
   const tls = security.tls ?? (/^tls:\/\//.test(url.trim()) ? {} : undefined);
   // noAsyncTraces: no stack captured per request (a measurable cost at hundreds of requests per second).
-  return connect({
+  const nc = await connect({
     servers,
     name: `balanse-${app}`,
     inboxPrefix: `_INBOX.${app}`,
@@ -34,6 +34,15 @@ export async function connectNats(
     reconnectTimeWait: 500,
     noAsyncTraces: true,
   });
+  void logRefusals(nc, new Logger(`${app}:nats`));
+  return nc;
+}
+
+/** What the server refuses (a permission violation names only the subject) goes to the log. */
+async function logRefusals(nc: NatsConnection, log: Logger): Promise<void> {
+  for await (const status of nc.status()) {
+    if (status.type === 'error') log.error(`NATS: ${status.error.message}`);
+  }
 }
 
 /**
