@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
@@ -236,5 +236,13 @@ describe('a locked-down bus: NATS started with deploy/nats/nats.conf, a user per
       );
     const gateway = await as('gateway');
     expect(String(await gateway.subscribe('balanse.cmd.>').closed)).toMatch(PERMISSION_VIOLATION);
+  });
+
+  it('ships the same users and permissions to Kubernetes', async () => {
+    const shipped = await readFile(join(REPO_ROOT, 'deploy/nats/auth.conf'), 'utf8');
+    const manifest = await readFile(join(REPO_ROOT, 'deploy/kubernetes/nats.yaml'), 'utf8');
+    // The ConfigMap's `auth.conf: |` block, its four-space indent removed.
+    const block = manifest.split('\n  auth.conf: |\n')[1]!.split(/\n(?! {4}|\n|$)/)[0]!;
+    expect(block.replace(/^ {4}/gm, '') + '\n').toBe(shipped);
   });
 });
