@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
@@ -14,6 +14,7 @@ import {
   CaseOpened,
 } from '@balanse/contracts';
 import { EVENT_STREAM, eventSubject, newEvent, toCloudEvent } from '@balanse/messaging';
+import { connectNats, natsSecurityFromEnv } from '@balanse/runtime';
 import {
   driveCase,
   freePort,
@@ -42,30 +43,20 @@ const OWNER: Record<string, (typeof SERVICE_APPS)[number]> = {
 
 const PERMISSION_VIOLATION = /Permissions Violation/;
 
-/** nats-server started with the shipped configuration, on a spare port and a fresh store. */
-async function startLockedDownNats(): Promise<{ url: string; stop(): Promise<void> }> {
+interface NatsServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** nats-server on a spare port and a fresh store, with `args` and only `env`; up once ready. */
+async function startNatsServer(args: string[], env: Record<string, string>): Promise<NatsServer> {
   const port = await freePort();
   const store = await mkdtemp(join(tmpdir(), 'balanse-bus-'));
-  const env = Object.fromEntries(
-    USERS.map((u) => [`NATS_${u.toUpperCase()}_PASSWORD`, passwords[u]]),
-  );
   const server: ChildProcess = spawn(
     'nats-server',
-    [
-      '-c',
-      join(REPO_ROOT, 'deploy/nats/nats.conf'),
-      '-a',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      '-sd',
-      store,
-    ],
+    [...args, '-a', '127.0.0.1', '-p', String(port), '-sd', store],
     { env: { PATH: process.env['PATH'], ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  let output = '';
-  server.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const url = `nats://127.0.0.1:${port}`;
   const stop = async () => {
     if (server.exitCode === null) {
       const exited = new Promise((r) => server.once('exit', r));
@@ -74,18 +65,28 @@ async function startLockedDownNats(): Promise<{ url: string; stop(): Promise<voi
     }
     await rm(store, { recursive: true, force: true });
   };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await (await connectAs('admin', url)).close();
-      return { url, stop };
-    } catch (err) {
-      if (attempt > 50 || server.exitCode !== null) {
-        await stop();
-        throw new Error(`nats-server did not start: ${(err as Error).message}\n${output}`);
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+  let output = '';
+  const ready = await new Promise<boolean>((resolve) => {
+    server.stderr!.on('data', (c: Buffer) => {
+      output += c.toString();
+      if (output.includes('Server is ready')) resolve(true);
+    });
+    server.once('exit', () => resolve(false));
+    setTimeout(() => resolve(false), 10_000).unref();
+  });
+  if (!ready) {
+    await stop();
+    throw new Error(`nats-server did not start:\n${output}`);
   }
+  return { url: `nats://127.0.0.1:${port}`, stop };
+}
+
+/** The shipped configuration, each user with its fresh password. */
+function startLockedDownNats(): Promise<NatsServer> {
+  return startNatsServer(
+    ['-c', join(REPO_ROOT, 'deploy/nats/nats.conf')],
+    Object.fromEntries(USERS.map((u) => [`NATS_${u.toUpperCase()}_PASSWORD`, passwords[u]])),
+  );
 }
 
 function connectAs(user: User, url: string): Promise<NatsConnection> {
@@ -107,7 +108,7 @@ async function handledUpTo(jsm: JetStreamManager, durable: string, seq: number):
 }
 
 describe('a locked-down bus: NATS started with deploy/nats/nats.conf, a user per app', () => {
-  let nats: { url: string; stop(): Promise<void> };
+  let nats: NatsServer;
   let stack: Stack;
   let admin: NatsConnection;
   const connections: NatsConnection[] = [];
@@ -244,5 +245,80 @@ describe('a locked-down bus: NATS started with deploy/nats/nats.conf, a user per
     // The ConfigMap's `auth.conf: |` block, its four-space indent removed.
     const block = manifest.split('\n  auth.conf: |\n')[1]!.split(/\n(?! {4}|\n|$)/)[0]!;
     expect(block.replace(/^ {4}/gm, '') + '\n').toBe(shipped);
+  });
+});
+
+describe('TLS to NATS, a configuration option of the apps', () => {
+  let dir: string;
+  let nats: NatsServer;
+
+  // A CA and a server certificate for 127.0.0.1 it signed, made with openssl for this run.
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'balanse-tls-'));
+    const openssl = (...args: string[]) =>
+      execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+    const subject = (cn: string) => ['-subj', `/CN=${cn}`];
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      ...subject('balanse-test-ca'),
+    );
+    openssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'server.key',
+      '-out',
+      'server.csr',
+      ...subject('127.0.0.1'),
+    );
+    // localhost too: on a connection to an IP address the client checks the name `localhost`.
+    await writeFile(join(dir, 'san.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '1',
+      '-extfile',
+      'san.cnf',
+      '-out',
+      'server.pem',
+    );
+    nats = await startNatsServer(
+      ['--tls', '--tlscert', join(dir, 'server.pem'), '--tlskey', join(dir, 'server.key')],
+      {},
+    );
+  }, 30_000);
+
+  afterAll(async () => {
+    await nats?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('connects when given the CA that signed the server, and not to a server it cannot verify', async () => {
+    const url = nats.url.replace(/^nats:/, 'tls:');
+    const trusted = natsSecurityFromEnv({ NATS_TLS_CA_FILE: join(dir, 'ca.pem') });
+    const nc = await connectNats(url, 'probe', trusted);
+    expect(nc.info?.tls_required).toBe(true);
+    await nc.close();
+    await expect(connectNats(url, 'probe', natsSecurityFromEnv({}))).rejects.toThrow(/certificate/);
   });
 });
