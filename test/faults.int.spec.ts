@@ -22,6 +22,7 @@ import {
   type HttpSend,
   type Stack,
 } from '@balanse/testing';
+import { PHASES, type Phase } from '@balanse/contracts';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 
@@ -88,20 +89,18 @@ const retrying: HttpSend = async (url, init) => {
 /** A list's items, whether the list answers an array or a page (`{ items, hasMore, nextCursor }`). */
 const items = (body: any): unknown[] => (Array.isArray(body) ? body : body?.items);
 
-function must(step: string, res: ApiResponse, ...statuses: number[]): any {
-  if (!statuses.includes(res.status))
+function must(step: string, res: ApiResponse, status: number): any {
+  if (res.status !== status)
     throw new Error(`${step} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
-
-const PHASES = ['identify', 'document', 'assess', 'certify', 'completed'];
 
 /**
  * Drives one case, each step until it has taken effect: a 409 for a phase completion that a
  * timed-out attempt already made (the case is past that phase) is success, a 409 for an event
  * not yet arrived (the bus was down) is waited out.
  */
-async function driveCase(
+async function driveRetrying(
   api: ApiClient,
   standard: { id: string; outcomeIds: string[] },
   i: number,
@@ -110,7 +109,7 @@ async function driveCase(
     step: string,
     call: () => Promise<ApiResponse>,
     ok: number,
-    phase?: string,
+    phase?: Phase,
   ) => {
     await new Promise((r) => setTimeout(r, THINK_MS));
     const deadline = Date.now() + 90_000;
@@ -120,7 +119,7 @@ async function driveCase(
       if (res.status === 409 && res.body?.code === 'CASE_NOT_IN_PHASE' && Date.now() < deadline) {
         if (phase && res.body.details?.arrived !== false) {
           const found = must('get case', await api.get(`/cases/${caseId}`), 200);
-          if (PHASES.indexOf(found.phase) > PHASES.indexOf(phase)) return found;
+          if (PHASES.indexOf(found.phase as Phase) > PHASES.indexOf(phase)) return found;
         }
         await new Promise((r) => setTimeout(r, 250));
         continue;
@@ -128,8 +127,7 @@ async function driveCase(
       return must(step, res, ok);
     }
   };
-  let caseId = '';
-  caseId = (
+  const caseId: string = (
     await until(
       'open case',
       () =>
@@ -239,7 +237,7 @@ describe('faults: cases in flight while NATS, services and PostgreSQL fail (dist
           await pause(i * 300);
           inFlight++;
           try {
-            return await driveCase(api, standard, i);
+            return await driveRetrying(api, standard, i);
           } finally {
             inFlight--;
           }
