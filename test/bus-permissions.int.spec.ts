@@ -122,7 +122,7 @@ describe('a locked-down bus: NATS started with deploy/nats/nats.conf, a user per
     nats = await startLockedDownNats();
     stack = await startStack({
       mode: 'distributed',
-      natsUrl: nats.url,
+      servers: { natsUrl: nats.url },
       processEnv: Object.fromEntries(
         (['gateway', ...SERVICE_APPS] as const).map((app) => [
           app,
