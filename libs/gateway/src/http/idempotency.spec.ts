@@ -38,6 +38,14 @@ describe('idempotencyClaim', () => {
     expect(hash({}, 'other')).not.toBe(base);
   });
 
+  it('hashes a body nested deeper than any contract without exhausting the stack', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(idempotencyClaim(request({ body: { title: deep } }), 't')!.requestHash).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
+  });
+
   it.each(['', 'a b', 'k'.repeat(256), 'nøkkel', ['a', 'b']])(
     'refuses the key %j with 400 naming header.idempotency-key',
     (key) => {

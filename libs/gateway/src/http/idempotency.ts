@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import {
   IDEMPOTENCY_KEY_HOURS,
   IDEMPOTENCY_KEY_PATTERN,
+  MAX_PAYLOAD_DEPTH,
   validationError,
   type IdempotencyClaim,
 } from '@balanse/contracts';
@@ -48,13 +49,18 @@ export function idempotencyClaim(
   return { key, requestHash: createHash('sha256').update(JSON.stringify(request)).digest('hex') };
 }
 
-/** The value with every object's keys sorted, so key order does not change the hash. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
+/**
+ * The value with every object's keys sorted, so key order does not change the hash. This runs
+ * before the body is validated: below MAX_PAYLOAD_DEPTH it stops (such a body is refused with
+ * 400 before it reaches a service), so hostile nesting cannot exhaust the stack here.
+ */
+function canonical(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_PAYLOAD_DEPTH) return null;
+  if (Array.isArray(value)) return value.map((v) => canonical(v, depth + 1));
   return Object.fromEntries(
     Object.keys(value)
       .sort()
-      .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+      .map((k) => [k, canonical((value as Record<string, unknown>)[k], depth + 1)]),
   );
 }
