@@ -236,6 +236,31 @@ describe('bounded replies: paged lists and bounded items (distributed)', () => {
     await servicesAlive();
   }, 180_000);
 
+  it('keeps the latest 20 history entries in the case view; the whole history is paged', async () => {
+    const opened = expectStatus(
+      await api.post('/cases', {
+        standardId: big.id,
+        candidate: { externalId: 'bounded-history', name: 'N' },
+      }),
+      201,
+    );
+    const id: string = opened.body.id;
+    for (let i = 0; i < 25; i++)
+      expectStatus(
+        await api.put(`/cases/${id}/scope`, { outcomeIds: big.outcomeIds.slice(0, i + 1) }),
+        200,
+      );
+    const view = expectStatus(await api.get(`/cases/${id}`), 200).body;
+    expect(view.history).toHaveLength(20);
+    expect(view.history.map((h: any) => h.detail.outcomes)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 6),
+    );
+    const { items, sizes } = await readPages(api, `/cases/${id}/history`, 10);
+    expect(items.map((h) => h.event)).toEqual(['opened', ...Array(25).fill('scope_set')]);
+    expect(items.slice(6)).toEqual(view.history);
+    expect(sizes).toHaveLength(3);
+  }, 60_000);
+
   it('pages by keyset: limit, cursor, every item once, in order; bad limit or cursor → 400', async () => {
     const caseId = await caseInDocument(big.outcomeIds.slice(0, 2), 'bounded-paging');
     const added: string[] = [];
