@@ -14,13 +14,14 @@ import {
   type CommandContext,
   type IdempotencyClaim,
 } from '@balanse/contracts';
+import type { DomainEvent } from '../events/domain-event';
+import type { Tx } from '../outbox/unit-of-work';
 
+/** The gateway's claim of an Idempotency-Key (see `CommandContext.idempotency`). */
 class IdempotencyClaimShape implements IdempotencyClaim {
   @Matches(IDEMPOTENCY_KEY_PATTERN) key: string;
   @Matches(/^[0-9a-f]{64}$/) requestHash: string;
 }
-import type { DomainEvent } from '../events/domain-event';
-import type { Tx } from '../outbox/unit-of-work';
 
 /** The command context as it arrives on the bus, checked before any handler sees it. */
 export class CommandContextShape implements CommandContext {
