@@ -64,7 +64,12 @@ class CountDto {
 const SERVICE = 'things' as ServiceName;
 const CONSUMER = 'things--test-thing-happened-v1';
 const FAILING = Symbol('FAILING');
-type Failing = { on: boolean; failOnceAfterWrite: Set<string> };
+type Failing = {
+  on: boolean;
+  failOnceAfterWrite: Set<string>;
+  /** How many more deliveries of a name get their database connection cut. */
+  cuts: Map<string, number>;
+};
 
 @Controller()
 class ThingHandlers {
@@ -81,6 +86,12 @@ class ThingHandlers {
         code: '57P01',
       });
     if ('extra' in data) throw new Error('an unknown field reached the handler');
+    // As when PostgreSQL restarts under a running transaction: its connection is cut.
+    const cuts = this.failing.cuts.get(data.name) ?? 0;
+    if (cuts > 0) {
+      this.failing.cuts.set(data.name, cuts - 1);
+      await tx.manager.query('SELECT pg_terminate_backend(pg_backend_pid())');
+    }
     await tx.manager.query('INSERT INTO effect (event_id, name) VALUES ($1, $2)', [
       event.id,
       data.name,
@@ -168,7 +179,7 @@ async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
   );
   const uow = new UnitOfWork(ds, '/balanse/test', (rows) => relay.kick(rows));
   const deadLetters = new DeadLetters(ds);
-  const failing: Failing = { on: true, failOnceAfterWrite: new Set<string>() };
+  const failing: Failing = { on: true, failOnceAfterWrite: new Set<string>(), cuts: new Map() };
   const deliveries: string[] = [];
   let onDelivery: ((d: Delivery) => Promise<void>) | undefined;
   // The server subscribes through this wrapper, which records deliveries and keeps the consumer's
@@ -497,6 +508,22 @@ describe.each([['jetstream' as const], ['in-process' as const]])(
         `database unavailable: after ${last} deliveries`,
       );
     });
+
+    // PostgreSQL only: PGlite lives in the process, nothing can cut its connection.
+    if (kind === 'jetstream')
+      it('waits out a database whose connections are cut (PostgreSQL restarting): no dead letter', async () => {
+        const kept = (await letters(h)).length;
+        // More often than a handler failure is retried: only a transient failure outlasts that.
+        h.failing.cuts.set('cut', MAX_ATTEMPTS);
+        await emit(h, 'cut');
+        await eventually(
+          () => effects(h, 'cut'),
+          (n) => n === 1,
+          15_000,
+        );
+        expect(h.deliveries.filter((d) => d === 'cut')).toHaveLength(MAX_ATTEMPTS + 1);
+        expect(await letters(h)).toHaveLength(kept);
+      });
 
     it('terminates what cannot be kept as a dead letter, and discards with a reason', async () => {
       await h.ds.query('ALTER TABLE dead_letter RENAME TO dead_letter_away');
