@@ -84,10 +84,8 @@ export class EventConsumer {
     event: DomainEvent,
     err: unknown,
   ): Promise<void> {
-    // Parsed again only on this rare path: the hot path keeps the event, not the envelope.
-    const letter = storableLetter(JSON.parse(delivery.body), delivery.body);
     if (isContractFailure(err))
-      return this.giveUp(consumer, delivery, 'invalid payload', describeFailure(err), letter);
+      return this.giveUp(consumer, delivery, 'invalid payload', describeFailure(err));
     handlerFailures.inc({ service: this.service, kind: 'event' });
     const n = delivery.attempt;
     const transient = isTransient(err);
@@ -101,26 +99,27 @@ export class EventConsumer {
     }
     this.log.error(`${consumer} event ${event.id} failed ${n} times: ${logged(err)}`);
     return transient
-      ? this.giveUp(consumer, delivery, 'database unavailable', `after ${n} deliveries`, letter)
+      ? this.giveUp(consumer, delivery, 'database unavailable', `after ${n} deliveries`)
       : this.giveUp(
           consumer,
           delivery,
           'handler failed',
           `${describeFailure(err)} (${n} deliveries)`,
-          letter,
         );
   }
 
   /**
    * Keeps the event as a dead letter and acks it. If that write fails because the database is
    * away, the delivery is retried while the bus still allows; otherwise it is terminated.
+   * `letter` defaults to the envelope of a delivery that passed the check, parsed again: only on
+   * this rare path, so the hot path keeps the event and not the envelope.
    */
   private async giveUp(
     consumer: string,
     delivery: Delivery,
     verdict: Verdict,
     detail: string,
-    letter: StorableLetter,
+    letter: StorableLetter = storableLetter(JSON.parse(delivery.body), delivery.body),
   ): Promise<void> {
     const reason = `${verdict}: ${detail}`;
     const label = { service: this.service, reason: verdict };
@@ -132,7 +131,8 @@ export class EventConsumer {
         attempts: delivery.attempt,
         ...letter,
       });
-      if (verdict !== 'handler failed' && verdict !== 'database unavailable')
+      // Retried failures were logged with their error already; a broken contract is told here.
+      if (verdict === 'invalid envelope' || verdict === 'invalid payload')
         this.log.warn(`${consumer} dead-lettered event ${letter.eventId ?? '(no id)'}: ${reason}`);
       deadLettered.inc(label);
       delivery.ack();
