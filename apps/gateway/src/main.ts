@@ -9,12 +9,14 @@ import {
   GatewayEnv,
   listenOrExit,
   loadEnv,
+  natsSecurityFromEnv,
   onStop,
 } from '@balanse/runtime';
 
 async function main() {
   const env = exitOnConfigError(() => loadEnv(GatewayEnv));
-  const nc = await connectNats(env.NATS_URL, 'balanse-gateway');
+  const security = exitOnConfigError(() => natsSecurityFromEnv());
+  const nc = await connectNats(env.NATS_URL, 'gateway', security);
   const commands = new NatsCommandTransport(nc);
   const app = await createGatewayApp(
     {

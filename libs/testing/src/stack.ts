@@ -28,6 +28,13 @@ export interface StackOptions {
   mode: 'embedded' | 'distributed';
   /** Environment for every process, on top of the harness's (LOG_LEVEL=warn, ports, URLs). */
   env?: Record<string, string>;
+  /** Distributed: environment for one process on top of `env` (its NATS user, say). */
+  processEnv?: Partial<Record<StackProcessName, Record<string, string>>>;
+  /**
+   * Distributed: a NATS server of the test's own instead of the test servers' (a locked-down
+   * one, say). It must be fresh: its event stream is not reset.
+   */
+  natsUrl?: string;
   /** Bearer token (default TEST_TOKEN). */
   token?: string;
   /** Embedded: the PGlite folder, kept; by default a fresh temp folder that `stop()` removes. */
@@ -102,10 +109,10 @@ async function startEmbeddedStack(options: StackOptions): Promise<Stack> {
 
 async function startDistributedStack(options: StackOptions): Promise<Stack> {
   const token = options.token ?? TEST_TOKEN;
-  const { natsUrl } = testServers();
+  const natsUrl = options.natsUrl ?? testServers().natsUrl;
   const prefix = uniqueName('bt');
   const databases = SERVICE_APPS.map((s) => `${prefix}_${s}`);
-  await resetEventStream();
+  if (!options.natsUrl) await resetEventStream();
   const settings = { echo: options.echo, startTimeoutMs: options.startTimeoutMs };
   const processes: Partial<Record<StackProcessName, AppProcess>> = {};
   for (const [i, service] of SERVICE_APPS.entries()) {
@@ -117,6 +124,7 @@ async function startDistributedStack(options: StackOptions): Promise<Stack> {
         DATABASE_URL: databaseUrlFor(databases[i]!),
         BALANSE_ACK_WAIT_MS: '3000',
         ...options.env,
+        ...options.processEnv?.[service],
       },
       settings,
     );
@@ -124,7 +132,12 @@ async function startDistributedStack(options: StackOptions): Promise<Stack> {
   const gateway = new AppProcess(
     'gateway',
     await freePort(),
-    { NATS_URL: natsUrl, BALANSE_ADMIN_TOKEN: token, ...options.env },
+    {
+      NATS_URL: natsUrl,
+      BALANSE_ADMIN_TOKEN: token,
+      ...options.env,
+      ...options.processEnv?.gateway,
+    },
     settings,
   );
   processes.gateway = gateway;
