@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import { IsBoolean, IsString } from 'class-validator';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { lastValueFrom } from 'rxjs';
@@ -24,6 +25,7 @@ import {
   IdPipe,
   InProcessCommandTransport,
   InProcessEventTransport,
+  EVENT_STREAM,
   eventSubject,
   MessagingModule,
   messagingMigrations,
@@ -126,6 +128,8 @@ class EffectTable1764300000998 {
 }
 
 interface Harness {
+  /** JetStream only: the test's own connection, to publish straight to the stream. */
+  nc?: NatsConnection;
   ds: DataSource;
   uow: UnitOfWork;
   server: BalanseServer;
@@ -189,7 +193,7 @@ async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
     subscribe: (spec, handle) => {
       onDelivery = handle;
       return transport.subscribe(spec, async (d) => {
-        deliveries.push((JSON.parse(d.body) as { data: { name: string } }).data.name);
+        deliveries.push(nameOf(d.body));
         await handle(d);
       });
     },
@@ -224,6 +228,7 @@ async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
   await app.listen();
   relay.start();
   return {
+    nc,
     ds,
     uow,
     server,
@@ -257,6 +262,15 @@ async function effects(h: Harness, name: string): Promise<number> {
     [name],
   );
   return Number(rows[0].n);
+}
+
+/** The thing's name in an envelope, or `(unreadable)` for one that is not ours. */
+function nameOf(body: string): string {
+  try {
+    return (JSON.parse(body) as { data: { name: string } }).data.name;
+  } catch {
+    return '(unreadable)';
+  }
 }
 
 async function letters(h: Harness, tenantId = 'default'): Promise<DeadLetterView[]> {
@@ -529,6 +543,16 @@ describe.each([['jetstream' as const], ['in-process' as const]])(
       await h.ds.query('ALTER TABLE dead_letter RENAME TO dead_letter_away');
       try {
         expect(await deliver(h, 'not json at all')).toEqual(['term']);
+        if (h.nc) {
+          // Over JetStream: terminated, so the consumer has nothing pending or unacked after it.
+          const jsm = await jetstreamManager(h.nc);
+          const { seq } = await jetstream(h.nc).publish(eventSubject(ThingHappened.type), 'junk');
+          const info = await eventually(
+            () => jsm.consumers.info(EVENT_STREAM, CONSUMER),
+            (i) => i.ack_floor.stream_seq >= seq,
+          );
+          expect([info.num_pending, info.num_ack_pending]).toEqual([0, 0]);
+        }
       } finally {
         await h.ds.query('ALTER TABLE dead_letter_away RENAME TO dead_letter');
       }
