@@ -16,8 +16,7 @@ import {
   ContractPayloadPipe,
   DeadLetters,
   MessagingModule,
-  MessagingTables1764300000000,
-  IdempotencyKeys1796000000000,
+  messagingMigrations,
   messagingEntities,
   OutboxRelay,
   RpcErrorsFilter,
@@ -84,7 +83,7 @@ export async function createService(
   const dataSource = await openServiceDataSource({
     storage,
     entities: [...messagingEntities, ...def.entities],
-    migrations: [MessagingTables1764300000000, IdempotencyKeys1796000000000, ...def.migrations],
+    migrations: [...messagingMigrations, ...def.migrations],
   });
   await def.seed?.(dataSource);
   const relay = new OutboxRelay(

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Idempotency keys of creating commands: (tenant, key) → a hash of the request and the reply
  * (JSON text, answered as it was). Written in the creation's transaction; kept 24 h.
  */
-export class IdempotencyKeys1796000000000 implements MigrationInterface {
-  name = 'IdempotencyKeys1796000000000';
+export class IdempotencyKeys1796000000100 implements MigrationInterface {
+  name = 'IdempotencyKeys1796000000100';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
