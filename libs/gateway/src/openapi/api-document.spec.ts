@@ -62,7 +62,7 @@ const CODES: Record<string, ErrorCode[]> = {
   'GET /health': [],
   'GET /ready': ['SERVICE_UNAVAILABLE'],
 };
-/** The lists; the dead letters' is another's (`GET /api/v1/admin/dead-letters/{service}`). */
+/** The lists with `limit` and `cursor` only (the dead letters' list has filters too; its own tests check it). */
 const PAGED = [
   'GET /api/v1/standards',
   'GET /api/v1/cases/{id}/history',
