@@ -5,3 +5,4 @@ export * from './service-host';
 export * from './distributed';
 export * from './timing.interceptor';
 export * from './listen';
+export * from './process-guards';
