@@ -38,9 +38,9 @@ function shown(name: string, value: unknown): string {
   return `got ${JSON.stringify(redactPasswords(String(value)))}`;
 }
 
-/** `nats://user:secret@host` → `nats://user:***@host`, for every URL in `text`. */
+/** `nats://user:secret@host` → `nats://user:***@host`, for every URL in `text` (with a scheme or not). */
 export function redactPasswords(text: string): string {
-  return text.replace(/(\/\/[^\s/:@]*:)[^\s/@]*@/g, '$1***@');
+  return text.replace(/([^\s/:@,]+:)[^\s/@,]*@/g, '$1***@');
 }
 
 export class ConfigError extends Error {
