@@ -1,5 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { DomainError, ErrorCode } from '@balanse/contracts';
 import { isDatabaseUnavailable, toErrorBody } from './rpc-errors.filter';
 
@@ -25,6 +29,7 @@ describe('toErrorBody', () => {
     ['shutting down, in words', new Error('the database system is shutting down')],
     ['a pool timeout', new Error('timeout exceeded when trying to connect')],
     ['a released query runner', new QueryRunnerAlreadyReleasedError()],
+    ["a released query runner's connection", new QueryRunnerProviderAlreadyReleasedError()],
     [
       "TypeORM's wrapper of one",
       new QueryFailedError('SELECT 1', [], pgError('57P01', 'terminating connection')),

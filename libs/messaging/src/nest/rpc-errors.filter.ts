@@ -57,7 +57,12 @@ const UNAVAILABLE_SQLSTATES = new Set([
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 /** What pg, pg-pool and TypeORM say, in words only, when the connection is gone or cannot be had. */
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|the database system is (shutting down|starting up|in recovery mode)|Driver not Connected|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|Query runner already released/i;
+  /Connection terminated|the database system is (shutting down|starting up|in recovery mode)|Driver not Connected|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|already released/i;
+/** TypeORM's errors for a transaction whose connection the pool dropped under it. */
+const RELEASED_RUNNER = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
 
 /** A database that is down, restarting or out of connections, as opposed to a failing statement. */
 export function isDatabaseUnavailable(err: unknown): boolean {
@@ -70,7 +75,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
       (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code))
     )
       return true;
-    if (name === 'QueryRunnerAlreadyReleasedError') return true;
+    if (typeof name === 'string' && RELEASED_RUNNER.has(name)) return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
   }
   return false;
