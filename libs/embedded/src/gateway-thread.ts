@@ -4,7 +4,7 @@ import type { LogLevel } from '@nestjs/common';
 import type { CommandMessage, CommandReply } from '@balanse/contracts';
 import { createGatewayApp, type GatewayOptions } from '@balanse/gateway';
 import { requestTooLarge } from '@balanse/messaging';
-import { listen, PortError, type ReadinessCheck } from '@balanse/runtime';
+import { guardProcess, listen, PortError, type ReadinessCheck } from '@balanse/runtime';
 
 /** What the embedded launcher hands the gateway's thread. */
 export interface GatewayThreadData {
@@ -42,6 +42,8 @@ export type ToGateway =
  * one message each way, serialised here (as they would be for NATS).
  */
 async function main(port: NonNullable<typeof parentPort>, data: GatewayThreadData) {
+  // An error escaping here would end the thread, and with it the process (see embedded.ts).
+  guardProcess('gateway', { metrics: false });
   const pending = new Map<number, (value: never) => void>();
   let next = 1;
   const ask = <T>(msg: Record<string, unknown>): Promise<T> =>
