@@ -188,7 +188,7 @@ describe('distributed mode: limits, stream and inbox bounds, dependencies down (
       const { config } = await jsm.streams.info(EVENT_STREAM);
       return { age: config.max_age, bytes: config.max_bytes, discard: config.discard };
     };
-    const created = { age: nanos(30 * 24 * 3600_000), bytes: 10 * 1024 ** 3, discard: 'new' };
+    const created = { age: nanos(30 * 24 * 3600_000), bytes: 4 * 1024 ** 3, discard: 'new' };
     expect(await limits()).toEqual(created);
 
     const db = new Client({ connectionString: databaseUrlFor(database) });

@@ -83,7 +83,7 @@ export class ServiceEnv extends HandlingEnv {
   /** The event stream's max size on disk, when a service creates the stream. */
   @IsInt()
   @Min(1024 * 1024)
-  NATS_STREAM_MAX_BYTES: number = 10 * 1024 ** 3;
+  NATS_STREAM_MAX_BYTES: number = 4 * 1024 ** 3;
 
   /** What a full stream does: `new` refuses new events (they wait in the outboxes), `old` drops the oldest. */
   @IsIn(['new', 'old'])

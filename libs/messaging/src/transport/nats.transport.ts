@@ -64,9 +64,14 @@ export interface StreamLimits {
   discard: 'old' | 'new';
 }
 
+/**
+ * 30 days, 4 GiB. NATS reserves `max_bytes` on every server holding a replica when the stream is
+ * created (and refuses it beyond the server's `max_file_store`: 8 GB in deploy/kubernetes), and
+ * 4 GiB holds several hundred thousand cases, so the age binds first.
+ */
 export const DEFAULT_STREAM_LIMITS: StreamLimits = {
   maxAgeMs: 30 * 24 * 3600_000,
-  maxBytes: 10 * 1024 ** 3,
+  maxBytes: 4 * 1024 ** 3,
   discard: 'new',
 };
 
