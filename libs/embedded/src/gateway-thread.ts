@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { LogLevel } from '@nestjs/common';
 import type { CommandMessage, CommandReply } from '@balanse/contracts';
 import { createGatewayApp, type GatewayOptions } from '@balanse/gateway';
-import { requestTooLarge } from '@balanse/messaging';
+import { bytesOver, requestTooLarge } from '@balanse/messaging';
 import { guardProcess, listen, PortError, type ReadinessCheck } from '@balanse/runtime';
 
 /** What the embedded launcher hands the gateway's thread. */
@@ -58,8 +58,8 @@ async function main(port: NonNullable<typeof parentPort>, data: GatewayThreadDat
   const commands: GatewayOptions['commands'] = {
     request: async (subject: string, message: CommandMessage, timeoutMs: number) => {
       const json = JSON.stringify(message);
-      const bytes = Buffer.byteLength(json);
-      if (bytes > data.maxPayloadBytes) return requestTooLarge(bytes, data.maxPayloadBytes);
+      const bytes = bytesOver(json, data.maxPayloadBytes);
+      if (bytes) return requestTooLarge(bytes, data.maxPayloadBytes);
       const reply = await ask<string>({ kind: 'request', subject, message: json, timeoutMs });
       return JSON.parse(reply) as CommandReply;
     },

@@ -1,5 +1,6 @@
 import type { CommandMessage, CommandReply, ServiceName } from '@balanse/contracts';
 import {
+  bytesOver,
   CommandGate,
   DEFAULT_COMMAND_LIMITS,
   requestTooLarge,
@@ -146,9 +147,8 @@ export class InProcessCommandTransport implements CommandTransport {
 
   /** A command already serialised (by the embedded gateway's thread); the answer serialised. */
   async requestJson(subject: string, json: string, timeoutMs: number): Promise<string> {
-    const bytes = json.length * 3 <= this.limits.maxPayloadBytes ? 0 : Buffer.byteLength(json);
-    if (bytes > this.limits.maxPayloadBytes)
-      return JSON.stringify(requestTooLarge(bytes, this.limits.maxPayloadBytes));
+    const bytes = bytesOver(json, this.limits.maxPayloadBytes);
+    if (bytes) return JSON.stringify(requestTooLarge(bytes, this.limits.maxPayloadBytes));
     const service = serviceOfSubject(subject);
     const gate = this.gates.get(service);
     if (!gate) return JSON.stringify(unavailableReply(service));
