@@ -113,7 +113,7 @@ describe('services stopped while cases are in flight (distributed)', () => {
       expect(credentials).toHaveLength(1);
     }
     for (const service of ['identify', 'document', 'assess', 'certify']) {
-      expect(await ok(api.get(`/admin/dead-letters/${service}`))).toEqual([]);
+      expect((await ok(api.get(`/admin/dead-letters/${service}`))).items).toEqual([]);
     }
   }, 180_000);
 });

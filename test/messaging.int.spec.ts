@@ -1,7 +1,9 @@
 import { Controller, Inject, Module, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import { IsBoolean, IsString } from 'class-validator';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { lastValueFrom } from 'rxjs';
@@ -23,8 +25,10 @@ import {
   IdPipe,
   InProcessCommandTransport,
   InProcessEventTransport,
+  EVENT_STREAM,
+  eventSubject,
   MessagingModule,
-  MessagingTables1764300000000,
+  messagingMigrations,
   NatsCommandTransport,
   NatsEventTransport,
   OutboxRelay,
@@ -34,6 +38,8 @@ import {
   toCloudEvent,
   UnitOfWork,
   messagingEntities,
+  retryPolicy,
+  type DeadLetterView,
   type CommandTransport,
   type Delivery,
   type EventTransport,
@@ -60,7 +66,12 @@ class CountDto {
 const SERVICE = 'things' as ServiceName;
 const CONSUMER = 'things--test-thing-happened-v1';
 const FAILING = Symbol('FAILING');
-type Failing = { on: boolean; failOnceAfterWrite: Set<string> };
+type Failing = {
+  on: boolean;
+  failOnceAfterWrite: Set<string>;
+  /** How many more deliveries of a name get their database connection cut. */
+  cuts: Map<string, number>;
+};
 
 @Controller()
 class ThingHandlers {
@@ -72,6 +83,17 @@ class ThingHandlers {
   @EventPattern(ThingHappened.type)
   async happened(@Payload() data: ThingHappenedV1, @Ctx() { event, tx }: EventContext) {
     if (data.fail && this.failing.on) throw new Error(`cannot handle ${data.name}`);
+    if (data.name === 'db-away')
+      throw Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      });
+    if ('extra' in data) throw new Error('an unknown field reached the handler');
+    // As when PostgreSQL restarts under a running transaction: its connection is cut.
+    const cuts = this.failing.cuts.get(data.name) ?? 0;
+    if (cuts > 0) {
+      this.failing.cuts.set(data.name, cuts - 1);
+      await tx.manager.query('SELECT pg_terminate_backend(pg_backend_pid())');
+    }
     await tx.manager.query('INSERT INTO effect (event_id, name) VALUES ($1, $2)', [
       event.id,
       data.name,
@@ -106,6 +128,8 @@ class EffectTable1764300000998 {
 }
 
 interface Harness {
+  /** JetStream only: the test's own connection, to publish straight to the stream. */
+  nc?: NatsConnection;
   ds: DataSource;
   uow: UnitOfWork;
   server: BalanseServer;
@@ -130,7 +154,7 @@ async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
   const ds = await openServiceDataSource({
     storage,
     entities: messagingEntities,
-    migrations: [MessagingTables1764300000000, EffectTable1764300000998],
+    migrations: [...messagingMigrations, EffectTable1764300000998],
   });
   let nc: NatsConnection | undefined;
   let transport: EventTransport;
@@ -159,7 +183,7 @@ async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
   );
   const uow = new UnitOfWork(ds, '/balanse/test', (rows) => relay.kick(rows));
   const deadLetters = new DeadLetters(ds);
-  const failing: Failing = { on: true, failOnceAfterWrite: new Set<string>() };
+  const failing: Failing = { on: true, failOnceAfterWrite: new Set<string>(), cuts: new Map() };
   const deliveries: string[] = [];
   let onDelivery: ((d: Delivery) => Promise<void>) | undefined;
   // The server subscribes through this wrapper, which records deliveries and keeps the consumer's
@@ -169,7 +193,7 @@ async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
     subscribe: (spec, handle) => {
       onDelivery = handle;
       return transport.subscribe(spec, async (d) => {
-        deliveries.push((d.envelope as { data: { name: string } }).data.name);
+        deliveries.push(nameOf(d.body));
         await handle(d);
       });
     },
@@ -182,8 +206,9 @@ async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
     events: recording,
     uow,
     deadLetters,
-    retry: { maxAttempts: MAX_ATTEMPTS, backoffMs: () => BACKOFF_MS },
+    retry: { ...retryPolicy(MAX_ATTEMPTS), backoffMs: () => BACKOFF_MS },
     consumerConcurrency: 4,
+    owners: { 'test.thing-happened': 'test' },
   });
   @Module({
     imports: [
@@ -203,6 +228,7 @@ async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
   await app.listen();
   relay.start();
   return {
+    nc,
     ds,
     uow,
     server,
@@ -226,7 +252,7 @@ async function harness(kind: 'jetstream' | 'in-process'): Promise<Harness> {
 async function emit(h: Harness, name: string, fail = false): Promise<void> {
   await h.uow.run(
     { tenantId: 'default', correlationId: `test-${name}`, causationId: `test-${name}` },
-    (tx) => tx.emit(ThingHappened, name, { name, fail }),
+    (tx) => tx.emit(ThingHappened, randomUUID(), { name, fail }),
   );
 }
 
@@ -236,6 +262,51 @@ async function effects(h: Harness, name: string): Promise<number> {
     [name],
   );
   return Number(rows[0].n);
+}
+
+/** The thing's name in an envelope, or `(unreadable)` for one that is not ours. */
+function nameOf(body: string): string {
+  try {
+    return (JSON.parse(body) as { data: { name: string } }).data.name;
+  } catch {
+    return '(unreadable)';
+  }
+}
+
+async function letters(h: Harness, tenantId = 'default'): Promise<DeadLetterView[]> {
+  return (await h.deadLetters.list({ tenantId, limit: 100 })).items;
+}
+
+/** Delivers `body` by hand as on the thing's subject; answers how the consumer settled it. */
+async function deliver(h: Harness, body: string, attempt = 1): Promise<string[]> {
+  const settled: string[] = [];
+  await h.onDelivery({
+    subject: eventSubject(ThingHappened.type),
+    body,
+    attempt,
+    ack: () => settled.push('ack'),
+    nak: () => settled.push('nak'),
+    term: () => settled.push('term'),
+  });
+  return settled;
+}
+
+/** A valid envelope of the thing, with `changes` on top. */
+function thing(changes: Record<string, unknown> = {}, data: object = { name: 'x', fail: false }) {
+  return {
+    specversion: '1.0',
+    id: randomUUID(),
+    type: ThingHappened.type,
+    source: '/balanse/test',
+    subject: randomUUID(),
+    time: new Date().toISOString(),
+    tenantid: 'default',
+    correlationid: 'c',
+    causationid: 'c',
+    datacontenttype: 'application/json',
+    data,
+    ...changes,
+  };
 }
 
 async function eventually<T>(
@@ -282,7 +353,7 @@ describe.each([['jetstream' as const], ['in-process' as const]])(
       const event = newEvent(
         ThingHappened.type,
         '/balanse/test',
-        'orphan',
+        randomUUID(),
         { name: 'orphan', fail: false },
         { tenantId: 'default', correlationId: 'test-orphan', causationId: 'test-orphan' },
       );
@@ -306,13 +377,7 @@ describe.each([['jetstream' as const], ['in-process' as const]])(
         "SELECT envelope FROM outbox WHERE envelope->'data'->>'name' = 'twice'",
       );
       // Redeliver by hand (as after a lost ack), and make the relay publish the row again (as after a crash before marking it).
-      const acks: string[] = [];
-      await h.onDelivery({
-        envelope: row.envelope,
-        attempt: 2,
-        ack: () => acks.push('ack'),
-        nak: () => acks.push('nak'),
-      });
+      const acks = await deliver(h, JSON.stringify(row.envelope), 2);
       await h.ds.query(
         "UPDATE outbox SET published_at = NULL WHERE envelope->'data'->>'name' = 'twice'",
       );
@@ -353,59 +418,182 @@ describe.each([['jetstream' as const], ['in-process' as const]])(
         (n) => n === 1,
       );
       // handled while the poison was still being retried (2 backoffs of 1 s before it gives up)
-      expect(await h.deadLetters.list('default')).toEqual([]);
-      const letters = await eventually(
-        () => h.deadLetters.list('default'),
+      expect(await letters(h)).toEqual([]);
+      const kept = await eventually(
+        () => letters(h),
         (l) => l.length === 1,
       );
-      expect(letters[0]).toMatchObject({
+      expect(kept[0]).toMatchObject({
         consumer: CONSUMER,
         type: ThingHappened.type,
         attempts: MAX_ATTEMPTS,
-        error: 'cannot handle poison',
+        reason: `handler failed: cannot handle poison (${MAX_ATTEMPTS} deliveries)`,
       });
       expect(h.deliveries.filter((d) => d === 'poison')).toHaveLength(MAX_ATTEMPTS);
       expect(await effects(h, 'poison')).toBe(0);
 
       // still failing: the replay fails, the letter stays with one more attempt
-      await expect(h.server.consumer.replay('default', letters[0].id)).rejects.toThrow(
-        'cannot handle poison',
-      );
-      expect((await h.deadLetters.list('default'))[0].attempts).toBe(MAX_ATTEMPTS + 1);
+      const id = kept[0]!.id;
+      await expect(h.server.consumer.replay('default', id, 'ops')).resolves.toEqual({
+        outcome: 'failed',
+        reason: 'handler failed: cannot handle poison',
+      });
+      expect((await letters(h))[0]!.attempts).toBe(MAX_ATTEMPTS + 1);
       // other tenants do not see it
-      expect(await h.deadLetters.list('other')).toEqual([]);
+      expect(await letters(h, 'other')).toEqual([]);
+      await expect(h.server.consumer.replay('other', id, 'ops')).resolves.toEqual({
+        outcome: 'not_found',
+      });
 
       h.failing.on = false;
-      await expect(h.server.consumer.replay('default', letters[0].id)).resolves.toBe('replayed');
+      await expect(h.server.consumer.replay('default', id, 'ops')).resolves.toEqual({
+        outcome: 'replayed',
+      });
       expect(await effects(h, 'poison')).toBe(1);
-      expect(await h.deadLetters.list('default')).toEqual([]);
-      await expect(h.server.consumer.replay('default', letters[0].id)).resolves.toBe('not_found');
+      expect(await letters(h)).toEqual([]);
+      await expect(h.server.consumer.replay('default', id, 'ops')).resolves.toEqual({
+        outcome: 'not_found',
+      });
+      expect(
+        await h.ds.query('SELECT action, actor FROM dead_letter_audit WHERE dead_letter_id = $1', [
+          id,
+        ]),
+      ).toEqual([{ action: 'replayed', actor: 'ops' }]);
       h.failing.on = true;
     });
 
     it('dead-letters an event whose payload breaks its contract at once', async () => {
-      const acks: string[] = [];
-      const bad = {
-        specversion: '1.0',
-        id: '6f1c3a52-52a4-4b39-9df4-0b5c2e0d5a11',
-        type: ThingHappened.type,
-        source: '/x',
-        subject: 's',
-        time: new Date().toISOString(),
-        tenantid: 'default',
-        correlationid: 'c',
-        causationid: 'c',
-        data: { name: 42 },
-      };
-      await h.onDelivery({
-        envelope: bad,
-        attempt: 1,
-        ack: () => acks.push('ack'),
-        nak: () => acks.push('nak'),
+      const bad = thing({}, { name: 42, fail: false });
+      expect(await deliver(h, JSON.stringify(bad))).toEqual(['ack']);
+      const kept = (await letters(h)).find((l) => l.eventId === bad.id);
+      expect(kept?.reason).toMatch(/^invalid payload: VALIDATION_FAILED: .*name/);
+      expect(kept?.attempts).toBe(1);
+    });
+
+    it('reads an event tolerantly: an unknown optional field is dropped, not refused', async () => {
+      const newer = thing({}, { name: 'newer', fail: false, extra: { added: 'in v1.1' } });
+      expect(await deliver(h, JSON.stringify(newer))).toEqual(['ack']);
+      expect(await effects(h, 'newer')).toBe(1);
+    });
+
+    it('checks the envelope before anything else, and keeps what breaks it with the reason', async () => {
+      const cases: Array<[string, string, string]> = [
+        ['{"not json', 'invalid envelope: is not JSON', '_invalid'],
+        [
+          JSON.stringify(thing({ id: 'not-a-uuid' })),
+          'invalid envelope: id is not a UUID',
+          'default',
+        ],
+        [
+          JSON.stringify(thing({ tenantid: 'de\u0000fault' })),
+          'invalid envelope: contains a NUL character (\\u0000)',
+          '_invalid',
+        ],
+        [
+          JSON.stringify(thing({}, { name: 'n\u0000ul', fail: false })),
+          'invalid envelope: contains a NUL character (\\u0000)',
+          'default',
+        ],
+        [
+          JSON.stringify(thing({ source: '/balanse/evil' })),
+          `invalid envelope: source is not /balanse/test, the owner of ${ThingHappened.type}`,
+          'default',
+        ],
+        [
+          JSON.stringify(thing({}, { caseId: randomUUID(), name: 'x', fail: false })),
+          'invalid envelope: data.caseId is not the subject',
+          'default',
+        ],
+      ];
+      for (const [body, reason, tenantId] of cases) {
+        expect(await deliver(h, body)).toEqual(['ack']);
+        expect((await letters(h, tenantId)).map((l) => l.reason)).toContain(reason);
+      }
+      const [notJson] = (await letters(h, '_invalid')).filter((l) => l.eventId === null);
+      expect(notJson?.envelope).toEqual({ unparseable: '{"not json', length: 10 });
+    });
+
+    it('waits for an unreachable database past maxAttempts, then dead-letters without blaming the handler', async () => {
+      const body = JSON.stringify(thing({}, { name: 'db-away', fail: false }));
+      expect(await deliver(h, body, MAX_ATTEMPTS)).toEqual(['nak']);
+      const last = h.server.consumer.maxDeliveries - 3; // the transient budget's last delivery
+      expect(await deliver(h, body, last)).toEqual(['ack']);
+      expect((await letters(h)).map((l) => l.reason)).toContain(
+        `database unavailable: after ${last} deliveries`,
+      );
+    });
+
+    // PostgreSQL only: PGlite lives in the process, nothing can cut its connection.
+    if (kind === 'jetstream')
+      it('waits out a database whose connections are cut (PostgreSQL restarting): no dead letter', async () => {
+        const kept = (await letters(h)).length;
+        // More often than a handler failure is retried: only a transient failure outlasts that.
+        h.failing.cuts.set('cut', MAX_ATTEMPTS);
+        await emit(h, 'cut');
+        await eventually(
+          () => effects(h, 'cut'),
+          (n) => n === 1,
+          15_000,
+        );
+        expect(h.deliveries.filter((d) => d === 'cut')).toHaveLength(MAX_ATTEMPTS + 1);
+        expect(await letters(h)).toHaveLength(kept);
       });
-      expect(acks).toEqual(['ack']);
-      const letters = await h.deadLetters.list('default');
-      expect(letters.find((l) => l.eventId === bad.id)?.error).toMatch(/invalid event: .*name/);
+
+    it('terminates what cannot be kept as a dead letter, and discards with a reason', async () => {
+      await h.ds.query('ALTER TABLE dead_letter RENAME TO dead_letter_away');
+      try {
+        expect(await deliver(h, 'not json at all')).toEqual(['term']);
+        if (h.nc) {
+          // Over JetStream: terminated, so the consumer has nothing pending or unacked after it.
+          const jsm = await jetstreamManager(h.nc);
+          const { seq } = await jetstream(h.nc).publish(eventSubject(ThingHappened.type), 'junk');
+          const info = await eventually(
+            () => jsm.consumers.info(EVENT_STREAM, CONSUMER),
+            (i) => i.ack_floor.stream_seq >= seq,
+          );
+          expect([info.num_pending, info.num_ack_pending]).toEqual([0, 0]);
+        }
+      } finally {
+        await h.ds.query('ALTER TABLE dead_letter_away RENAME TO dead_letter');
+      }
+      const harmless = thing({ source: '/balanse/evil' });
+      expect(await deliver(h, JSON.stringify(harmless))).toEqual(['ack']);
+      const first = (await letters(h)).find((l) => l.eventId === harmless.id);
+      await expect(
+        h.deadLetters.discard('default', first!.id, 'seen, harmless', 'ops'),
+      ).resolves.toBe(true);
+      await expect(h.deadLetters.discard('default', first!.id, 'again', 'ops')).resolves.toBe(
+        false,
+      );
+      expect(
+        await h.ds.query(
+          'SELECT action, reason, actor, type FROM dead_letter_audit WHERE dead_letter_id = $1',
+          [first!.id],
+        ),
+      ).toEqual([
+        { action: 'discarded', reason: 'seen, harmless', actor: 'ops', type: ThingHappened.type },
+      ]);
+    });
+
+    it('pages dead letters with a cursor and filters them by time', async () => {
+      const all = await letters(h);
+      expect(all.length).toBeGreaterThan(3);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await h.deadLetters.list({ tenantId: 'default', limit: 2, cursor });
+        seen.push(...page.items.map((l) => l.id));
+        cursor = page.nextCursor ?? undefined;
+        expect(page.hasMore).toBe(cursor !== undefined);
+      } while (cursor);
+      expect(seen).toEqual(all.map((l) => l.id));
+      const future = new Date(Date.now() + 60_000).toISOString();
+      expect(
+        (await h.deadLetters.list({ tenantId: 'default', limit: 10, from: future })).items,
+      ).toEqual([]);
+      expect(
+        (await h.deadLetters.list({ tenantId: 'default', limit: 100, to: future })).items,
+      ).toHaveLength(all.length);
     });
 
     describe('commands through the ClientProxy', () => {

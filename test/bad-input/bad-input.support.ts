@@ -193,6 +193,12 @@ export const ENDPOINTS: Array<Omit<BadRequest, 'name' | 'status' | 'code'>> = [
   { method: 'GET', path: '/credentials/{unknown}' },
   { method: 'GET', path: '/admin/dead-letters/identify' },
   { method: 'POST', path: '/admin/dead-letters/identify/{unknown}/replay' },
+  { method: 'POST', path: '/admin/dead-letters/identify/replay', body: { ids: [UNKNOWN] } },
+  {
+    method: 'POST',
+    path: '/admin/dead-letters/identify/{unknown}/discard',
+    body: { reason: 'probe' },
+  },
 ];
 export const label = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
 
@@ -203,6 +209,8 @@ const BODY_ENDPOINTS: Array<{ method: Method; path: string; required: string }> 
   { method: 'PUT', path: '/cases/{caseIdentify}/scope', required: 'outcomeIds' },
   { method: 'POST', path: '/cases/{caseDocument}/evidence', required: 'kind' },
   { method: 'PUT', path: '/cases/{caseAssess}/assess/outcomes/{o1}', required: 'judgement' },
+  { method: 'POST', path: '/admin/dead-letters/identify/replay', required: 'ids' },
+  { method: 'POST', path: '/admin/dead-letters/identify/{unknown}/discard', required: 'reason' },
 ];
 
 /**
@@ -578,8 +586,11 @@ export function describeBadInput(groups: BadInputGroup[]): void {
         Promise.all(caseIds().map(async (id) => (await client.get(`/cases/${id}${suffix}`)).body));
       const deadLetters = (client: ApiClient) =>
         Promise.all(
-          ['identify', 'document', 'assess', 'certify'].map(async (s) =>
-            must(`dead letters ${s}`, await client.get(`/admin/dead-letters/${s}`), 200),
+          ['identify', 'document', 'assess', 'certify'].map(
+            async (s) =>
+              // the first page's items (a page of 100 holds everything a bad request could add)
+              must(`dead letters ${s}`, await client.get(`/admin/dead-letters/${s}?limit=100`), 200)
+                .items,
           ),
         );
       return {

@@ -10,6 +10,7 @@ import {
   guardProcess,
   listenOrExit,
   loadEnv,
+  natsSecurityFromEnv,
   onStop,
   redactPasswords,
 } from '@balanse/runtime';
@@ -17,7 +18,8 @@ import {
 async function main() {
   const env = exitOnConfigError(() => loadEnv(GatewayEnv));
   guardProcess('gateway');
-  const nc = await connectNats(env.NATS_URL, 'balanse-gateway');
+  const security = exitOnConfigError(() => natsSecurityFromEnv());
+  const nc = await connectNats(env.NATS_URL, 'gateway', security);
   const commands = new NatsCommandTransport(nc, { maxPayloadBytes: env.BALANSE_MAX_PAYLOAD_BYTES });
   const app = await createGatewayApp(
     {

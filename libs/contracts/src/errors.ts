@@ -31,6 +31,8 @@ export const ErrorCode = {
   JUDGEMENTS_MISSING: 'JUDGEMENTS_MISSING',
   CREDENTIAL_NOT_FOUND: 'CREDENTIAL_NOT_FOUND',
   DEAD_LETTER_NOT_FOUND: 'DEAD_LETTER_NOT_FOUND',
+  /** A replayed dead letter failed again; it stays, with the new reason. */
+  REPLAY_FAILED: 'REPLAY_FAILED',
   // the platform
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',

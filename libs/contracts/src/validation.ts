@@ -100,16 +100,24 @@ export function validationError(fields: FieldError[]): DomainError {
 
 /**
  * Turns untrusted plain data into a validated instance of `cls`, or throws a
- * VALIDATION_FAILED DomainError naming every failing field. Unknown fields are refused.
+ * VALIDATION_FAILED DomainError naming every failing field. Unknown fields are refused, or with
+ * `unknownFields: 'strip'` (event payloads, see `isEventPayload`) dropped.
  */
-export function validatePayload<T extends object>(cls: ClassConstructor<T>, plain: unknown): T {
+export function validatePayload<T extends object>(
+  cls: ClassConstructor<T>,
+  plain: unknown,
+  { unknownFields = 'refuse' }: { unknownFields?: 'refuse' | 'strip' } = {},
+): T {
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
     throw validationError([{ field: '(body)', message: 'must be a JSON object' }]);
   }
   const unsafe = unsafeShape(plain);
   if (unsafe.length > 0) throw validationError(unsafe);
   const instance = plainToInstance(cls, plain);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: unknownFields === 'refuse',
+  });
   if (errors.length > 0) throw validationError(fieldErrors(errors));
   return instance;
 }

@@ -20,3 +20,7 @@ export * from './nest/balanse.server';
 export * from './nest/balanse.client';
 export * from './nest/messaging.module';
 export * from './metrics';
+export * from './inbox/envelope-check';
+export * from './inbox/retry-policy';
+export * from './inbox/failures';
+export * from './dead-letters/storable';

@@ -9,17 +9,41 @@ import { createService, type ServiceDefinition } from './service-host';
 import { logLevels } from '@balanse/contracts';
 import { checkServiceEnv, commandLimits, hoursToMs, ServiceEnv } from './service-env';
 import { guardProcess } from './process-guards';
+import { natsSecurityFromEnv, type NatsSecurity } from './nats-security';
 
-export async function connectNats(url: string, name: string): Promise<NatsConnection> {
+/**
+ * Connects as `app` (`gateway`, `identify`, …). Replies to this process's requests (commands,
+ * the JetStream API, event deliveries) come to inboxes under `_INBOX.<app>`, so a locked-down
+ * server can let each user read its own replies and nobody else's (deploy/nats/nats.conf).
+ */
+export async function connectNats(
+  url: string,
+  app: string,
+  security: NatsSecurity = {},
+): Promise<NatsConnection> {
   const servers = url.split(',').map((s) => s.trim().replace(/^nats:\/\//, ''));
+  // A tls:// URL without CA files still insists on TLS (verified against the system's CAs).
+  const tls = security.tls ?? (/^tls:\/\//.test(url.trim()) ? {} : undefined);
   // noAsyncTraces: no stack captured per request (a measurable cost at hundreds of requests per second).
-  return connect({
+  const nc = await connect({
     servers,
-    name,
+    name: `balanse-${app}`,
+    inboxPrefix: `_INBOX.${app}`,
+    ...security,
+    tls,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
     noAsyncTraces: true,
   });
+  void logRefusals(nc, new Logger(`${app}:nats`));
+  return nc;
+}
+
+/** What the server refuses (a permission violation names only the subject) goes to the log. */
+async function logRefusals(nc: NatsConnection, log: Logger): Promise<void> {
+  for await (const status of nc.status()) {
+    if (status.type === 'error') log.error(`NATS: ${status.error.message}`);
+  }
 }
 
 /**
@@ -30,7 +54,8 @@ export async function runServiceProcess(def: ServiceDefinition): Promise<void> {
   const log = new Logger(def.name);
   const env = exitOnConfigError(() => checkServiceEnv(loadEnv(ServiceEnv)));
   guardProcess(def.name);
-  const nc = await connectNats(env.NATS_URL, `balanse-${def.name}`);
+  const security = exitOnConfigError(() => natsSecurityFromEnv());
+  const nc = await connectNats(env.NATS_URL, def.name, security);
   const events = new NatsEventTransport(nc, {
     replicas: env.NATS_STREAM_REPLICAS,
     ackWaitMs: env.BALANSE_ACK_WAIT_MS,

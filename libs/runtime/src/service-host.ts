@@ -18,7 +18,7 @@ import {
   DEFAULT_INBOX_RETENTION_MS,
   InboxPruner,
   MessagingModule,
-  MessagingTables1764300000000,
+  messagingMigrations,
   messagingEntities,
   OutboxRelay,
   RpcErrorsFilter,
@@ -87,7 +87,7 @@ export async function createService(
   const dataSource = await openServiceDataSource({
     storage,
     entities: [...messagingEntities, ...def.entities],
-    migrations: [MessagingTables1764300000000, ...def.migrations],
+    migrations: [...messagingMigrations, ...def.migrations],
   });
   await def.seed?.(dataSource);
   const relay = new OutboxRelay(

@@ -41,6 +41,8 @@ export async function driveCase(
   options: {
     externalId: string;
     judge?: (outcomeId: string, index: number) => Judgement;
+    /** Runs once the case is open, before anything else happens to it. */
+    afterOpen?: (caseId: string) => Promise<void>;
     pollMs?: number;
     timeoutMs?: number;
   },
@@ -54,6 +56,7 @@ export async function driveCase(
     201,
   );
   const caseId: string = opened.body.id;
+  await options.afterOpen?.(caseId);
   const selfAssessment = Object.fromEntries(standard.outcomeIds.map((id, i) => [id, i % 5]));
   expectStatus(
     'scope',

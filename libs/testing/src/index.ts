@@ -3,7 +3,9 @@
 // the test servers (NATS, PostgreSQL). The jest environment (./jest) is not exported: jest loads it.
 export * from './api-client';
 export * from './case-driver';
+export * from './private-servers';
 export * from './processes';
+export * from './row-counts';
 export * from './servers';
 export * from './stack';
 export * from './status';

@@ -11,9 +11,12 @@ export function testServers(): { natsUrl: string; databaseUrl: string } {
   };
 }
 
-/** A URL for a fresh database on the test server (created by the service that opens it). */
-export function databaseUrlFor(name: string): string {
-  const url = new URL(testServers().databaseUrl);
+/**
+ * A URL for a fresh database on the test server, or on `server` (created by the service that
+ * opens it).
+ */
+export function databaseUrlFor(name: string, server = testServers().databaseUrl): string {
+  const url = new URL(server);
   url.pathname = `/${name}`;
   return url.toString();
 }
@@ -22,8 +25,11 @@ export function uniqueName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 }
 
-export async function dropDatabases(names: string[]): Promise<void> {
-  const admin = new URL(testServers().databaseUrl);
+export async function dropDatabases(
+  names: string[],
+  server = testServers().databaseUrl,
+): Promise<void> {
+  const admin = new URL(server);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
@@ -35,8 +41,11 @@ export async function dropDatabases(names: string[]): Promise<void> {
 }
 
 /** Deletes the event stream (and so every durable consumer) so a test starts from nothing. */
-export async function resetEventStream(stream = 'BALANSE_EVENTS'): Promise<void> {
-  const nc = await connect({ servers: testServers().natsUrl.replace(/^nats:\/\//, '') });
+export async function resetEventStream(
+  stream = 'BALANSE_EVENTS',
+  natsUrl = testServers().natsUrl,
+): Promise<void> {
+  const nc = await connect({ servers: natsUrl.replace(/^nats:\/\//, '') });
   try {
     const jsm = await jetstreamManager(nc);
     await jsm.streams.delete(stream).catch(() => false);

@@ -28,6 +28,8 @@ export interface StackOptions {
   mode: 'embedded' | 'distributed';
   /** Environment for every process, on top of the harness's (LOG_LEVEL=warn, ports, URLs). */
   env?: Record<string, string>;
+  /** Distributed: environment for one process on top of `env` (its NATS user, say). */
+  processEnv?: Partial<Record<StackProcessName, Record<string, string>>>;
   /** Bearer token (default TEST_TOKEN). */
   token?: string;
   /** Embedded: the PGlite folder, kept; by default a fresh temp folder that `stop()` removes. */
@@ -39,6 +41,11 @@ export interface StackOptions {
    * developer machine, a minute on a busy 2-core runner), else 60 s.
    */
   startTimeoutMs?: number;
+  /**
+   * Distributed: servers of the test's own instead of the test servers (private ones a fault
+   * test restarts, a locked-down NATS). A NATS of its own must be fresh: its stream is not reset.
+   */
+  servers?: { natsUrl?: string; databaseUrl?: string };
 }
 
 export interface Stack {
@@ -49,6 +56,8 @@ export interface Stack {
   api: ApiClient;
   /** Started processes; none for a stack attached with `attachStack`. */
   processes: Partial<Record<StackProcessName, AppProcess>>;
+  /** Distributed: each service's database URL (e.g. to count rows in a test). */
+  databases: Partial<Record<ServiceApp, string>>;
   /** One process; throws if the stack has none of that name. */
   process(name: StackProcessName): AppProcess;
   /** Sends `signal` (SIGKILL, a crash, by default) and waits for the exit. */
@@ -102,21 +111,26 @@ async function startEmbeddedStack(options: StackOptions): Promise<Stack> {
 
 async function startDistributedStack(options: StackOptions): Promise<Stack> {
   const token = options.token ?? TEST_TOKEN;
-  const { natsUrl } = testServers();
+  const natsUrl = options.servers?.natsUrl ?? testServers().natsUrl;
+  const databaseUrl = options.servers?.databaseUrl ?? testServers().databaseUrl;
   const prefix = uniqueName('bt');
   const databases = SERVICE_APPS.map((s) => `${prefix}_${s}`);
-  await resetEventStream();
+  const urls = Object.fromEntries(
+    SERVICE_APPS.map((s, i) => [s, databaseUrlFor(databases[i]!, databaseUrl)]),
+  );
+  if (!options.servers?.natsUrl) await resetEventStream(); // a test's own server is fresh
   const settings = { echo: options.echo, startTimeoutMs: options.startTimeoutMs };
   const processes: Partial<Record<StackProcessName, AppProcess>> = {};
-  for (const [i, service] of SERVICE_APPS.entries()) {
+  for (const service of SERVICE_APPS) {
     processes[service] = new AppProcess(
       service,
       await freePort(),
       {
         NATS_URL: natsUrl,
-        DATABASE_URL: databaseUrlFor(databases[i]!),
+        DATABASE_URL: urls[service]!,
         BALANSE_ACK_WAIT_MS: '3000',
         ...options.env,
+        ...options.processEnv?.[service],
       },
       settings,
     );
@@ -124,13 +138,18 @@ async function startDistributedStack(options: StackOptions): Promise<Stack> {
   const gateway = new AppProcess(
     'gateway',
     await freePort(),
-    { NATS_URL: natsUrl, BALANSE_ADMIN_TOKEN: token, ...options.env },
+    {
+      NATS_URL: natsUrl,
+      BALANSE_ADMIN_TOKEN: token,
+      ...options.env,
+      ...options.processEnv?.gateway,
+    },
     settings,
   );
   processes.gateway = gateway;
   const cleanup = async () => {
     await Promise.all(Object.values(processes).map((p) => p.stop()));
-    await dropDatabases(databases);
+    await dropDatabases(databases, databaseUrl);
   };
   try {
     await Promise.all(SERVICE_APPS.map((s) => processes[s]!.start()));
@@ -139,7 +158,7 @@ async function startDistributedStack(options: StackOptions): Promise<Stack> {
     await cleanup();
     throw err;
   }
-  return makeStack('distributed', gateway.url, token, processes, cleanup);
+  return makeStack('distributed', gateway.url, token, processes, cleanup, urls);
 }
 
 function makeStack(
@@ -148,6 +167,7 @@ function makeStack(
   token: string,
   processes: Stack['processes'],
   cleanup: () => Promise<void>,
+  databases: Stack['databases'] = {},
 ): Stack {
   const one = (name: StackProcessName) => {
     const p = processes[name];
@@ -161,6 +181,7 @@ function makeStack(
     token,
     api: new ApiClient(url, token),
     processes,
+    databases,
     process: one,
     kill: (name, signal = 'SIGKILL') => one(name).kill(signal),
     start: (name) => one(name).start(),

@@ -1,11 +1,14 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { Decision, Judgement } from '@balanse/contracts';
 
-/** The assessment (vurdering) of one case: opened by `case.documented`, closed by a decision. */
+/**
+ * The assessment (vurdering) of one case: opened by `case.documented`, closed by a decision.
+ * Keyed by tenant and case id, so a case id claimed in another tenant cannot block this one.
+ */
 @Entity('assessment')
 export class Assessment {
+  @PrimaryColumn('text', { name: 'tenant_id' }) tenantId: string;
   @PrimaryColumn('uuid', { name: 'case_id' }) caseId: string;
-  @Column('text', { name: 'tenant_id' }) tenantId: string;
   @Column('uuid', { name: 'standard_id' }) standardId: string;
   /** The outcomes in scope: each is judged. */
   @Column('jsonb', { name: 'outcome_ids' }) outcomeIds: string[];
@@ -20,9 +23,9 @@ export class Assessment {
 /** An assessor's judgement of one learning outcome, with the reason. */
 @Entity('outcome_judgement')
 export class OutcomeJudgement {
+  @PrimaryColumn('text', { name: 'tenant_id' }) tenantId: string;
   @PrimaryColumn('uuid', { name: 'case_id' }) caseId: string;
   @PrimaryColumn('uuid', { name: 'outcome_id' }) outcomeId: string;
-  @Column('text', { name: 'tenant_id' }) tenantId: string;
   @Column('text') judgement: Judgement;
   @Column('text') rationale: string;
   @Column('text') assessor: string;

@@ -13,7 +13,7 @@ const JUDGE_SQL = `
    WHERE a.case_id = $1 AND a.tenant_id = $3 AND a.status = 'open'
      AND a.outcome_ids @> jsonb_build_array($7::text)
      FOR SHARE
-  ON CONFLICT (case_id, outcome_id) DO UPDATE
+  ON CONFLICT (tenant_id, case_id, outcome_id) DO UPDATE
      SET judgement = EXCLUDED.judgement, rationale = EXCLUDED.rationale,
          assessor = EXCLUDED.assessor, judged_at = EXCLUDED.judged_at
   RETURNING judged_at`;

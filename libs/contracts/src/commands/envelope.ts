@@ -68,7 +68,12 @@ export const Command = {
    */
   caseStatus: 'cases.status',
   /** Every service answers these about its own dead letters. */
-  deadLetters: { list: 'dead-letters.list', replay: 'dead-letters.replay' },
+  deadLetters: {
+    list: 'dead-letters.list',
+    replay: 'dead-letters.replay',
+    replayMany: 'dead-letters.replay-many',
+    discard: 'dead-letters.discard',
+  },
 } as const;
 
 /** A phase service's answer to `cases.status`. */

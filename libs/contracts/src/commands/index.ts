@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './identify.dto';
 export * from './document.dto';
 export * from './assess.dto';
+export * from './dead-letters.dto';

@@ -1,11 +1,14 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { EvidenceKind } from '@balanse/contracts';
 
-/** A case's evidence portfolio (dokumentasjon): opened by `case.identified`, closed when complete. */
+/**
+ * A case's evidence portfolio (dokumentasjon): opened by `case.identified`, closed when complete.
+ * Keyed by tenant and case id, so a case id claimed in another tenant cannot block this one.
+ */
 @Entity('portfolio')
 export class Portfolio {
+  @PrimaryColumn('text', { name: 'tenant_id' }) tenantId: string;
   @PrimaryColumn('uuid', { name: 'case_id' }) caseId: string;
-  @Column('text', { name: 'tenant_id' }) tenantId: string;
   @Column('uuid', { name: 'standard_id' }) standardId: string;
   @Column('uuid', { name: 'candidate_ref' }) candidateRef: string;
   @Column('jsonb', { name: 'outcome_ids' }) outcomeIds: string[];

@@ -50,8 +50,13 @@ const CODES: Record<string, ErrorCode[]> = {
   ],
   'GET /api/v1/cases/{id}/credentials': ['CASE_NOT_FOUND'],
   'GET /api/v1/credentials/{id}': ['CREDENTIAL_NOT_FOUND'],
-  'GET /api/v1/admin/dead-letters/{service}': [],
-  'POST /api/v1/admin/dead-letters/{service}/{id}/replay': ['DEAD_LETTER_NOT_FOUND', 'INTERNAL'],
+  'GET /api/v1/admin/dead-letters/{service}': ['INVALID_CURSOR'],
+  'POST /api/v1/admin/dead-letters/{service}/replay': [],
+  'POST /api/v1/admin/dead-letters/{service}/{id}/replay': [
+    'DEAD_LETTER_NOT_FOUND',
+    'REPLAY_FAILED',
+  ],
+  'POST /api/v1/admin/dead-letters/{service}/{id}/discard': ['DEAD_LETTER_NOT_FOUND'],
   'GET /health': [],
   'GET /ready': ['SERVICE_UNAVAILABLE'],
 };

@@ -149,6 +149,12 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     message: `dead letter ${ID.deadLetter} was not found`,
     details: { id: ID.deadLetter },
   },
+  REPLAY_FAILED: {
+    status: 422,
+    meaning: 'the replayed event failed again; the dead letter stays, with this reason',
+    message: 'replay failed: handler failed: CASE_NOT_FOUND: case was not found',
+    details: { id: ID.deadLetter, reason: 'handler failed: CASE_NOT_FOUND: case was not found' },
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     meaning:

@@ -57,27 +57,3 @@ export function toCloudEvent(event: DomainEvent): Record<string, unknown> {
   });
   return ce.toJSON() as Record<string, unknown>;
 }
-
-/** Parses and checks a received envelope (throws on anything that is not a valid CloudEvent). */
-export function fromCloudEvent(json: unknown): DomainEvent {
-  if (json === null || typeof json !== 'object') throw new Error('event is not a JSON object');
-  const raw = json as Record<string, unknown>;
-  if (raw['specversion'] !== '1.0') throw new Error('event is not CloudEvents 1.0');
-  if (typeof raw['id'] !== 'string' || raw['id'] === '') throw new Error('event has no id'); // the SDK would invent one
-  const ce = new CloudEvent(json as Record<string, unknown>, true);
-  const ext = ce as unknown as Record<string, unknown>;
-  for (const name of ['subject', 'time', 'tenantid', 'correlationid', 'causationid']) {
-    if (typeof ext[name] !== 'string' || ext[name] === '') throw new Error(`event has no ${name}`);
-  }
-  return {
-    id: ce.id,
-    type: ce.type,
-    source: ce.source,
-    subject: ce.subject as string,
-    time: ce.time as string,
-    tenantId: ext['tenantid'] as string,
-    correlationId: ext['correlationid'] as string,
-    causationId: ext['causationid'] as string,
-    data: ce.data,
-  };
-}

@@ -1,125 +1,188 @@
 import { Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, isUuid } from '@balanse/contracts';
-import { fromCloudEvent, type DomainEvent } from '../events/domain-event';
-import type { DeadLetters } from '../dead-letters/dead-letters';
+import type { DomainEvent } from '../events/domain-event';
+import { eventSubject } from '../events/event-subjects';
+import type { DeadLetters, DeadLetterView } from '../dead-letters/dead-letters';
+import { storableLetter, type StorableLetter } from '../dead-letters/storable';
+import { deadLettered, handlerFailures, terminated } from '../metrics';
 import type { Tx, UnitOfWork } from '../outbox/unit-of-work';
 import type { Delivery } from '../transport/transport';
+import { checkEnvelope, type EnvelopeRules } from './envelope-check';
+import { describeFailure, isContractFailure, isTransient } from './failures';
+import { maxDeliveries, type RetryPolicy } from './retry-policy';
 
 export type EventHandlerFn = (event: DomainEvent, tx: Tx) => Promise<void>;
 
-export interface RetryPolicy {
-  /** Deliveries before an event is dead-lettered. */
-  maxAttempts: number;
-  /** Delay before delivery n+1, in ms. */
-  backoffMs(attempt: number): number;
-}
+/** Why an event was given up on; the first word of its reason, and a metric label. */
+type Verdict = 'invalid envelope' | 'invalid payload' | 'handler failed' | 'database unavailable';
 
-/** 250 ms, doubling, at most 30 s between deliveries; `maxAttempts` deliveries in all. */
-export function retryPolicy(maxAttempts = 5): RetryPolicy {
-  return { maxAttempts, backoffMs: (attempt) => Math.min(30_000, 250 * 2 ** (attempt - 1)) };
+export type ReplayOutcome =
+  { outcome: 'replayed' | 'not_found' } | { outcome: 'failed'; reason: string };
+
+interface Registered extends EnvelopeRules {
+  handle: EventHandlerFn;
 }
 
 /**
  * Runs event handlers with the inbox guarantee: the inbox row and the handler's effect commit
- * together, and the delivery is acked only after that commit. Failures are redelivered with
- * backoff up to `maxAttempts`, then kept as dead letters; an event that breaks its contract
- * (not a CloudEvent, or a payload that fails validation) is dead-lettered at once, since
- * retrying cannot fix it.
+ * together, and the delivery is acked only after that commit. Every delivery is settled: an
+ * envelope that fails `checkEnvelope` or a payload that fails its contract is dead-lettered at
+ * once; a failing handler or an unreachable database is retried by the RetryPolicy, then
+ * dead-lettered; what cannot even be kept as a dead letter is terminated, with a log line (no
+ * payload) and a metric. So nothing is redelivered forever, and nothing holds the consumer's
+ * ack window.
  */
 export class EventConsumer {
   private readonly log: Logger;
-  private readonly handlers = new Map<string, { type: string; handle: EventHandlerFn }>();
+  private readonly handlers = new Map<string, Registered>();
+  private readonly maxDeliver: number;
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly deadLetters: DeadLetters,
     private readonly retry: RetryPolicy,
-    service: string,
+    private readonly service: string,
     /** Told after each commit of a new event (commands waiting for it run again). */
     private readonly onCommitted: (event: DomainEvent) => void = () => undefined,
   ) {
     this.log = new Logger(`${service}:consumer`);
+    this.maxDeliver = maxDeliveries(retry);
+  }
+
+  /** The bound on deliveries the bus must enforce (JetStream `max_deliver`). */
+  get maxDeliveries(): number {
+    return this.maxDeliver;
   }
 
   register(
     consumer: string,
-    type: string,
+    rules: EnvelopeRules,
     handle: EventHandlerFn,
   ): (delivery: Delivery) => Promise<void> {
-    this.handlers.set(consumer, { type, handle });
+    this.handlers.set(consumer, { ...rules, handle });
     return (delivery) => this.onDelivery(consumer, delivery);
   }
 
   private async onDelivery(consumer: string, delivery: Delivery): Promise<void> {
-    const { type, handle } = this.handlers.get(consumer)!;
-    let event: DomainEvent;
-    try {
-      event = parse(type, delivery.envelope);
-    } catch (err) {
-      const raw = (delivery.envelope ?? {}) as Record<string, unknown>;
-      const eventId = isUuid(raw['id']) ? raw['id'] : randomUUID();
-      const tenantId = typeof raw['tenantid'] === 'string' ? raw['tenantid'] : '_unknown';
-      this.log.error(`rejected ${type} ${eventId}: ${describe(err)}`);
-      await this.deadLetters.add({
-        consumer,
-        eventId,
-        tenantId,
-        type,
-        envelope: raw,
-        error: `invalid event: ${describe(err)}`,
-        attempts: delivery.attempt,
-      });
-      delivery.ack();
-      return;
+    const registered = this.handlers.get(consumer)!;
+    const checked = checkEnvelope(delivery, registered);
+    if (!checked.ok) {
+      const letter = storableLetter(checked.parsed, delivery.body);
+      return this.giveUp(consumer, delivery, 'invalid envelope', checked.problem, letter);
     }
+    const { event } = checked;
     try {
-      await this.handleOnce(consumer, event, handle);
+      await this.handleOnce(consumer, event, registered.handle);
       delivery.ack();
     } catch (err) {
-      const broken = err instanceof DomainError && err.code === ErrorCode.VALIDATION_FAILED;
-      if (broken || delivery.attempt >= this.retry.maxAttempts) {
-        this.log.error(
-          broken
-            ? `rejected ${event.type} ${event.id}: payload breaks its contract: ${describe(err)}`
-            : `dead-lettered ${event.type} ${event.id} after ${delivery.attempt} attempts: ${describe(err)}`,
-        );
-        await this.deadLetters.add({
-          consumer,
-          eventId: event.id,
-          tenantId: event.tenantId,
-          type: event.type,
-          envelope: delivery.envelope as Record<string, unknown>,
-          error: broken ? `invalid event: ${describe(err)}` : describe(err),
-          attempts: delivery.attempt,
-        });
-        delivery.ack();
-      } else {
-        const delay = this.retry.backoffMs(delivery.attempt);
-        this.log.warn(
-          `${event.type} ${event.id} failed (attempt ${delivery.attempt}), retry in ${delay} ms: ${describe(err)}`,
-        );
-        delivery.nak(delay);
-      }
+      await this.onFailure(consumer, delivery, event, err);
     }
   }
 
-  /** Replays a dead letter through its handler; on success the dead letter is removed in the same transaction. */
-  async replay(tenantId: string, id: string): Promise<'replayed' | 'not_found'> {
-    const letter = await this.deadLetters.get(tenantId, id);
-    if (!letter) return 'not_found';
-    const registered = this.handlers.get(letter.consumer);
-    if (!registered) throw new Error(`no handler for consumer ${letter.consumer}`);
-    try {
-      const event = parse(registered.type, letter.envelope);
-      await this.handleOnce(letter.consumer, event, registered.handle, (tx) =>
-        this.deadLetters.remove(tx.manager, id),
+  private async onFailure(
+    consumer: string,
+    delivery: Delivery,
+    event: DomainEvent,
+    err: unknown,
+  ): Promise<void> {
+    if (isContractFailure(err))
+      return this.giveUp(consumer, delivery, 'invalid payload', describeFailure(err));
+    handlerFailures.inc({ service: this.service, kind: 'event' });
+    const n = delivery.attempt;
+    const transient = isTransient(err);
+    const limit = transient ? this.retry.transientAttempts : this.retry.maxAttempts;
+    if (n < limit) {
+      const delay = transient ? this.retry.transientBackoffMs(n) : this.retry.backoffMs(n);
+      this.log.warn(
+        `${consumer} event ${event.id} failed (delivery ${n}), again in ${delay} ms: ${logged(err)}`,
       );
-    } catch (err) {
-      await this.deadLetters.recordFailure(id, describe(err));
-      throw err;
+      return delivery.nak(delay);
     }
-    return 'replayed';
+    this.log.error(`${consumer} event ${event.id} failed ${n} times: ${logged(err)}`);
+    return transient
+      ? this.giveUp(consumer, delivery, 'database unavailable', `after ${n} deliveries`)
+      : this.giveUp(
+          consumer,
+          delivery,
+          'handler failed',
+          `${describeFailure(err)} (${n} deliveries)`,
+        );
+  }
+
+  /**
+   * Keeps the event as a dead letter and acks it. If that write fails because the database is
+   * away, the delivery is retried while the bus still allows; otherwise it is terminated.
+   * `letter` defaults to the envelope of a delivery that passed the check, parsed again: only on
+   * this rare path, so the hot path keeps the event and not the envelope.
+   */
+  private async giveUp(
+    consumer: string,
+    delivery: Delivery,
+    verdict: Verdict,
+    detail: string,
+    letter: StorableLetter = storableLetter(JSON.parse(delivery.body), delivery.body),
+  ): Promise<void> {
+    const reason = `${verdict}: ${detail}`;
+    const label = { service: this.service, reason: verdict };
+    try {
+      await this.deadLetters.add({
+        consumer,
+        type: this.handlers.get(consumer)!.type,
+        reason,
+        attempts: delivery.attempt,
+        ...letter,
+      });
+      // Retried failures were logged with their error already; a broken contract is told here.
+      if (verdict === 'invalid envelope' || verdict === 'invalid payload')
+        this.log.warn(`${consumer} dead-lettered event ${letter.eventId ?? '(no id)'}: ${reason}`);
+      deadLettered.inc(label);
+      delivery.ack();
+    } catch (err) {
+      if (isTransient(err) && delivery.attempt < this.maxDeliver) {
+        const delay = this.retry.transientBackoffMs(delivery.attempt);
+        this.log.warn(
+          `${consumer} cannot keep a dead letter yet, again in ${delay} ms: ${logged(err)}`,
+        );
+        return delivery.nak(delay);
+      }
+      this.log.error(
+        `${consumer} terminated event ${letter.eventId ?? '(no id)'} (${reason}): it cannot be kept as a dead letter: ${logged(err)}`,
+      );
+      terminated.inc(label);
+      delivery.term();
+    }
+  }
+
+  /**
+   * Runs a dead letter through its consumer again: checked as on arrival, then handled; on
+   * success it is removed, with an audit row, in the handler's transaction. A failure leaves it,
+   * with the new reason.
+   */
+  async replay(tenantId: string, id: string, actor: string): Promise<ReplayOutcome> {
+    const letter = await this.deadLetters.get(tenantId, id);
+    if (!letter) return { outcome: 'not_found' };
+    const reason = await this.replayLetter(letter, actor);
+    if (reason === undefined) return { outcome: 'replayed' };
+    await this.deadLetters.recordFailure(id, reason);
+    return { outcome: 'failed', reason };
+  }
+
+  /** Why the replay failed, or undefined when it succeeded. */
+  private async replayLetter(letter: DeadLetterView, actor: string): Promise<string | undefined> {
+    const registered = this.handlers.get(letter.consumer);
+    if (!registered) return `invalid envelope: no consumer ${letter.consumer} in this service`;
+    const body = JSON.stringify(letter.envelope);
+    const checked = checkEnvelope({ subject: eventSubject(registered.type), body }, registered);
+    if (!checked.ok) return `invalid envelope: ${checked.problem}`;
+    try {
+      await this.handleOnce(letter.consumer, checked.event, registered.handle, (tx) =>
+        this.deadLetters.replayed(tx.manager, letter, actor),
+      );
+      return undefined;
+    } catch (err) {
+      this.log.warn(`replay of dead letter ${letter.id} failed: ${logged(err)}`);
+      if (isContractFailure(err)) return `invalid payload: ${describeFailure(err)}`;
+      return isTransient(err) ? 'database unavailable' : `handler failed: ${describeFailure(err)}`;
+    }
   }
 
   private async handleOnce(
@@ -144,17 +207,9 @@ export class EventConsumer {
   }
 }
 
-/** The envelope as a DomainEvent of `type`; its payload is validated by the handler's pipe. */
-function parse(type: string, envelope: unknown): DomainEvent {
-  const event = fromCloudEvent(envelope);
-  if (event.type !== type) throw new Error(`expected ${type}, got ${event.type}`);
-  return event;
-}
-
-function describe(err: unknown): string {
-  if (err instanceof DomainError) {
-    const fields = err.fields?.map((f) => `${f.field}: ${f.message}`).join('; ');
-    return `${err.code}: ${err.message}${fields ? ` (${fields})` : ''}`;
-  }
-  return err instanceof Error ? err.message : String(err);
+/** An error for the log: its message (a database error's text too), never the event's payload. */
+function logged(err: unknown): string {
+  const e = err as { code?: unknown; message?: string } | undefined;
+  const code = typeof e?.code === 'string' ? `${e.code} ` : '';
+  return `${code}${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
 }

@@ -4,6 +4,8 @@ import { lastValueFrom } from 'rxjs';
 import {
   COMMAND_PREFIX,
   ErrorCode,
+  EVENT_OWNERS,
+  ownerSource,
   validatePayload,
   type CommandMessage,
   type CommandReply,
@@ -11,7 +13,8 @@ import {
 } from '@balanse/contracts';
 import type { DeadLetters } from '../dead-letters/dead-letters';
 import type { DomainEvent } from '../events/domain-event';
-import { EventConsumer, retryPolicy, type RetryPolicy } from '../inbox/event-consumer';
+import { EventConsumer } from '../inbox/event-consumer';
+import { retryPolicy, type RetryPolicy } from '../inbox/retry-policy';
 import type { Tx, UnitOfWork } from '../outbox/unit-of-work';
 import type { CommandTransport, EventTransport } from '../transport/transport';
 import { ArrivalWait } from './arrival-wait';
@@ -29,6 +32,8 @@ export interface BalanseServerOptions {
   retry?: RetryPolicy;
   /** Deliveries handled at once per consumer. */
   consumerConcurrency?: number;
+  /** Which service publishes each event (default EVENT_OWNERS; tests add their own events). */
+  owners?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface BalanseServerOptions {
  * `balanse.cmd.<service>.<pattern>` (queue group per service, so replicas share the load);
  * `@EventPattern(<event type>)` handlers each get a durable consumer of their event type and run
  * inside the inbox transaction (effects, inbox row and outbox rows commit together; ack after
- * commit; bounded redelivery, then a dead letter). Which wire carries them is the transports'
+ * commit; envelopes checked first; bounded redelivery, then a dead letter). Which wire carries them is the transports'
  * business: NATS and JetStream in the distributed mode, the in-process bus in the embedded one.
  */
 export class BalanseServer extends Server implements CustomTransportStrategy {
@@ -65,11 +70,18 @@ export class BalanseServer extends Server implements CustomTransportStrategy {
       for (const [type, handler] of this.messageHandlers) {
         if (!handler.isEventHandler) continue;
         const durable = `${service}--${type.replace(/^balanse\./, '').replace(/\./g, '-')}`;
-        const onDelivery = this.consumer.register(durable, type, (event, tx) =>
+        const source = ownerSource(type, this.options.owners ?? EVENT_OWNERS);
+        if (!source) throw new Error(`no owner known for event type ${type} (EVENT_OWNERS)`);
+        const onDelivery = this.consumer.register(durable, { type, source }, (event, tx) =>
           this.runEvent(handler, event, tx),
         );
         await events.subscribe(
-          { durable, type, concurrency: this.options.consumerConcurrency ?? 16 },
+          {
+            durable,
+            type,
+            concurrency: this.options.consumerConcurrency ?? 16,
+            maxDeliver: this.consumer.maxDeliveries,
+          },
           onDelivery,
         );
         consumed.push(type);

@@ -1,19 +1,20 @@
 import { ErrorCode } from '@balanse/contracts';
 import { InProcessCommandTransport, InProcessEventTransport } from './in-process.transport';
 
-const envelope = { id: 'e1', type: 't.v1' };
+const envelope = { id: 'e1', type: 'balanse.t.v1' };
+const spec = { type: 'balanse.t.v1', concurrency: 1, maxDeliver: 5 };
 
 describe('in-process event bus', () => {
   it('resolves publish only once every consumer has acked, redelivering after a nak', async () => {
     const bus = new InProcessEventTransport();
     const attempts: number[] = [];
     let other = 0;
-    await bus.subscribe({ durable: 'a', type: 't.v1', concurrency: 1 }, async (d) => {
+    await bus.subscribe({ ...spec, durable: 'a' }, async (d) => {
       attempts.push(d.attempt);
       if (d.attempt < 3) d.nak(5);
       else d.ack();
     });
-    await bus.subscribe({ durable: 'b', type: 't.v1', concurrency: 1 }, async (d) => {
+    await bus.subscribe({ ...spec, durable: 'b' }, async (d) => {
       other++;
       d.ack();
     });
@@ -26,7 +27,7 @@ describe('in-process event bus', () => {
   it('redelivers when a handler throws without settling', async () => {
     const bus = new InProcessEventTransport();
     let calls = 0;
-    await bus.subscribe({ durable: 'a', type: 't.v1', concurrency: 1 }, async (d) => {
+    await bus.subscribe({ ...spec, durable: 'a' }, async (d) => {
       calls++;
       if (calls === 1) throw new Error('crash');
       d.ack();
@@ -36,21 +37,30 @@ describe('in-process event bus', () => {
     await bus.close();
   }, 5000);
 
-  it('gives each consumer its own copy of the event', async () => {
+  it('delivers the envelope as text on its event subject', async () => {
     const bus = new InProcessEventTransport();
-    const seen: unknown[] = [];
-    for (const durable of ['a', 'b']) {
-      await bus.subscribe({ durable, type: 't.v1', concurrency: 1 }, async (d) => {
-        (d.envelope as { id: string }).id += durable;
-        seen.push(d.envelope);
-        d.ack();
-      });
-    }
-    await bus.publish({ ...envelope });
-    expect(seen).toEqual([
-      { id: 'e1a', type: 't.v1' },
-      { id: 'e1b', type: 't.v1' },
-    ]);
+    const seen: Array<[string, string]> = [];
+    await bus.subscribe({ ...spec, durable: 'a' }, async (d) => {
+      seen.push([d.subject, d.body]);
+      d.ack();
+    });
+    await bus.publish(envelope);
+    expect(seen).toEqual([['balanse.events.t.v1', JSON.stringify(envelope)]]);
+  });
+
+  it('stops after a term, and after maxDeliver deliveries', async () => {
+    const bus = new InProcessEventTransport();
+    const attempts: Record<string, number[]> = { a: [], b: [] };
+    await bus.subscribe({ ...spec, durable: 'a' }, async (d) => {
+      attempts['a']!.push(d.attempt);
+      d.term();
+    });
+    await bus.subscribe({ ...spec, durable: 'b', maxDeliver: 2 }, async (d) => {
+      attempts['b']!.push(d.attempt);
+      d.nak(1);
+    });
+    await bus.publish(envelope);
+    expect(attempts).toEqual({ a: [1], b: [1, 2] });
   });
 });
 
@@ -109,7 +119,7 @@ describe('in-process bus limits', () => {
   it('holds at most maxPending deliveries: a publish beyond waits until one is acked', async () => {
     const bus = new InProcessEventTransport(2);
     const held: Array<() => void> = [];
-    await bus.subscribe({ durable: 'a', type: 't.v1', concurrency: 10 }, async (d) => {
+    await bus.subscribe({ ...spec, durable: 'a', concurrency: 10 }, async (d) => {
       await new Promise<void>((resolve) =>
         held.push(() => {
           d.ack();
@@ -119,7 +129,7 @@ describe('in-process bus limits', () => {
     });
     const published: string[] = [];
     const publish = (id: string) =>
-      bus.publish({ id, type: 't.v1' }).then(() => published.push(id));
+      bus.publish({ id, type: 'balanse.t.v1' }).then(() => published.push(id));
     const all = ['e1', 'e2', 'e3'].map(publish);
     await new Promise((r) => setTimeout(r, 20));
     expect(held).toHaveLength(2); // e3 waits for room

@@ -16,6 +16,7 @@ import {
   type Delivery,
   type EventTransport,
 } from './transport';
+import { eventSubject } from '../events/event-subjects';
 import { Semaphore } from './semaphore';
 
 interface Subscription {
@@ -51,10 +52,13 @@ export class InProcessEventTransport implements EventTransport {
     while (this.pending > 0 && this.pending + subs.length > this.maxPending)
       await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
     if (this.closed) throw new Error('event bus is closed');
+    // Text, as on the wire: consumers check and parse it, and share no object with the producer.
+    const body = JSON.stringify(envelope);
+    const subject = eventSubject(envelope.type);
     this.pending += subs.length;
     await Promise.all(
       subs.map((sub) =>
-        this.deliver(sub, envelope).finally(() => {
+        this.deliver(sub, subject, body).finally(() => {
           this.pending--;
           this.waitingForRoom.shift()?.();
         }),
@@ -73,22 +77,27 @@ export class InProcessEventTransport implements EventTransport {
     this.subscriptions.set(spec.type, list);
   }
 
-  private deliver(sub: Subscription, envelope: unknown): Promise<void> {
+  private deliver(sub: Subscription, subject: string, body: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const attemptDelivery = (attempt: number) => {
         if (this.closed) return reject(new Error('event bus closed before delivery'));
         let settled = false;
+        const settle = () => {
+          if (settled) return;
+          settled = true;
+          resolve();
+        };
         const delivery: Delivery = {
-          envelope: structuredClone(envelope),
+          subject,
+          body,
           attempt,
-          ack: () => {
-            if (settled) return;
-            settled = true;
-            resolve();
-          },
+          ack: settle,
+          term: settle, // dropped, as JetStream drops a terminated message
           nak: (delayMs) => {
             if (settled) return;
             settled = true;
+            // Like JetStream's max_deliver: no delivery after the last one.
+            if (attempt >= sub.spec.maxDeliver) return resolve();
             const timer = setTimeout(() => {
               this.timers.delete(timer);
               attemptDelivery(attempt + 1);

@@ -171,8 +171,9 @@ export class NatsEventTransport implements EventTransport {
       deliver_policy: DeliverPolicy.All,
       ack_wait: nanos(this.options.ackWaitMs),
       max_ack_pending: Math.max(1000, spec.concurrency * 4),
-      // Redelivery is bounded by our own attempt count, which dead-letters and acks.
-      max_deliver: -1,
+      // The consumer acks (handled or dead-lettered) or terms every event by its last delivery;
+      // the bound is a backstop, so that nothing is redelivered forever (see RetryPolicy).
+      max_deliver: spec.maxDeliver,
     };
     try {
       await this.jsm.consumers.info(EVENT_STREAM, spec.durable);
@@ -189,11 +190,14 @@ export class NatsEventTransport implements EventTransport {
       for await (const m of messages) {
         await limit.acquire();
         const delivery: Delivery = {
-          envelope: safeJson(m.data),
+          subject: m.subject,
+          body: decoder.decode(m.data),
           attempt: m.info.deliveryCount,
           ack: () => m.ack(),
           nak: (delayMs) => m.nak(delayMs),
+          term: () => m.term(),
         };
+        // The consumer settles every delivery itself; this is the backstop for a bug in it.
         onDelivery(delivery)
           .catch(() => m.nak(1000))
           .finally(() => limit.release());
@@ -321,12 +325,4 @@ function isNotFound(err: unknown): boolean {
     e?.api_error?.err_code === 10014 ||
     /not found/i.test(e?.message ?? '')
   );
-}
-
-function safeJson(data: Uint8Array): unknown {
-  try {
-    return JSON.parse(decoder.decode(data));
-  } catch {
-    return { unparseable: decoder.decode(data).slice(0, 1000) };
-  }
 }

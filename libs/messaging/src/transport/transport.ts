@@ -7,15 +7,23 @@ import {
 } from '@balanse/contracts';
 import { RETRY_AFTER_SECONDS } from './command-gate';
 
-/** One delivery of an event to one consumer. Exactly one of ack/nak must be called. */
+/**
+ * One delivery of an event to one consumer. Exactly one of ack/nak/term must be called. The
+ * envelope arrives as text: the consumer checks it (`checkEnvelope`) before anything parses it
+ * into an event or touches the database.
+ */
 export interface Delivery {
-  /** The CloudEvents JSON envelope as received (not yet validated). */
-  envelope: unknown;
+  /** The bus subject it came on; a well-behaved producer uses `eventSubject(type)`. */
+  subject: string;
+  /** The CloudEvents JSON envelope as received: not yet parsed, checked or trusted. */
+  body: string;
   /** 1 on first delivery. */
   attempt: number;
   ack(): void;
   /** Deliver again after `delayMs`. */
   nak(delayMs: number): void;
+  /** Never deliver it again: it can neither be handled nor kept as a dead letter. */
+  term(): void;
 }
 
 export interface ConsumerSpec {
@@ -24,6 +32,8 @@ export interface ConsumerSpec {
   type: string;
   /** Deliveries handled at once. */
   concurrency: number;
+  /** Deliveries of one event at most (the consumer dead-letters or terminates it by then). */
+  maxDeliver: number;
 }
 
 /**

@@ -5,10 +5,10 @@ import { defineEvent } from '../event-type';
  * Identification is complete: the scope is fixed and documentation can start.
  *
  * v2 adds `standardOutcomeIds`, so that assess can tell the whole standard from a scope (a
- * credential for 2 of 19 outcomes is partial). An added field is not compatible for v1
- * consumers here: they refuse unknown fields (`validatePayload`, forbidNonWhitelisted), so one
- * still on v1 would dead-letter the event; and an event without it cannot be decided honestly,
- * so it is required. Hence a new version, which v1 consumers never receive. v1 is retired, not
+ * credential for 2 of 19 outcomes is partial). Consumers then refused unknown fields (they now
+ * drop them: `isEventPayload`), so one still on v1 would have dead-lettered the event; and an
+ * event without it cannot be decided honestly, so it is required. Hence a new version, which v1
+ * consumers never receive. v1 is retired, not
  * drained: 0.1.0 is unreleased, so no stream holds v1 events. (`case.documented` and
  * `case.assessed` went to v2 for the same reason.)
  */
