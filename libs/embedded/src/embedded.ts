@@ -8,6 +8,8 @@ import { identifyService } from '@balanse/identify';
 import {
   InProcessCommandTransport,
   InProcessEventTransport,
+  metrics,
+  type CommandLimits,
   type RetryPolicy,
 } from '@balanse/messaging';
 import { EmbeddedDatabase } from '@balanse/persistence';
@@ -23,6 +25,13 @@ export interface EmbeddedOptions {
   adminToken: string;
   logger?: LoggerService | LogLevel[] | false;
   retry?: RetryPolicy;
+  /** Max payload, concurrent and queued commands per service (defaults as in the distributed mode). */
+  commandLimits?: Partial<CommandLimits>;
+  /** Deliveries the in-process bus holds at once before a publish waits. */
+  maxPendingDeliveries?: number;
+  /** Outbox rows each relay publishes at once. */
+  relayMaxInFlight?: number;
+  inboxRetentionMs?: number;
 }
 
 export interface Embedded {
@@ -38,15 +47,21 @@ export const EMBEDDED_SERVICES = [identifyService, documentService, assessServic
  * gateway on `port`.
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded> {
-  const events = new InProcessEventTransport();
-  const commands = new InProcessCommandTransport();
+  const events = new InProcessEventTransport(options.maxPendingDeliveries);
+  const commands = new InProcessCommandTransport(options.commandLimits);
   const database = await EmbeddedDatabase.open(options.dataDir);
   const services: RunningService[] = await Promise.all(
     EMBEDDED_SERVICES.map((def) => {
       return createService(
         def,
         { kind: 'pglite-schema', database, schema: def.name },
-        { events, commands, retry: options.retry, relay: { pollMs: 500 } },
+        {
+          events,
+          commands,
+          retry: options.retry,
+          relay: { pollMs: 500, maxInFlight: options.relayMaxInFlight },
+          inboxRetentionMs: options.inboxRetentionMs,
+        },
         { http: false, logger: options.logger },
       );
     }),
@@ -60,6 +75,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       host: options.host ?? '127.0.0.1',
       adminToken: options.adminToken,
       commandTimeoutMs: 10_000,
+      maxPayloadBytes: commands.maxPayloadBytes,
       checks: checks.map((c) => c.name),
       logger: threadLogLevels(options.logger),
     },
@@ -68,6 +84,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
         return commands
           .requestJson(msg.subject, msg.message, msg.timeoutMs)
           .then((reply): ToGateway => ({ kind: 'reply', id: msg.id, reply }));
+      if (msg.kind === 'metrics')
+        return metrics.metrics().then((text): ToGateway => ({ kind: 'metrics', id: msg.id, text }));
       const check = checks.find((c) => c.name === msg.name);
       return (check ? check.check().catch(() => false) : Promise.resolve(false)).then(
         (ok): ToGateway => ({ kind: 'checked', id: msg.id, ok }),
@@ -105,7 +123,9 @@ function threadLogLevels(logger: EmbeddedOptions['logger']): LogLevel[] | false 
  */
 async function startGatewayThread(
   data: GatewayThreadData,
-  answer: (msg: Extract<FromGateway, { kind: 'request' | 'check' }>) => Promise<ToGateway>,
+  answer: (
+    msg: Extract<FromGateway, { kind: 'request' | 'check' | 'metrics' }>,
+  ) => Promise<ToGateway>,
 ): Promise<{ port: number; close(): Promise<void> }> {
   const file = join(__dirname, `gateway-thread${extname(__filename)}`);
   const worker = file.endsWith('.ts')

@@ -3,7 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { LogLevel } from '@nestjs/common';
 import type { CommandMessage, CommandReply } from '@balanse/contracts';
 import { createGatewayApp, type GatewayOptions } from '@balanse/gateway';
-import { listen, PortError, type ReadinessCheck } from '@balanse/runtime';
+import { bytesOver, requestTooLarge } from '@balanse/messaging';
+import { guardProcess, listen, PortError, type ReadinessCheck } from '@balanse/runtime';
 
 /** What the embedded launcher hands the gateway's thread. */
 export interface GatewayThreadData {
@@ -11,6 +12,8 @@ export interface GatewayThreadData {
   host: string;
   adminToken: string;
   commandTimeoutMs: number;
+  /** The in-process bus's max payload, which the gateway's body limit follows. */
+  maxPayloadBytes: number;
   /** Names of the services' readiness checks; the launcher runs them when asked. */
   checks: string[];
   logger: LogLevel[] | false;
@@ -20,14 +23,17 @@ export interface GatewayThreadData {
 export type FromGateway =
   | { kind: 'request'; id: number; subject: string; message: string; timeoutMs: number }
   | { kind: 'check'; id: number; name: string }
+  /** The process's metrics live on the main thread, where the services run. */
+  | { kind: 'metrics'; id: number }
   | { kind: 'listening'; port: number }
   | { kind: 'failed'; error: string; /** a PortError's one line */ portError?: string }
   | { kind: 'closed' };
 
 /** Launcher → thread. */
 export type ToGateway =
-  | { kind: 'reply'; id: number; reply: CommandReply }
+  | { kind: 'reply'; id: number; /** the CommandReply as JSON */ reply: string }
   | { kind: 'checked'; id: number; ok: boolean }
+  | { kind: 'metrics'; id: number; text: string }
   | { kind: 'close' };
 
 /**
@@ -36,6 +42,8 @@ export type ToGateway =
  * one message each way, serialised here (as they would be for NATS).
  */
 async function main(port: NonNullable<typeof parentPort>, data: GatewayThreadData) {
+  // An error escaping here would end the thread, and with it the process (see embedded.ts).
+  guardProcess('gateway', { metrics: false });
   const pending = new Map<number, (value: never) => void>();
   let next = 1;
   const ask = <T>(msg: Record<string, unknown>): Promise<T> =>
@@ -45,15 +53,16 @@ async function main(port: NonNullable<typeof parentPort>, data: GatewayThreadDat
       port.postMessage({ ...msg, id });
     });
 
-  // The gateway only sends: one message to the launcher, which answers from the services.
+  // The gateway only sends: one message to the launcher, which answers from the services. A
+  // command too large for the bus is answered here, as NatsCommandTransport answers it.
   const commands: GatewayOptions['commands'] = {
-    request: (subject: string, message: CommandMessage, timeoutMs: number) =>
-      ask<CommandReply>({
-        kind: 'request',
-        subject,
-        message: JSON.stringify(message),
-        timeoutMs,
-      }),
+    request: async (subject: string, message: CommandMessage, timeoutMs: number) => {
+      const json = JSON.stringify(message);
+      const bytes = bytesOver(json, data.maxPayloadBytes);
+      if (bytes) return requestTooLarge(bytes, data.maxPayloadBytes);
+      const reply = await ask<string>({ kind: 'request', subject, message: json, timeoutMs });
+      return JSON.parse(reply) as CommandReply;
+    },
   };
   const readiness: ReadinessCheck[] = data.checks.map((name) => ({
     name,
@@ -61,7 +70,14 @@ async function main(port: NonNullable<typeof parentPort>, data: GatewayThreadDat
   }));
 
   const app = await createGatewayApp(
-    { commands, adminToken: data.adminToken, commandTimeoutMs: data.commandTimeoutMs, readiness },
+    {
+      commands,
+      adminToken: data.adminToken,
+      commandTimeoutMs: data.commandTimeoutMs,
+      maxPayloadBytes: data.maxPayloadBytes,
+      readiness,
+      metrics: () => ask<string>({ kind: 'metrics' }),
+    },
     data.logger,
   );
   port.on('message', (msg: ToGateway) => {
@@ -74,7 +90,9 @@ async function main(port: NonNullable<typeof parentPort>, data: GatewayThreadDat
     }
     const resolve = pending.get(msg.id);
     pending.delete(msg.id);
-    resolve?.((msg.kind === 'reply' ? msg.reply : msg.ok) as never);
+    resolve?.(
+      (msg.kind === 'reply' ? msg.reply : msg.kind === 'metrics' ? msg.text : msg.ok) as never,
+    );
   });
   await listen(app, data.port, data.host);
   const address = app.getHttpServer().address() as { port: number };

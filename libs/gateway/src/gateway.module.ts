@@ -17,7 +17,7 @@ import { CredentialsController } from './credentials/credentials.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ContractPipe } from './http/body.pipe';
 import { ErrorsFilter } from './http/errors.filter';
-import { GATEWAY_OPTIONS, type GatewayOptions } from './http/gateway-options';
+import { GATEWAY_OPTIONS, jsonBodyLimit, type GatewayOptions } from './http/gateway-options';
 import { JsonBodyGuard } from './http/json-body.guard';
 import { apiDocument, DOCS_PATH } from './openapi/api-document';
 import { ServiceClient } from './http/service-client';
@@ -28,7 +28,7 @@ export class GatewayModule {
   static forRoot(options: GatewayOptions): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [HealthModule.with(options.readiness)],
+      imports: [HealthModule.with(options.readiness, options.metrics)],
       controllers: [
         StandardsController,
         CasesController,
@@ -51,15 +51,20 @@ export class GatewayModule {
   }
 }
 
-/** Health probes answer without a token; everything else needs one. */
+const PUBLIC_PATHS = new Set(['/health', '/ready', '/metrics']);
+
+/** Health probes and metrics answer without a token; everything else needs one. */
 class PublicAwareAuthGuard extends AuthGuard {
   override canActivate(ctx: Parameters<AuthGuard['canActivate']>[0]): boolean {
     const path = ctx.switchToHttp().getRequest<{ path: string }>().path;
-    return path === '/health' || path === '/ready' || super.canActivate(ctx);
+    return PUBLIC_PATHS.has(path) || super.canActivate(ctx);
   }
 }
 
-/** Builds the HTTP app: 1 MB JSON limit, OpenAPI at /api/docs (JSON at /api/docs-json). */
+/**
+ * Builds the HTTP app: a JSON body limit that follows the bus's max payload (1 MiB by default,
+ * less the command envelope's room), OpenAPI at /api/docs (JSON at /api/docs-json).
+ */
 export async function createGatewayApp(
   options: GatewayOptions,
   logger?: LoggerService | LogLevel[] | false,
@@ -70,7 +75,7 @@ export async function createGatewayApp(
     abortOnError: false,
   });
   withTiming(app);
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: jsonBodyLimit(options) });
   app.disable('x-powered-by');
   app.set('etag', false); // answers change with every step of a case: hashing each body buys nothing
   SwaggerModule.setup(DOCS_PATH, app, () => apiDocument(app), {

@@ -10,6 +10,8 @@ export * from './inbox/event-consumer';
 export * from './dead-letters/dead-letters';
 export * from './transport/transport';
 export * from './transport/semaphore';
+export * from './transport/command-gate';
+export * from './inbox/inbox-pruner';
 export * from './transport/in-process.transport';
 export * from './transport/nats.transport';
 export * from './nest/contexts';

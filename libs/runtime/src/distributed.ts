@@ -3,11 +3,12 @@ import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { NatsCommandTransport, NatsEventTransport, retryPolicy } from '@balanse/messaging';
 import { redact } from '@balanse/persistence';
-import { ConfigError, loadEnv } from './env';
+import { ConfigError, loadEnv, redactPasswords } from './env';
 import { listenOrExit } from './listen';
 import { createService, type ServiceDefinition } from './service-host';
 import { logLevels } from '@balanse/contracts';
-import { ServiceEnv } from './service-env';
+import { checkServiceEnv, commandLimits, hoursToMs, ServiceEnv } from './service-env';
+import { guardProcess } from './process-guards';
 import { natsSecurityFromEnv, type NatsSecurity } from './nats-security';
 
 /**
@@ -51,16 +52,22 @@ async function logRefusals(nc: NatsConnection, log: Logger): Promise<void> {
  */
 export async function runServiceProcess(def: ServiceDefinition): Promise<void> {
   const log = new Logger(def.name);
-  const env = exitOnConfigError(() => loadEnv(ServiceEnv));
+  const env = exitOnConfigError(() => checkServiceEnv(loadEnv(ServiceEnv)));
+  guardProcess(def.name);
   const security = exitOnConfigError(() => natsSecurityFromEnv());
   const nc = await connectNats(env.NATS_URL, def.name, security);
   const events = new NatsEventTransport(nc, {
     replicas: env.NATS_STREAM_REPLICAS,
     ackWaitMs: env.BALANSE_ACK_WAIT_MS,
     duplicateWindowMs: 120_000,
+    limits: {
+      maxAgeMs: hoursToMs(env.NATS_STREAM_MAX_AGE_HOURS),
+      maxBytes: env.NATS_STREAM_MAX_BYTES,
+      discard: env.NATS_STREAM_DISCARD,
+    },
   });
   await events.start();
-  const commands = new NatsCommandTransport(nc);
+  const commands = new NatsCommandTransport(nc, commandLimits(env));
   const service = await createService(
     def,
     { kind: 'postgres', url: env.DATABASE_URL },
@@ -68,13 +75,15 @@ export async function runServiceProcess(def: ServiceDefinition): Promise<void> {
       events,
       commands,
       retry: retryPolicy(env.BALANSE_MAX_ATTEMPTS),
+      relay: { maxInFlight: env.BALANSE_RELAY_MAX_IN_FLIGHT },
+      inboxRetentionMs: hoursToMs(env.BALANSE_INBOX_RETENTION_HOURS),
     },
     { http: true, logger: logLevels(env.LOG_LEVEL) },
   );
   await listenOrExit(service.app as INestApplication, env.PORT);
   service.relay.start();
   log.log(
-    `${def.name} ready on port ${env.PORT}, database ${redact(env.DATABASE_URL)}, NATS ${env.NATS_URL}`,
+    `${def.name} ready on port ${env.PORT}, database ${redact(env.DATABASE_URL)}, NATS ${redactPasswords(env.NATS_URL)}`,
   );
   onStop(async () => {
     log.log('stopping');

@@ -1,5 +1,5 @@
-import { ConfigError, loadEnv } from './env';
-import { GatewayEnv, ServiceEnv } from './service-env';
+import { ConfigError, loadEnv, redactPasswords } from './env';
+import { checkServiceEnv, GatewayEnv, ServiceEnv } from './service-env';
 
 describe('configuration from the environment', () => {
   it('applies defaults and converts numbers', () => {
@@ -36,5 +36,50 @@ describe('configuration from the environment', () => {
   it('refuses a gateway without an admin token', () => {
     expect(() => loadEnv(GatewayEnv, {})).toThrow(/BALANSE_ADMIN_TOKEN: .*required/);
     expect(() => loadEnv(GatewayEnv, { BALANSE_ADMIN_TOKEN: 'short' })).toThrow(/at least 16/);
+  });
+
+  it('names a secret without echoing it, and masks a password in a URL', () => {
+    const message = (() => {
+      try {
+        loadEnv(ServiceEnv, {
+          DATABASE_URL: 'mysql://balanse:db-secret@db/balanse_identify',
+          NATS_URL: 'nats-url user:nats-secret@host',
+        });
+        return '';
+      } catch (err) {
+        return (err as Error).message;
+      }
+    })();
+    expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('mysql://balanse:***@db/balanse_identify');
+    expect(message).toContain('nats-url user:***@host');
+    expect(message).not.toMatch(/db-secret|nats-secret/);
+    const token = (() => {
+      try {
+        loadEnv(GatewayEnv, { BALANSE_ADMIN_TOKEN: 'short-secret' });
+        return '';
+      } catch (err) {
+        return (err as Error).message;
+      }
+    })();
+    expect(token).toMatch(
+      /BALANSE_ADMIN_TOKEN: must be at least 16 characters \(value not shown\)/,
+    );
+    expect(token).not.toContain('short-secret');
+  });
+
+  it('masks the password of every URL in a list', () => {
+    expect(redactPasswords('nats://a:p1@h1:4222,nats://b:p2@h2:4222, tls://h3')).toBe(
+      'nats://a:***@h1:4222,nats://b:***@h2:4222, tls://h3',
+    );
+  });
+
+  it('refuses an inbox retention not longer than the stream keeps events', () => {
+    const env = loadEnv(ServiceEnv, {
+      DATABASE_URL: 'postgres://u@db:5432/balanse_identify',
+      NATS_STREAM_MAX_AGE_HOURS: '48',
+      BALANSE_INBOX_RETENTION_HOURS: '48',
+    });
+    expect(() => checkServiceEnv(env)).toThrow(/BALANSE_INBOX_RETENTION_HOURS: must exceed/);
   });
 });

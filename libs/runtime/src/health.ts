@@ -1,6 +1,7 @@
 import {
   Controller,
   Get,
+  Header,
   HttpCode,
   HttpException,
   Inject,
@@ -8,6 +9,7 @@ import {
   type DynamicModule,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { metrics } from '@balanse/messaging';
 
 /** Something readiness depends on: the message bus, a database. */
 export interface ReadinessCheck {
@@ -16,16 +18,31 @@ export interface ReadinessCheck {
 }
 
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+export const METRICS_TEXT = Symbol('METRICS_TEXT');
+
+/** The process's metrics in Prometheus text format. */
+export type MetricsText = () => Promise<string>;
 
 @ApiExcludeController()
 @Controller()
 export class HealthController {
-  constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}
+  constructor(
+    @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+    @Inject(METRICS_TEXT) private readonly metricsText: MetricsText,
+  ) {}
 
   /** Liveness: the process answers. */
   @Get('health')
   health() {
     return { status: 'ok' };
+  }
+
+  /** Prometheus metrics: counters by service (never by tenant), and Node's own. */
+  @Get('metrics')
+  @Header('Content-Type', metrics.contentType)
+  @Header('Cache-Control', 'no-store')
+  prometheus(): Promise<string> {
+    return this.metricsText();
   }
 
   /** Readiness: every dependency answers within a second. */
@@ -54,11 +71,18 @@ export class HealthController {
 
 @Module({})
 export class HealthModule {
-  static with(checks: ReadinessCheck[]): DynamicModule {
+  /** `metricsText`: by default this thread's registry (the embedded gateway's thread asks the main one). */
+  static with(
+    checks: ReadinessCheck[],
+    metricsText: MetricsText = () => metrics.metrics(),
+  ): DynamicModule {
     return {
       module: HealthModule,
       controllers: [HealthController],
-      providers: [{ provide: READINESS_CHECKS, useValue: checks }],
+      providers: [
+        { provide: READINESS_CHECKS, useValue: checks },
+        { provide: METRICS_TEXT, useValue: metricsText },
+      ],
     };
   }
 }

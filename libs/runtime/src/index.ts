@@ -6,3 +6,4 @@ export * from './distributed';
 export * from './nats-security';
 export * from './timing.interceptor';
 export * from './listen';
+export * from './process-guards';

@@ -15,6 +15,8 @@ import {
   BalanseServer,
   ContractPayloadPipe,
   DeadLetters,
+  DEFAULT_INBOX_RETENTION_MS,
+  InboxPruner,
   MessagingModule,
   messagingMigrations,
   messagingEntities,
@@ -48,6 +50,8 @@ export interface ServiceInfra {
   commands: CommandTransport;
   retry?: RetryPolicy;
   relay?: Partial<RelayOptions>;
+  /** How long inbox rows are kept (default DEFAULT_INBOX_RETENTION_MS). */
+  inboxRetentionMs?: number;
 }
 
 export interface RunningService {
@@ -90,6 +94,11 @@ export async function createService(
     dataSource,
     infra.events,
     { ...RELAY_DEFAULTS, ...infra.relay },
+    def.name,
+  );
+  const inbox = new InboxPruner(
+    dataSource,
+    infra.inboxRetentionMs ?? DEFAULT_INBOX_RETENTION_MS,
     def.name,
   );
   const uow = new UnitOfWork(dataSource, `/balanse/${def.name}`, (rows) => relay.kick(rows));
@@ -135,6 +144,7 @@ export async function createService(
     await microservice.listen();
     app = microservice;
   }
+  inbox.start();
   return {
     name: def.name,
     app,
@@ -143,6 +153,7 @@ export async function createService(
     server,
     readiness,
     close: async () => {
+      await inbox.stop();
       await relay.stop();
       await app.close();
       if (dataSource.isInitialized) await dataSource.destroy();

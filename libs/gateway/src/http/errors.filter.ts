@@ -1,6 +1,7 @@
 import {
   Catch,
   HttpException,
+  Inject,
   Injectable,
   Logger,
   type ArgumentsHost,
@@ -10,15 +11,27 @@ import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, type ErrorBody } from '@balanse/contracts';
 import { AuthGuard } from './auth.guard';
 import type { AuthedRequest } from './principal';
-import { ServiceError } from '@balanse/messaging';
+import { RETRY_AFTER_SECONDS, ServiceError } from '@balanse/messaging';
+import { GATEWAY_OPTIONS, jsonBodyLimit, type GatewayOptions } from './gateway-options';
 
-/** Every error leaves as `{status, code, message, fields?, details?}`; only our own bugs are 5xx. */
+/**
+ * Every error leaves as `{status, code, message, fields?, details?}`; only our own bugs are 500.
+ * A 503 (a service or dependency down, busy) and a 504 carry `Retry-After`, from
+ * `details.retryAfterSeconds` when the service gave one.
+ */
 @Catch()
 @Injectable()
 export class ErrorsFilter implements ExceptionFilter {
   private readonly log = new Logger('gateway');
 
-  constructor(private readonly auth: AuthGuard) {}
+  private readonly bodyLimit: number;
+
+  constructor(
+    private readonly auth: AuthGuard,
+    @Inject(GATEWAY_OPTIONS) options: GatewayOptions,
+  ) {
+    this.bodyLimit = jsonBodyLimit(options);
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
@@ -29,6 +42,10 @@ export class ErrorsFilter implements ExceptionFilter {
       body = this.auth.authError(req)?.toBody() ?? body;
     if (body.status >= 500 && body.code === ErrorCode.INTERNAL)
       this.log.error((exception as Error)?.stack ?? String(exception));
+    if (body.status === 503 || body.status === 504) {
+      const hint = body.details?.['retryAfterSeconds'];
+      res.setHeader('Retry-After', String(typeof hint === 'number' ? hint : RETRY_AFTER_SECONDS));
+    }
     res.status(body.status).json(body);
   }
 
@@ -40,7 +57,7 @@ export class ErrorsFilter implements ExceptionFilter {
       return {
         status: 413,
         code: ErrorCode.PAYLOAD_TOO_LARGE,
-        message: 'request body is too large (limit 1 MB)',
+        message: `request body is too large (limit ${this.bodyLimit} bytes)`,
       };
     if (bodyParser?.type === 'entity.parse.failed' || isUnparsedJson(exception, req))
       return MALFORMED_JSON;

@@ -43,8 +43,9 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
   },
   PAYLOAD_TOO_LARGE: {
     status: 413,
-    meaning: 'the body is over 1 MB',
-    message: 'request body is too large (limit 1 MB)',
+    meaning:
+      "the body is over the limit (the bus's max payload less 8 KiB: 1,040,384 bytes by default), or the command would not fit in one bus message",
+    message: 'request body is too large (limit 1040384 bytes)',
   },
   UNAUTHENTICATED: {
     status: 401,
@@ -156,12 +157,14 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
   },
   SERVICE_UNAVAILABLE: {
     status: 503,
-    meaning: 'the service that answers this is not running; try again',
+    meaning:
+      'the service that answers this is not running, or the bus or its database is down or restarting; retry after `Retry-After`',
     message: 'service identify is not running',
   },
   SERVICE_TIMEOUT: {
     status: 504,
-    meaning: 'the service did not answer in time; the command may still take effect',
+    meaning:
+      'the service did not answer in time; the command may still take effect; retry after `Retry-After`',
     message: 'service identify did not answer within 10000 ms',
   },
   SERVICE_BUSY: {
@@ -185,8 +188,17 @@ const SHARED: ErrorCode[] = [
   ErrorCode.VALIDATION_FAILED,
   ErrorCode.PAYLOAD_TOO_LARGE,
   ErrorCode.SERVICE_UNAVAILABLE,
+  ErrorCode.SERVICE_BUSY,
   ErrorCode.SERVICE_TIMEOUT,
 ];
+
+/** 503 and 504 answers say when to try again. */
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'seconds to wait before retrying',
+    schema: { type: 'integer', example: 1 },
+  },
+};
 
 /** What an endpoint that reads a request body may answer besides. */
 export const BODY_ERRORS: ErrorCode[] = [
@@ -222,6 +234,7 @@ export function ApiErrors(...errors: Array<ErrorCode | ErrorExample>): MethodDec
       ApiResponse({
         status,
         type: ErrorBodyView,
+        ...(status === 503 || status === 504 ? { headers: RETRY_AFTER } : {}),
         description: errs.map((e) => `- \`${e.body.code}\`: ${e.meaning}`).join('\n'),
         examples: Object.fromEntries(
           errs.map(({ body }) => [body.code, { summary: body.message, value: body }]),

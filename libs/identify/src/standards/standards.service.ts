@@ -27,7 +27,7 @@ export interface StandardSummary {
   shared: boolean;
 }
 
-/** Standards kept in memory; a standard never changes once created (a new version is a new one). */
+/** Standards kept in memory (an LRU of this many); a standard never changes once created (a new version is a new one). */
 const CACHE_LIMIT = 1000;
 
 /** Names the list in its cursors. */
@@ -53,8 +53,12 @@ export class StandardsService {
   /** Pass the transaction's manager when inside one (PGlite has a single connection). */
   async get(tenantId: string, id: string, manager?: EntityManager): Promise<Standard> {
     const cached = this.cache.get(id);
-    if (cached && (cached.tenantId === tenantId || cached.tenantId === SHARED_TENANT))
+    if (cached && (cached.tenantId === tenantId || cached.tenantId === SHARED_TENANT)) {
+      // Least recently used first: a hit moves to the end, the first key is evicted.
+      this.cache.delete(id);
+      this.cache.set(id, cached);
       return cached;
+    }
     const found = await this.standards.findVisible(tenantId, id, manager);
     if (!found) throw DomainError.notFound(ErrorCode.STANDARD_NOT_FOUND, 'standard', id);
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);

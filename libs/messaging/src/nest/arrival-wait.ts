@@ -15,6 +15,8 @@ const RECHECK_MS = 250;
  * command `awaitCase` only once the case is known to be on its way (see PhaseGate); the server
  * then runs it again each time this service commits an event for that case, until the handler
  * no longer answers "not arrived" or ARRIVAL_WAIT_MS has passed. Handlers know nothing of this.
+ * Its waiters are bounded by the command limit: each is a running command holding its slot in
+ * the CommandGate (BALANSE_MAX_CONCURRENT_COMMANDS), and keeps one waker at a time.
  */
 export class ArrivalWait {
   private readonly waiting = new Map<string, Set<() => void>>();

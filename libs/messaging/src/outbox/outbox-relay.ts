@@ -11,7 +11,15 @@ export interface RelayOptions {
   retentionMs: number;
   /** Published rows are marked in one UPDATE at most this often (or once a batch is full). */
   markMs: number;
+  /**
+   * Publishes awaiting the transport at once (default 256). Rows beyond wait in memory up to as
+   * many again; rows a commit hands over beyond that are left to the poll (they are in the
+   * outbox anyway).
+   */
+  maxInFlight?: number;
 }
+
+export const DEFAULT_RELAY_MAX_IN_FLIGHT = 256;
 
 /**
  * Publishes outbox rows and marks each published once the transport has accepted it (JetStream:
@@ -36,6 +44,9 @@ export class OutboxRelay {
   private lastMark = 0;
   private lookNow = true;
   private pausedUntil = 0;
+  /** Publishes the transport has not answered yet (at most `maxInFlight`). */
+  private publishing = 0;
+  private readonly maxInFlight: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -44,6 +55,7 @@ export class OutboxRelay {
     service: string,
   ) {
     this.log = new Logger(`${service}:outbox`);
+    this.maxInFlight = options.maxInFlight ?? DEFAULT_RELAY_MAX_IN_FLIGHT;
   }
 
   start(): void {
@@ -54,7 +66,8 @@ export class OutboxRelay {
 
   /** Called after a commit that wrote `rows`; without rows, look in the outbox now. */
   kick(rows?: OutboxRow[]): void {
-    if (rows) {
+    if (rows && this.ready.length + rows.length > this.maxInFlight) this.lookNow = true;
+    else if (rows) {
       for (const row of rows) {
         if (this.inFlight.has(row.id)) continue;
         this.inFlight.add(row.id);
@@ -77,7 +90,7 @@ export class OutboxRelay {
       const pause = this.pausedUntil - Date.now();
       if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
       try {
-        this.publish(this.ready.splice(0));
+        this.publishReady();
         if (this.markDue()) await this.markPublished();
         if (this.lookNow || Date.now() - lastLook >= this.options.pollMs) {
           this.lookNow = false;
@@ -90,7 +103,7 @@ export class OutboxRelay {
         this.log.warn(`relay pass failed, retrying: ${(err as Error).message}`);
         await this.sleep(1000);
       }
-      if (this.ready.length > 0 || this.lookNow) continue;
+      if (this.canPublish() || this.lookNow) continue;
       const untilLook = lastLook + this.options.pollMs - Date.now();
       const untilMark =
         this.published.length > 0 ? this.lastMark + this.options.markMs - Date.now() : Infinity;
@@ -107,34 +120,46 @@ export class OutboxRelay {
 
   /** Rows the outbox holds that nobody handed over. */
   private async publishBatch(): Promise<number> {
-    if (this.inFlight.size >= this.options.batchSize * 4) return 0;
+    if (this.inFlight.size >= this.options.batchSize * 4 || this.ready.length > 0) return 0;
     const rows: OutboxRow[] = await this.dataSource.query(
       'SELECT id, envelope FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
       [this.options.batchSize + this.inFlight.size],
     );
     const fresh = rows.filter((row) => !this.inFlight.has(row.id));
     for (const row of fresh) this.inFlight.add(row.id);
-    this.publish(fresh);
+    this.ready.push(...fresh);
+    this.publishReady();
     return fresh.length;
   }
 
-  private publish(rows: OutboxRow[]): void {
-    for (const row of rows) {
-      this.transport.publish(row.envelope).then(
-        () => {
-          this.published.push(row.id);
-          // The first of a batch: let the loop time its mark.
-          if (this.published.length === 1) this.wake?.();
-        },
-        (err: Error) => {
-          this.inFlight.delete(row.id); // the poll finds it again
-          this.pausedUntil = Date.now() + 1000; // the transport is failing: no tight retry loop
-          if (this.running)
-            this.log.warn(
-              `publishing ${row.envelope.type} ${row.id} failed, will retry: ${err.message}`,
-            );
-        },
-      );
+  private canPublish(): boolean {
+    return this.ready.length > 0 && this.publishing < this.maxInFlight;
+  }
+
+  private publishReady(): void {
+    while (this.canPublish()) {
+      const row = this.ready.shift()!;
+      this.publishing++;
+      this.transport
+        .publish(row.envelope)
+        .then(
+          () => {
+            this.published.push(row.id);
+          },
+          (err: Error) => {
+            this.inFlight.delete(row.id); // the poll finds it again
+            this.pausedUntil = Date.now() + 1000; // the transport is failing: no tight retry loop
+            if (this.running)
+              this.log.warn(
+                `publishing ${row.envelope.type} ${row.id} failed, will retry: ${err.message}`,
+              );
+          },
+        )
+        .finally(() => {
+          this.publishing--;
+          // Room for the rows waiting, or the first of a batch to mark: let the loop run.
+          if (this.ready.length > 0 || this.published.length === 1) this.wake?.();
+        });
     }
   }
 

@@ -92,3 +92,54 @@ describe('in-process request/reply', () => {
     });
   });
 });
+
+describe('in-process bus limits', () => {
+  it('answers a command too large for the bus 413 before any handler sees it', async () => {
+    const commands = new InProcessCommandTransport({ maxPayloadBytes: 64 * 1024 });
+    let called = false;
+    await commands.serve('identify', async () => {
+      called = true;
+      return { ok: true, data: null };
+    });
+    const reply = await commands.request(
+      'balanse.cmd.identify.standards.create',
+      {
+        context: { tenantId: 't', actor: 'a', correlationId: 'c' },
+        data: { body: 'x'.repeat(70_000) },
+      },
+      1000,
+    );
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { status: 413, code: ErrorCode.PAYLOAD_TOO_LARGE },
+    });
+    expect(called).toBe(false);
+  });
+
+  it('holds at most maxPending deliveries: a publish beyond waits until one is acked', async () => {
+    const bus = new InProcessEventTransport(2);
+    const held: Array<() => void> = [];
+    await bus.subscribe({ ...spec, durable: 'a', concurrency: 10 }, async (d) => {
+      await new Promise<void>((resolve) =>
+        held.push(() => {
+          d.ack();
+          resolve();
+        }),
+      );
+    });
+    const published: string[] = [];
+    const publish = (id: string) =>
+      bus.publish({ id, type: 'balanse.t.v1' }).then(() => published.push(id));
+    const all = ['e1', 'e2', 'e3'].map(publish);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(held).toHaveLength(2); // e3 waits for room
+    held.shift()!();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(published).toEqual(['e1']);
+    expect(held).toHaveLength(2); // e3 delivered now
+    held.splice(0).forEach((ack) => ack());
+    await Promise.all(all);
+    expect(published.sort()).toEqual(['e1', 'e2', 'e3']);
+    await bus.close();
+  });
+});

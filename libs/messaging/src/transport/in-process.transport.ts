@@ -1,5 +1,13 @@
 import type { CommandMessage, CommandReply, ServiceName } from '@balanse/contracts';
 import {
+  bytesOver,
+  CommandGate,
+  DEFAULT_COMMAND_LIMITS,
+  requestTooLarge,
+  type CommandHandler,
+  type CommandLimits,
+} from './command-gate';
+import {
   serviceOfSubject,
   timeoutReply,
   unavailableReply,
@@ -17,24 +25,45 @@ interface Subscription {
   limit: Semaphore;
 }
 
+/** Deliveries the embedded bus holds at once (handling, waiting for a consumer, or to be retried). */
+export const DEFAULT_MAX_PENDING_DELIVERIES = 4096;
+
 /**
  * The embedded mode's event bus. `publish` resolves only when every consumer has acked, so the
  * relay marks an outbox row published only after all its effects are committed: a crash before
  * that leaves the row unpublished, it is sent again at restart, and the inboxes drop repeats.
- * A nak schedules a redelivery after its delay without holding up other events.
+ * A nak schedules a redelivery after its delay without holding up other events. At most
+ * `maxPending` deliveries are held at once: a publish beyond that waits for room (backpressure on
+ * the relays, whose rows stay in their outboxes meanwhile).
  */
 export class InProcessEventTransport implements EventTransport {
   private readonly subscriptions = new Map<string, Subscription[]>();
   private closed = false;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private pending = 0;
+  private readonly waitingForRoom: Array<() => void> = [];
+
+  constructor(private readonly maxPending = DEFAULT_MAX_PENDING_DELIVERIES) {}
 
   async publish(envelope: Record<string, unknown> & { id: string; type: string }): Promise<void> {
     if (this.closed) throw new Error('event bus is closed');
     const subs = this.subscriptions.get(envelope.type) ?? [];
+    // One event always gets in, so a consumer count above the limit cannot block forever.
+    while (this.pending > 0 && this.pending + subs.length > this.maxPending)
+      await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
+    if (this.closed) throw new Error('event bus is closed');
     // Text, as on the wire: consumers check and parse it, and share no object with the producer.
     const body = JSON.stringify(envelope);
     const subject = eventSubject(envelope.type);
-    await Promise.all(subs.map((sub) => this.deliver(sub, subject, body)));
+    this.pending += subs.length;
+    await Promise.all(
+      subs.map((sub) =>
+        this.deliver(sub, subject, body).finally(() => {
+          this.pending--;
+          this.waitingForRoom.shift()?.();
+        }),
+      ),
+    );
   }
 
   async subscribe(
@@ -93,44 +122,61 @@ export class InProcessEventTransport implements EventTransport {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const wake of this.waitingForRoom.splice(0)) wake();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
 }
 
-/** The embedded mode's request/reply: a direct call with the same timeout and error rules as NATS. */
+/**
+ * The embedded mode's request/reply: a direct call with the same timeout, size and error rules as
+ * NATS (the same max payload both ways, the same CommandGate around each service).
+ */
 export class InProcessCommandTransport implements CommandTransport {
-  private readonly handlers = new Map<
-    string,
-    (subject: string, message: CommandMessage) => Promise<CommandReply>
-  >();
+  private readonly gates = new Map<string, CommandGate>();
+  private readonly limits: CommandLimits;
 
-  request(subject: string, message: CommandMessage, timeoutMs: number): Promise<CommandReply> {
-    // A JSON round trip, as on the wire: no shared object references between services.
-    return this.requestJson(subject, JSON.stringify(message), timeoutMs);
+  constructor(limits: Partial<CommandLimits> = {}) {
+    this.limits = { ...DEFAULT_COMMAND_LIMITS, ...limits };
   }
 
-  /** A command already serialised (by the embedded gateway's thread). */
-  async requestJson(subject: string, json: string, timeoutMs: number): Promise<CommandReply> {
+  get maxPayloadBytes(): number {
+    return this.limits.maxPayloadBytes;
+  }
+
+  async request(
+    subject: string,
+    message: CommandMessage,
+    timeoutMs: number,
+  ): Promise<CommandReply> {
+    // A JSON round trip, as on the wire: no shared object references between services.
+    const json = await this.requestJson(subject, JSON.stringify(message), timeoutMs);
+    return JSON.parse(json) as CommandReply;
+  }
+
+  /** A command already serialised (by the embedded gateway's thread); the answer serialised. */
+  async requestJson(subject: string, json: string, timeoutMs: number): Promise<string> {
+    const bytes = bytesOver(json, this.limits.maxPayloadBytes);
+    if (bytes) return JSON.stringify(requestTooLarge(bytes, this.limits.maxPayloadBytes));
     const service = serviceOfSubject(subject);
-    const handler = this.handlers.get(service);
-    if (!handler) return unavailableReply(service);
+    const gate = this.gates.get(service);
+    if (!gate) return JSON.stringify(unavailableReply(service));
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<CommandReply>((resolve) => {
-      timer = setTimeout(() => resolve(timeoutReply(service, timeoutMs)), timeoutMs);
+    const timeout = new Promise<string>((resolve) => {
+      timer = setTimeout(
+        () => resolve(JSON.stringify(timeoutReply(service, timeoutMs))),
+        timeoutMs,
+      );
     });
     try {
-      return await Promise.race([handler(subject, JSON.parse(json) as CommandMessage), timeout]);
+      return await Promise.race([gate.answer(subject, json), timeout]);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  async serve(
-    service: ServiceName,
-    handler: (subject: string, message: CommandMessage) => Promise<CommandReply>,
-  ): Promise<void> {
-    this.handlers.set(service, handler);
+  async serve(service: ServiceName, handler: CommandHandler): Promise<void> {
+    this.gates.set(service, new CommandGate(service, handler, this.limits));
   }
 
   healthy(): boolean {
@@ -138,6 +184,6 @@ export class InProcessCommandTransport implements CommandTransport {
   }
 
   async close(): Promise<void> {
-    this.handlers.clear();
+    this.gates.clear();
   }
 }

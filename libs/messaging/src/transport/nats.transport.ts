@@ -1,6 +1,7 @@
 import {
   AckPolicy,
   DeliverPolicy,
+  DiscardPolicy,
   jetstream,
   jetstreamManager,
   RetentionPolicy,
@@ -16,9 +17,9 @@ import {
   type NatsConnection,
   type Subscription,
 } from '@nats-io/nats-core';
+import { Logger } from '@nestjs/common';
 import {
   COMMAND_PREFIX,
-  ErrorCode,
   type CommandMessage,
   type CommandReply,
   type ServiceName,
@@ -34,6 +35,13 @@ import {
   type EventTransport,
 } from './transport';
 import { Semaphore } from './semaphore';
+import {
+  CommandGate,
+  DEFAULT_COMMAND_LIMITS,
+  requestTooLarge,
+  type CommandHandler,
+  type CommandLimits,
+} from './command-gate';
 
 export interface NatsEventOptions {
   /** Stream replicas: 1 on one server, 3 in a production cluster. */
@@ -42,7 +50,30 @@ export interface NatsEventOptions {
   ackWaitMs: number;
   /** How long `Nats-Msg-Id` deduplication remembers an id. */
   duplicateWindowMs: number;
+  /** The stream's bounds, used when this process creates it. */
+  limits?: Partial<StreamLimits>;
 }
+
+/** How much the event stream keeps; see "Stream limits" in README.md for what each risks. */
+export interface StreamLimits {
+  /** Events older than this are removed. */
+  maxAgeMs: number;
+  /** The stream's size on disk at most. */
+  maxBytes: number;
+  /** When the stream is full: `new` refuses publishes (the outbox keeps them), `old` drops the oldest. */
+  discard: 'old' | 'new';
+}
+
+/**
+ * 30 days, 4 GiB. NATS reserves `max_bytes` on every server holding a replica when the stream is
+ * created (and refuses it beyond the server's `max_file_store`: 8 GB in deploy/kubernetes), and
+ * 4 GiB holds several hundred thousand cases, so the age binds first.
+ */
+export const DEFAULT_STREAM_LIMITS: StreamLimits = {
+  maxAgeMs: 30 * 24 * 3600_000,
+  maxBytes: 4 * 1024 ** 3,
+  discard: 'new',
+};
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -52,6 +83,7 @@ const decoder = new TextDecoder();
  * and event type (nats-server 2.9 allows one filter subject per consumer), explicit acks.
  */
 export class NatsEventTransport implements EventTransport {
+  private readonly log = new Logger('nats:events');
   private js!: JetStreamClient;
   private jsm!: JetStreamManager;
   private readonly running: Array<{ stop(): Promise<void> | void }> = [];
@@ -62,8 +94,8 @@ export class NatsEventTransport implements EventTransport {
   ) {}
 
   /**
-   * Creates or updates the stream; safe to run from every service at every start. Services that
-   * start together race on it, so a failed attempt is retried a few times.
+   * Creates the stream if it is missing; safe to run from every service at every start. Services
+   * that start together race on it, so a failed attempt is retried a few times.
    */
   async start(): Promise<void> {
     this.jsm = await jetstreamManager(this.nc);
@@ -79,7 +111,13 @@ export class NatsEventTransport implements EventTransport {
     }
   }
 
+  /**
+   * An existing stream is never updated here: its replicas and limits are the operator's, and a
+   * service that rewrote them would undo the operator's choice at every start (the last service
+   * to start would win). Each setting that differs from this process's configuration is logged.
+   */
   private async ensureStream(): Promise<void> {
+    const limits = { ...DEFAULT_STREAM_LIMITS, ...this.options.limits };
     const config: Partial<StreamConfig> & { name: string } = {
       name: EVENT_STREAM,
       subjects: [`${EVENT_SUBJECT_PREFIX}.>`],
@@ -87,16 +125,33 @@ export class NatsEventTransport implements EventTransport {
       storage: StorageType.File,
       num_replicas: this.options.replicas,
       duplicate_window: nanos(this.options.duplicateWindowMs),
+      max_age: nanos(limits.maxAgeMs),
+      max_bytes: limits.maxBytes,
+      discard: limits.discard === 'new' ? DiscardPolicy.New : DiscardPolicy.Old,
     };
-    const exists = await this.jsm.streams.info(EVENT_STREAM).then(
-      () => true,
+    const existing = await this.jsm.streams.info(EVENT_STREAM).then(
+      (info) => info.config,
       (err: unknown) => {
-        if (isNotFound(err)) return false;
+        if (isNotFound(err)) return undefined;
         throw err;
       },
     );
-    if (exists) await this.jsm.streams.update(EVENT_STREAM, config);
-    else await this.jsm.streams.add(config);
+    if (!existing) {
+      await this.jsm.streams.add(config);
+      return;
+    }
+    const settings = [
+      'num_replicas',
+      'max_age',
+      'max_bytes',
+      'discard',
+      'duplicate_window',
+    ] as const;
+    for (const key of settings)
+      if (existing[key] !== config[key])
+        this.log.warn(
+          `stream ${EVENT_STREAM} has ${key} ${existing[key]}, this process is configured for ${config[key]}; left as it is (the operator's to change)`,
+        );
   }
 
   async publish(envelope: Record<string, unknown> & { id: string; type: string }): Promise<void> {
@@ -160,11 +215,43 @@ export class NatsEventTransport implements EventTransport {
   }
 }
 
-/** Commands over core NATS request/reply; each service subscribes to its subtree in a queue group. */
+/**
+ * Commands over core NATS request/reply; each service subscribes to its subtree in a queue group.
+ * Both sides keep to the server's max payload: a command too large is answered 413 before it is
+ * sent, an answer too large REPLY_TOO_LARGE (CommandGate). While the connection is down (NATS
+ * restarting, the client reconnecting) a request is answered 503 at once, not held to its timeout.
+ */
 export class NatsCommandTransport implements CommandTransport {
+  private readonly log = new Logger('nats:commands');
   private readonly subscriptions: Subscription[] = [];
+  private readonly limits: CommandLimits;
+  private connected = true;
 
-  constructor(private readonly nc: NatsConnection) {}
+  constructor(
+    private readonly nc: NatsConnection,
+    limits: Partial<CommandLimits> = {},
+  ) {
+    const configured = { ...DEFAULT_COMMAND_LIMITS, ...limits };
+    this.limits = {
+      ...configured,
+      maxPayloadBytes: Math.min(
+        configured.maxPayloadBytes,
+        nc.info?.max_payload ?? configured.maxPayloadBytes,
+      ),
+    };
+    void this.watchConnection();
+  }
+
+  get maxPayloadBytes(): number {
+    return this.limits.maxPayloadBytes;
+  }
+
+  private async watchConnection(): Promise<void> {
+    for await (const status of this.nc.status()) {
+      if (status.type === 'disconnect') this.connected = false;
+      else if (status.type === 'reconnect') this.connected = true;
+    }
+  }
 
   async request(
     subject: string,
@@ -172,10 +259,13 @@ export class NatsCommandTransport implements CommandTransport {
     timeoutMs: number,
   ): Promise<CommandReply> {
     const service = serviceOfSubject(subject);
+    const data = encoder.encode(JSON.stringify(message));
+    if (data.length > this.limits.maxPayloadBytes)
+      return requestTooLarge(data.length, this.limits.maxPayloadBytes);
+    if (!this.connected || this.nc.isClosed())
+      return unavailableReply(service, 'cannot be reached: the message bus is not connected');
     try {
-      const reply = await this.nc.request(subject, encoder.encode(JSON.stringify(message)), {
-        timeout: timeoutMs,
-      });
+      const reply = await this.nc.request(subject, data, { timeout: timeoutMs });
       return JSON.parse(decoder.decode(reply.data)) as CommandReply;
     } catch (err) {
       if (
@@ -184,6 +274,14 @@ export class NatsCommandTransport implements CommandTransport {
       ) {
         return unavailableReply(service);
       }
+      if (
+        err instanceof errors.ClosedConnectionError ||
+        err instanceof errors.DrainingConnectionError ||
+        err instanceof errors.ConnectionError ||
+        (err instanceof errors.TimeoutError && !this.connected)
+      ) {
+        return unavailableReply(service, 'cannot be reached: the message bus is not connected');
+      }
       if (err instanceof errors.TimeoutError) {
         return timeoutReply(service, timeoutMs);
       }
@@ -191,35 +289,20 @@ export class NatsCommandTransport implements CommandTransport {
     }
   }
 
-  async serve(
-    service: ServiceName,
-    handler: (subject: string, message: CommandMessage) => Promise<CommandReply>,
-  ): Promise<void> {
+  async serve(service: ServiceName, handler: CommandHandler): Promise<void> {
+    const gate = new CommandGate(service, handler, this.limits);
     const sub = this.nc.subscribe(`${COMMAND_PREFIX}.${service}.>`, {
       queue: service,
       callback: (err: Error | null, msg: Msg) => {
         if (err) return;
-        let message: CommandMessage;
-        try {
-          message = JSON.parse(decoder.decode(msg.data)) as CommandMessage;
-        } catch {
-          msg.respond(
-            encoder.encode(
-              JSON.stringify({
-                ok: false,
-                error: {
-                  status: 400,
-                  code: ErrorCode.MALFORMED_JSON,
-                  message: 'command is not JSON',
-                },
-              }),
-            ),
-          );
-          return;
-        }
-        void handler(msg.subject, message).then((reply) =>
-          msg.respond(encoder.encode(JSON.stringify(reply))),
-        );
+        void gate.answer(msg.subject, decoder.decode(msg.data)).then((json) => {
+          try {
+            msg.respond(encoder.encode(json));
+          } catch (respondErr) {
+            // The connection closed meanwhile; the caller gets its timeout or 503.
+            this.log.warn(`answer to ${msg.subject} not sent: ${(respondErr as Error).message}`);
+          }
+        });
       },
     });
     this.subscriptions.push(sub);

@@ -5,6 +5,7 @@ import {
   type CommandReply,
   type ServiceName,
 } from '@balanse/contracts';
+import { RETRY_AFTER_SECONDS } from './command-gate';
 
 /**
  * One delivery of an event to one consumer. Exactly one of ack/nak/term must be called. The
@@ -58,14 +59,15 @@ export interface CommandTransport {
   close(): Promise<void>;
 }
 
-/** The answer when no replica of `service` is running. */
-export function unavailableReply(service: string): CommandReply {
+/** The answer when no replica of `service` is running, or the bus cannot reach it (`why`). */
+export function unavailableReply(service: string, why = 'is not running'): CommandReply {
   return {
     ok: false,
     error: {
       status: 503,
       code: ErrorCode.SERVICE_UNAVAILABLE,
-      message: `service ${service} is not running`,
+      message: `service ${service} ${why}`,
+      details: { retryAfterSeconds: RETRY_AFTER_SECONDS },
     },
   };
 }
