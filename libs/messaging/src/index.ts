@@ -24,5 +24,5 @@ export * from './nest/messaging.module';
 export * from './metrics';
 export * from './inbox/envelope-check';
 export * from './inbox/retry-policy';
-export * from './inbox/failures';
+export * from './failures';
 export * from './dead-letters/storable';

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../paging';
 import { IdList } from '../validation';
@@ -31,17 +32,21 @@ export class DeadLetterQueryDto extends PageQueryDto {
 export const MAX_REPLAY_IDS = 100;
 
 export class ReplayDeadLettersDto {
-  @IdList({ minEntries: 1, maxEntries: MAX_REPLAY_IDS }) ids: string[];
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: MAX_REPLAY_IDS })
+  @IdList({ minEntries: 1, maxEntries: MAX_REPLAY_IDS })
+  ids: string[];
 }
 
 export class DiscardDeadLetterDto {
   /** Why it is dropped; kept in the audit row. */
+  @ApiProperty({ maxLength: 500, example: 'forged event from outside; nothing to redo' })
   @IsString()
   @MaxLength(500)
   @Matches(/\S/, { message: 'must say why' })
   reason: string;
 
   /** Whose dead letter (default: the caller's tenant; `_invalid` for events without a valid one). */
+  @ApiPropertyOptional({ description: 'a tenant name, or `_invalid`' })
   @IsOptional()
   @IsString()
   @Matches(DEAD_LETTER_TENANT, { message: 'must be a tenant name or _invalid' })

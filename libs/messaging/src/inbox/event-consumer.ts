@@ -7,7 +7,7 @@ import { deadLettered, handlerFailures, terminated } from '../metrics';
 import type { Tx, UnitOfWork } from '../outbox/unit-of-work';
 import type { Delivery } from '../transport/transport';
 import { checkEnvelope, type EnvelopeRules } from './envelope-check';
-import { describeFailure, isContractFailure, isTransient } from './failures';
+import { describeFailure, isContractFailure, isDatabaseUnavailable } from '../failures';
 import { maxDeliveries, type RetryPolicy } from './retry-policy';
 
 export type EventHandlerFn = (event: DomainEvent, tx: Tx) => Promise<void>;
@@ -88,7 +88,7 @@ export class EventConsumer {
       return this.giveUp(consumer, delivery, 'invalid payload', describeFailure(err));
     handlerFailures.inc({ service: this.service, kind: 'event' });
     const n = delivery.attempt;
-    const transient = isTransient(err);
+    const transient = isDatabaseUnavailable(err);
     const limit = transient ? this.retry.transientAttempts : this.retry.maxAttempts;
     if (n < limit) {
       const delay = transient ? this.retry.transientBackoffMs(n) : this.retry.backoffMs(n);
@@ -137,7 +137,7 @@ export class EventConsumer {
       deadLettered.inc(label);
       delivery.ack();
     } catch (err) {
-      if (isTransient(err) && delivery.attempt < this.maxDeliver) {
+      if (isDatabaseUnavailable(err) && delivery.attempt < this.maxDeliver) {
         const delay = this.retry.transientBackoffMs(delivery.attempt);
         this.log.warn(
           `${consumer} cannot keep a dead letter yet, again in ${delay} ms: ${logged(err)}`,
@@ -181,7 +181,9 @@ export class EventConsumer {
     } catch (err) {
       this.log.warn(`replay of dead letter ${letter.id} failed: ${logged(err)}`);
       if (isContractFailure(err)) return `invalid payload: ${describeFailure(err)}`;
-      return isTransient(err) ? 'database unavailable' : `handler failed: ${describeFailure(err)}`;
+      return isDatabaseUnavailable(err)
+        ? 'database unavailable'
+        : `handler failed: ${describeFailure(err)}`;
     }
   }
 

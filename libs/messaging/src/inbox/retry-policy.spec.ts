@@ -1,4 +1,4 @@
-import { isTransient } from './failures';
+import { isDatabaseUnavailable } from '../failures';
 import { DEAD_LETTER_MARGIN, maxDeliveries, retryPolicy } from './retry-policy';
 
 describe('retryPolicy', () => {
@@ -21,7 +21,7 @@ describe('retryPolicy', () => {
   });
 });
 
-describe('isTransient', () => {
+describe('isDatabaseUnavailable', () => {
   it.each([
     [{ code: '57P01' }, true],
     [{ code: '08006' }, true],
@@ -34,6 +34,6 @@ describe('isTransient', () => {
     [{ code: '22P02' }, false],
     [new Error('cannot handle it'), false],
   ])('%j → %s', (err, expected) => {
-    expect(isTransient(err)).toBe(expected);
+    expect(isDatabaseUnavailable(err)).toBe(expected);
   });
 });

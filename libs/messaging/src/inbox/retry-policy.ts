@@ -2,7 +2,7 @@
  * How often, and how far apart, an event is delivered again after a failure. Three kinds:
  * a broken contract (envelope or payload) is dead-lettered at once, since no retry can fix it;
  * a handler failure is retried `maxAttempts` times with a short backoff, then dead-lettered; a
- * database that cannot be reached (`isTransient`) is waited for over `transientBudgetMs`, so that
+ * database that cannot be reached (`isDatabaseUnavailable`) is waited for over `transientBudgetMs`, so that
  * a database restart delays events but never turns them into dead letters.
  */
 export interface RetryPolicy {

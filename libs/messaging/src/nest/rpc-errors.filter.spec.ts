@@ -5,7 +5,8 @@ import {
   QueryRunnerProviderAlreadyReleasedError,
 } from 'typeorm';
 import { DomainError, ErrorCode } from '@balanse/contracts';
-import { isDatabaseUnavailable, toErrorBody } from './rpc-errors.filter';
+import { isDatabaseUnavailable } from '../failures';
+import { toErrorBody } from './rpc-errors.filter';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 

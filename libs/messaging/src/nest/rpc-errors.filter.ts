@@ -2,6 +2,7 @@ import { Catch, Logger, type ArgumentsHost, type RpcExceptionFilter } from '@nes
 import { throwError, type Observable } from 'rxjs';
 import { DomainError, ErrorCode, type ErrorBody } from '@balanse/contracts';
 import { RETRY_AFTER_SECONDS } from '../transport/command-gate';
+import { isDatabaseUnavailable } from '../failures';
 import { EventContext } from './contexts';
 
 /**
@@ -36,49 +37,6 @@ export function toErrorBody(err: unknown, log: Logger): ErrorBody {
   }
   log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
   return { status: 500, code: ErrorCode.INTERNAL, message: 'internal error; see the service log' };
-}
-
-/**
- * SQLSTATEs of a server that is going away or not there yet: admin/crash shutdown (57P01/57P02),
- * cannot connect now (57P03), the connection exception class (08xxx) and too many connections
- * (53300). Any of them passes once the server is back.
- */
-const UNAVAILABLE_SQLSTATES = new Set([
-  '57P01',
-  '57P02',
-  '57P03',
-  '08000',
-  '08001',
-  '08003',
-  '08004',
-  '08006',
-  '53300',
-]);
-const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
-/** What pg, pg-pool and TypeORM say, in words only, when the connection is gone or cannot be had. */
-const UNAVAILABLE_MESSAGES =
-  /Connection terminated|the database system is (shutting down|starting up|in recovery mode)|Driver not Connected|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|already released/i;
-/** TypeORM's errors for a transaction whose connection the pool dropped under it. */
-const RELEASED_RUNNER = new Set([
-  'QueryRunnerAlreadyReleasedError',
-  'QueryRunnerProviderAlreadyReleasedError',
-]);
-
-/** A database that is down, restarting or out of connections, as opposed to a failing statement. */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  // TypeORM's QueryFailedError keeps pg's error as `driverError`.
-  for (const e of [err, (err as { driverError?: unknown } | null)?.driverError]) {
-    if (typeof e !== 'object' || e === null) continue;
-    const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
-    if (
-      typeof code === 'string' &&
-      (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code))
-    )
-      return true;
-    if (typeof name === 'string' && RELEASED_RUNNER.has(name)) return true;
-    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
-  }
-  return false;
 }
 
 export function isErrorBody(value: unknown): value is ErrorBody {
