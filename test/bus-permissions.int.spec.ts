@@ -229,6 +229,7 @@ describe('a locked-down bus: NATS started with deploy/nats/nats.conf, a user per
     for (const subject of [
       '$JS.API.CONSUMER.MSG.NEXT.BALANSE_EVENTS.certify--case-assessed-v2',
       '$JS.API.CONSUMER.DELETE.BALANSE_EVENTS.certify--case-assessed-v2',
+      '$JS.API.STREAM.UPDATE.BALANSE_EVENTS',
       '$JS.API.STREAM.PURGE.BALANSE_EVENTS',
       '$JS.API.STREAM.DELETE.BALANSE_EVENTS',
     ])
