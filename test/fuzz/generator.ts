@@ -506,11 +506,13 @@ export function generate(doc: any, op: Operation, fx: Fixtures, rng: Rng): FuzzR
       let node: any = value;
       for (const k of target.at) node = node[k];
       // An own property even for `__proto__`, so JSON.stringify sends it.
-      Object.defineProperty(
-        node,
-        rng.pick(['zzFuzz', '__proto__', 'constructor', 'tenant', 'isAdmin', '']),
-        { value: rng.pick([1, 'x', { admin: true }]), enumerable: true },
+      const names = ['zzFuzz', '__proto__', 'constructor', 'tenant', 'isAdmin', ''].filter(
+        (name) => !Object.hasOwn(target.schema.properties!, name), // unknown to this schema
       );
+      Object.defineProperty(node, rng.pick(names), {
+        value: rng.pick([1, 'x', { admin: true }]),
+        enumerable: true,
+      });
       expect = [400];
       break;
     }
