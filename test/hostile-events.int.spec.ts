@@ -14,7 +14,7 @@ import {
 
 /**
  * A thousand hostile events published straight to the event stream, as anything that reaches
- * NATS could: each must end as a dead letter with a reason (or be terminated, with a log line),
+ * NATS could: each must end as a dead letter with a reason (or be terminated, with a log line and a count in /metrics),
  * the consumers must keep flowing, the logs must stop growing, and a service killed while
  * poisoned records exist must come back and stay up.
  */
@@ -185,11 +185,17 @@ describe('a thousand hostile events on the bus (distributed)', () => {
     return items;
   }
 
-  const terminatedLines = () =>
-    stack
-      .logs()
-      .split('\n')
-      .filter((l) => l.includes('terminated event')).length;
+  /** A counter of the services' `/metrics`, summed over the four processes. */
+  async function counted(metric: string): Promise<number> {
+    let sum = 0;
+    for (const s of SERVICES) {
+      const text = await (await fetch(`${stack.process(s).url}/metrics`)).text();
+      for (const line of text.split('\n'))
+        if (line.startsWith(`${metric}{`)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+    return sum;
+  }
+  const terminatedCount = () => counted('balanse_events_terminated_total');
 
   it('dead-letters or terminates each, with a reason; accepts a newer valid event; keeps flowing', async () => {
     const standard = await seededStandard(stack.api);
@@ -231,8 +237,9 @@ describe('a thousand hostile events on the bus (distributed)', () => {
             ...(await allDeadLetters(s, '_invalid')),
           ];
         const counts = Object.fromEntries(SERVICES.map((s) => [s, found[s]!.length]));
-        seen({ counts, expected, terminated: terminatedLines() });
-        const total = Object.values(counts).reduce((a, b) => a + b, 0) + terminatedLines();
+        const terminated = await terminatedCount();
+        seen({ counts, expected, terminated });
+        const total = Object.values(counts).reduce((a, b) => a + b, 0) + terminated;
         const want = Object.values(expected).reduce((a, b) => a + b, 0);
         return total >= want ? found : undefined;
       },
@@ -244,7 +251,9 @@ describe('a thousand hostile events on the bus (distributed)', () => {
       expect({ s, letters: letters[s]!.length }).toEqual({ s, letters: expected[s] });
       for (const l of letters[s]!) expect(l.reason).toMatch(/^invalid (envelope|payload): \S/);
     }
-    expect(terminatedLines()).toBe(0); // everything hostile could be kept
+    expect(await terminatedCount()).toBe(0); // everything hostile could be kept
+    const want = Object.values(expected).reduce((a, b) => a + b, 0);
+    expect(await counted('balanse_events_dead_lettered_total')).toBe(want);
     const reasons = new Set(Object.values(letters).flatMap((l) => l.map((x) => x.reason)));
     for (const r of [
       'invalid envelope: is not JSON',
