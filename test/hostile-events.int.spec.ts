@@ -14,9 +14,9 @@ import {
 
 /**
  * A thousand hostile events published straight to the event stream, as anything that reaches
- * NATS could: each must end as a dead letter with a reason (or be terminated, with a log line and a count in /metrics),
- * the consumers must keep flowing, the logs must stop growing, and a service killed while
- * poisoned records exist must come back and stay up.
+ * NATS could: each must end as a dead letter with a reason (or be terminated, with a log line
+ * and a count in /metrics), the consumers must keep flowing, the logs must stop growing, and a
+ * service killed while poisoned records exist must come back and stay up.
  */
 
 const SERVICES = ['identify', 'document', 'assess', 'certify'] as const;
