@@ -1,9 +1,9 @@
 import { isUuid } from './basics';
-import { DomainError, ErrorCode } from './errors';
 import {
   decodeCursor,
   DEFAULT_PAGE_LIMIT,
   encodeCursor,
+  invalidCursor,
   type Page,
   type PageQueryDto,
 } from './paging';
@@ -77,13 +77,6 @@ export function keysetAfter(
 ): string[] | null {
   if (!query?.cursor) return null;
   const key = decodeCursor(list, query.cursor, parts.length);
-  if (!parts.every((part, i) => KEY_PART_OK[part](key[i])))
-    throw new DomainError(
-      400,
-      ErrorCode.INVALID_CURSOR,
-      'cursor was not handed out by this list',
-      undefined,
-      [{ field: 'cursor', message: 'must be a cursor from a previous page of this list' }],
-    );
+  if (!parts.every((part, i) => KEY_PART_OK[part](key[i]))) throw invalidCursor();
   return key as string[];
 }

@@ -52,13 +52,7 @@ export function decodeCursor(list: string, cursor: string, arity: number): Array
     decoded.length !== arity + 1 ||
     !decoded.slice(1).every((k) => typeof k === 'string' || typeof k === 'number')
   ) {
-    throw new DomainError(
-      400,
-      ErrorCode.INVALID_CURSOR,
-      'cursor was not handed out by this list',
-      undefined,
-      [{ field: 'cursor', message: 'must be a cursor from a previous page of this list' }],
-    );
+    throw invalidCursor();
   }
   return decoded.slice(1) as Array<string | number>;
 }
@@ -80,4 +74,15 @@ export function pageOf<T>(
     hasMore,
     nextCursor: hasMore ? encodeCursor(list, key(items[items.length - 1])) : null,
   };
+}
+
+/** 400 INVALID_CURSOR: a cursor this list did not hand out. */
+export function invalidCursor(): DomainError {
+  return new DomainError(
+    400,
+    ErrorCode.INVALID_CURSOR,
+    'cursor was not handed out by this list',
+    undefined,
+    [{ field: 'cursor', message: 'must be a cursor from a previous page of this list' }],
+  );
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Decision } from '@balanse/contracts';
-import { fromMicros, microsOf } from '@balanse/persistence';
+import { pageByTime } from '@balanse/persistence';
 import { Assessment, OutcomeJudgement } from './assessment.entity';
 
 /**
@@ -84,25 +84,14 @@ export class AssessmentRepository {
     const query = this.dataSource
       .getRepository(OutcomeJudgement)
       .createQueryBuilder('j')
-      .addSelect(microsOf('j.judged_at'), 'key_at')
-      .where('j.tenant_id = :tenantId AND j.case_id = :caseId', { tenantId, caseId })
-      .orderBy('j.judged_at', 'ASC')
-      .addOrderBy('j.outcome_id', 'ASC')
-      .limit(take);
-    if (after)
-      query.andWhere(`(j.judged_at, j.outcome_id) > (${fromMicros(':at')}, CAST(:id AS uuid))`, {
-        at: after[0],
-        id: after[1],
-      });
-    const { entities, raw } = await query.getRawAndEntities<{
-      key_at: string;
-      j_outcome_id: string;
-    }>();
-    const at = new Map(raw.map((r) => [r.j_outcome_id, r.key_at]));
-    return entities.map((judgement) => ({
-      judgement,
-      key: [at.get(judgement.outcomeId)!, judgement.outcomeId],
-    }));
+      .where('j.tenant_id = :tenantId AND j.case_id = :caseId', { tenantId, caseId });
+    const page = await pageByTime(
+      query,
+      { at: 'judged_at', id: 'outcome_id', idOf: (r) => r.outcomeId },
+      after,
+      take,
+    );
+    return page.map(({ row, key }) => ({ judgement: row, key }));
   }
 
   /** Every judgement of the case: what the decision needs (at most one per outcome in scope). */

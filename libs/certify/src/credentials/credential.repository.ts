@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { fromMicros, microsOf } from '@balanse/persistence';
+import { pageByTime } from '@balanse/persistence';
 import { Credential } from './credential.entity';
 
 /** Credentials: every statement on the credential aggregate. */
@@ -30,22 +30,14 @@ export class CredentialRepository {
     const query = this.dataSource
       .getRepository(Credential)
       .createQueryBuilder('c')
-      .addSelect(microsOf('c.issued_at'), 'key_at')
-      .where('c.tenant_id = :tenantId AND c.case_id = :caseId', { tenantId, caseId })
-      .orderBy('c.issued_at', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(take);
-    if (after)
-      query.andWhere(`(c.issued_at, c.id) > (${fromMicros(':at')}, CAST(:id AS uuid))`, {
-        at: after[0],
-        id: after[1],
-      });
-    const { entities, raw } = await query.getRawAndEntities<{ key_at: string; c_id: string }>();
-    const at = new Map(raw.map((r) => [r.c_id, r.key_at]));
-    return entities.map((credential) => ({
-      credential,
-      key: [at.get(credential.id)!, credential.id],
-    }));
+      .where('c.tenant_id = :tenantId AND c.case_id = :caseId', { tenantId, caseId });
+    const page = await pageByTime(
+      query,
+      { at: 'issued_at', id: 'id', idOf: (r) => r.id },
+      after,
+      take,
+    );
+    return page.map(({ row, key }) => ({ credential: row, key }));
   }
 
   find(tenantId: string, id: string): Promise<Credential | null> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { fromMicros, microsOf } from '@balanse/persistence';
+import { pageByTime } from '@balanse/persistence';
 import { Evidence, Portfolio } from './portfolio.entity';
 
 /** A case's portfolio and its evidence: every statement on the portfolio aggregate. */
@@ -59,19 +59,14 @@ export class PortfolioRepository {
     const query = this.dataSource
       .getRepository(Evidence)
       .createQueryBuilder('e')
-      .addSelect(microsOf('e.added_at'), 'key_at')
-      .where('e.tenant_id = :tenantId AND e.case_id = :caseId', { tenantId, caseId })
-      .orderBy('e.added_at', 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .limit(take);
-    if (after)
-      query.andWhere(`(e.added_at, e.id) > (${fromMicros(':at')}, CAST(:id AS uuid))`, {
-        at: after[0],
-        id: after[1],
-      });
-    const { entities, raw } = await query.getRawAndEntities<{ key_at: string; e_id: string }>();
-    const at = new Map(raw.map((r) => [r.e_id, r.key_at]));
-    return entities.map((evidence) => ({ evidence, key: [at.get(evidence.id)!, evidence.id] }));
+      .where('e.tenant_id = :tenantId AND e.case_id = :caseId', { tenantId, caseId });
+    const page = await pageByTime(
+      query,
+      { at: 'added_at', id: 'id', idOf: (r) => r.id },
+      after,
+      take,
+    );
+    return page.map(({ row, key }) => ({ evidence: row, key }));
   }
 
   /** The outcomes each piece of evidence names: what coverage needs, nothing more. */
