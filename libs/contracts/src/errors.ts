@@ -33,6 +33,10 @@ export const ErrorCode = {
   DEAD_LETTER_NOT_FOUND: 'DEAD_LETTER_NOT_FOUND',
   /** A replayed dead letter failed again; it stays, with the new reason. */
   REPLAY_FAILED: 'REPLAY_FAILED',
+  /** No competence need with this id that the tenant sees (its own or a shared one). */
+  NEED_NOT_FOUND: 'NEED_NOT_FOUND',
+  /** A case may serve a need only for the need's standard. */
+  NEED_STANDARD_MISMATCH: 'NEED_STANDARD_MISMATCH',
   // the platform
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',

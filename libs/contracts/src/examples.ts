@@ -11,6 +11,8 @@ export const EXAMPLE_IDS = {
   area: '7832c3c2-3c22-5bed-9a76-13e30b8c5969',
   outcome: '198b35dd-846c-5f9a-b587-413463de7852',
   outcome2: 'fd7a7d91-c790-5cd4-b184-26b7fab68258',
+  /** The seeded need of the battery industry (7,000 people, 50-80 % skilled workers). */
+  need: 'a61b4494-a192-5424-a28a-9141ded2a731',
   case: '0e6f3c1a-7b2d-4c59-9a41-3f8e2d1c6b70',
   candidate: '5d2b8e44-1f3a-4e6b-8c0d-9a7f6e5d4c3b',
   evidence: 'a3c9e2f1-6b4d-4a8e-b7c5-2d1f0e9a8b76',

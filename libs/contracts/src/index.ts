@@ -7,3 +7,4 @@ export * from './basics';
 export * from './examples';
 export * from './paging';
 export * from './page-budget';
+export * from './reference';

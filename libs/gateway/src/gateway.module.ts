@@ -21,6 +21,7 @@ import { GATEWAY_OPTIONS, jsonBodyLimit, type GatewayOptions } from './http/gate
 import { JsonBodyGuard } from './http/json-body.guard';
 import { apiDocument, DOCS_PATH } from './openapi/api-document';
 import { ServiceClient } from './http/service-client';
+import { NeedsController } from './needs/needs.controller';
 import { StandardsController } from './standards/standards.controller';
 
 @Module({})
@@ -36,6 +37,7 @@ export class GatewayModule {
         AssessController,
         CredentialsController,
         DeadLettersController,
+        NeedsController,
       ],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },

@@ -1,14 +1,26 @@
 import { Module } from '@nestjs/common';
 import { CaseCommands } from './cases/cases.handlers';
 import { CaseProgressHandlers } from './cases/case-progress.handlers';
+import { CaseListRepository } from './cases/case-list.repository';
 import { CaseRepository } from './cases/case.repository';
+import { NeedCommands } from './needs/needs.handlers';
+import { NeedRepository } from './needs/need.repository';
+import { NeedsService } from './needs/needs.service';
 import { CasesService } from './cases/cases.service';
 import { StandardCommands } from './standards/standards.handlers';
 import { StandardRepository } from './standards/standard.repository';
 import { StandardsService } from './standards/standards.service';
 
 @Module({
-  controllers: [StandardCommands, CaseCommands, CaseProgressHandlers],
-  providers: [StandardRepository, StandardsService, CaseRepository, CasesService],
+  controllers: [StandardCommands, CaseCommands, CaseProgressHandlers, NeedCommands],
+  providers: [
+    StandardRepository,
+    StandardsService,
+    CaseRepository,
+    CasesService,
+    NeedRepository,
+    NeedsService,
+    CaseListRepository,
+  ],
 })
 export class IdentifyModule {}

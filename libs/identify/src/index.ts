@@ -2,6 +2,9 @@ import type { ServiceDefinition } from '@balanse/runtime';
 import { Candidate, CaseHistoryEntry, CaseRecord } from './cases/case.entity';
 import { IdentifyModule } from './identify.module';
 import { IdentifyInit1764300000100 } from './migrations/1764300000100-identify-init';
+import { IdentifyNeeds1797000000300 } from './migrations/1797000000300-identify-needs';
+import { Need } from './needs/need.entity';
+import { seedBatteryNeed } from './needs/seed/battery';
 import { seedStandards } from './standards/seed/avdelingsleder';
 import { Standard } from './standards/standard.entity';
 
@@ -9,9 +12,13 @@ import { Standard } from './standards/standard.entity';
 export const identifyService: ServiceDefinition = {
   name: 'identify',
   module: IdentifyModule,
-  entities: [Standard, Candidate, CaseRecord, CaseHistoryEntry],
-  migrations: [IdentifyInit1764300000100],
-  seed: seedStandards,
+  entities: [Standard, Candidate, CaseRecord, CaseHistoryEntry, Need],
+  migrations: [IdentifyInit1764300000100, IdentifyNeeds1797000000300],
+  seed: async (dataSource) => {
+    await seedStandards(dataSource);
+    await seedBatteryNeed(dataSource);
+  },
 };
 
 export { AVDELINGSLEDER, AVDELINGSLEDER_ID } from './standards/seed/avdelingsleder';
+export { BATTERY_NEED_ID, BATTERY_OPERATOR_ID } from './needs/seed/battery';

@@ -64,6 +64,13 @@ export const Command = {
     caseHistory: 'cases.history',
     setScope: 'cases.scope',
     completeIdentify: 'cases.identify-complete',
+    listCases: 'cases.list',
+    setEmployerView: 'cases.employer-view',
+    caseGap: 'cases.gap',
+    recordNeed: 'needs.record',
+    listNeeds: 'needs.list',
+    getNeed: 'needs.get',
+    changeNeed: 'needs.change',
   },
   document: {
     addEvidence: 'evidence.add',

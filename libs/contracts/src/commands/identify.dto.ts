@@ -15,12 +15,16 @@ import {
   Max,
   MaxLength,
   Min,
+  Validate,
   ValidateNested,
   registerDecorator,
 } from 'class-validator';
 import { isUuid } from '../basics';
 import { EXAMPLE_IDS } from '../examples';
+import { PHASES, RESULTS } from '../lifecycle';
+import { PageQueryDto } from '../paging';
 import { EachEntry, IdList, LowerCaseIds } from '../validation';
+import { CalendarDate, CountyNumber, NaceCode } from './needs.dto';
 
 export const OUTCOME_CATEGORIES = ['knowledge', 'skills', 'general_competence'] as const;
 export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
@@ -190,6 +194,29 @@ export class OpenCaseDto {
   @ValidateNested()
   @Type(() => CandidateInput)
   candidate: CandidateInput;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: EXAMPLE_IDS.need,
+    description: "the competence need the case serves (for the case's standard)",
+  })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID()
+  needId?: string;
+  @ApiPropertyOptional({
+    example: '27.20',
+    description: "NACE Rev. 2 code of the candidate's workplace; default the need's",
+  })
+  @IsOptional()
+  @Validate(NaceCode)
+  sector?: string;
+  @ApiPropertyOptional({
+    example: '42',
+    description: "county number of the candidate's workplace; default the need's",
+  })
+  @IsOptional()
+  @Validate(CountyNumber)
+  region?: string;
 }
 
 export class SetScopeDto {
@@ -223,4 +250,67 @@ export class SetScopeDto {
   })
   @LowerCaseIds()
   selfAssessment?: Record<string, number>;
+}
+
+/** A rating per outcome, 0 (none) to 4 (expert), keyed by outcome id. */
+const RATINGS = {
+  of: 'map',
+  maxEntries: 1000,
+  key: (k: string) => (isUuid(k) ? undefined : 'key must be an outcome id (UUID)'),
+  value: (v: unknown) =>
+    Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4
+      ? undefined
+      : 'must be an integer 0-4',
+} as const;
+
+/** `PUT /cases/{id}/employer-view`: the employer's view of the candidate, per outcome (0-4). */
+export class EmployerViewDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0, maximum: 4 },
+    description:
+      "the employer's rating per outcome of the case's standard, 0 (none) to 4 (expert); replaces the earlier view",
+    example: { [EXAMPLE_IDS.outcome]: 3, [EXAMPLE_IDS.outcome2]: 2 },
+  })
+  @EachEntry(RATINGS)
+  @LowerCaseIds()
+  ratings: Record<string, number>;
+}
+
+/** The orders `GET /cases` may answer in: by opening time, oldest (`openedAt`) or newest first. */
+export const CASE_SORTS = ['openedAt', '-openedAt'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+/** `GET /cases?…`: a tenant's cases, filtered, sorted, a page at a time. */
+export class ListCasesQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsIn(PHASES)
+  phase?: string;
+  @IsOptional()
+  @IsIn(RESULTS)
+  result?: string;
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID()
+  standardId?: string;
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID()
+  needId?: string;
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  externalId?: string;
+  /** Opened on or after this day (UTC). */
+  @IsOptional()
+  @Validate(CalendarDate)
+  openedFrom?: string;
+  /** Opened on or before this day (UTC). */
+  @IsOptional()
+  @Validate(CalendarDate)
+  openedTo?: string;
+  @IsOptional()
+  @IsIn(CASE_SORTS)
+  sort?: CaseSort;
 }

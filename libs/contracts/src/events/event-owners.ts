@@ -11,6 +11,8 @@ export const EVENT_OWNERS: Readonly<Record<string, ServiceName>> = {
   'case.documented': 'document',
   'case.assessed': 'assess',
   'case.certified': 'certify',
+  'need.recorded': 'identify',
+  'need.changed': 'identify',
 };
 
 /** `balanse.case.assessed.v2` → `case.assessed`; undefined for a type without a version. */

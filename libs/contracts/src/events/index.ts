@@ -5,3 +5,5 @@ export * from './case-identified/case-identified.v2';
 export * from './case-documented/case-documented.v2';
 export * from './case-assessed/case-assessed.v2';
 export * from './case-certified/case-certified.v1';
+export * from './need-recorded/need-recorded.v1';
+export * from './need-changed/need-changed.v1';

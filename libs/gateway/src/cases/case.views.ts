@@ -71,6 +71,35 @@ export class CaseView {
   @ApiProperty({ example: '1.0' }) standardVersion: string;
   @ApiProperty({ type: CandidateView }) candidate: CandidateView;
   @ApiProperty({ type: ScopeView }) scope: ScopeView;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    example: ID.need,
+    description: 'the need the case serves',
+  })
+  needId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '27.20',
+    description: "NACE Rev. 2 code of the candidate's workplace",
+  })
+  sector: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '42',
+    description: 'county number (fylkesnummer)',
+  })
+  region: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0, maximum: 4 },
+    example: { [ID.outcome]: 3 },
+    description: "the employer's view per outcome, 0 (none) to 4 (expert)",
+  })
+  employerView: Record<string, number>;
   @ApiProperty({ format: 'date-time', example: '2025-03-03T09:12:40.503Z' }) openedAt: string;
   @ApiProperty({ format: 'date-time', example: '2025-03-03T09:15:02.114Z' }) updatedAt: string;
   @ApiProperty({

@@ -4,11 +4,16 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  CASE_SORTS,
   Command,
+  EmployerViewDto,
   ErrorCode,
+  PHASES,
+  RESULTS,
   EXAMPLE_IDS as ID,
   OpenCaseDto,
   SetScopeDto,
@@ -20,6 +25,7 @@ import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors';
 import { Idempotent } from '../http/idempotency';
 import { ApiIdParam } from '../openapi/api-id-param';
 import { ApiPaged } from '../openapi/api-paging';
+import { CaseSummaryPageView, GapReportView } from './case-finding.views';
 import { CaseView, COMPLETION_EXAMPLES, HistoryPageView, PhaseCompletionView } from './case.views';
 
 const C = Command.identify;
@@ -52,10 +58,52 @@ export class CasesController {
       message: `standard ${ID.unknown} was not found`,
       fields: [{ field: 'standardId', message: 'no such standard for this tenant' }],
     },
+    {
+      code: ErrorCode.NEED_NOT_FOUND,
+      status: 422,
+      message: `need ${ID.unknown} was not found`,
+      fields: [{ field: 'needId', message: 'no such need for this tenant' }],
+    },
+    ErrorCode.NEED_STANDARD_MISMATCH,
     ErrorCode.IDEMPOTENCY_KEY_REUSED,
   )
   open(@Caller() caller: CommandContext, @Body() body: OpenCaseDto) {
     return this.services.call('identify', C.openCase, caller, { body });
+  }
+
+  @Get()
+  @ApiOperation({
+    summary:
+      "The tenant's cases, filtered, by opening time (`sort`: `openedAt` oldest first, the default, or `-openedAt` newest first), a page at a time",
+  })
+  @ApiPaged()
+  @ApiQuery({ name: 'phase', required: false, enum: PHASES })
+  @ApiQuery({ name: 'result', required: false, enum: RESULTS })
+  @ApiQuery({ name: 'standardId', required: false, schema: { type: 'string', format: 'uuid' } })
+  @ApiQuery({ name: 'needId', required: false, schema: { type: 'string', format: 'uuid' } })
+  @ApiQuery({
+    name: 'externalId',
+    required: false,
+    schema: { type: 'string', maxLength: 200 },
+    description: "the employer's own id for the candidate",
+  })
+  @ApiQuery({
+    name: 'openedFrom',
+    required: false,
+    schema: { type: 'string', format: 'date' },
+    description: 'opened on or after this day (UTC)',
+  })
+  @ApiQuery({
+    name: 'openedTo',
+    required: false,
+    schema: { type: 'string', format: 'date' },
+    description: 'opened on or before this day (UTC)',
+  })
+  @ApiQuery({ name: 'sort', required: false, enum: CASE_SORTS })
+  @ApiOkResponse({ type: CaseSummaryPageView })
+  @ApiErrors(ErrorCode.INVALID_CURSOR)
+  list(@Caller() caller: CommandContext, @Query() query: Record<string, unknown>) {
+    return this.services.call('identify', C.listCases, caller, { query });
   }
 
   @Get(':id')
@@ -107,6 +155,50 @@ export class CasesController {
   )
   scope(@Caller() caller: CommandContext, @Param('id') id: string, @Body() body: SetScopeDto) {
     return this.services.call('identify', C.setScope, caller, { params: { id }, body });
+  }
+
+  @Put(':id/employer-view')
+  @ApiIdParam('id', ID.case)
+  @ApiOperation({
+    summary:
+      "Set the employer's view of the candidate per outcome of the standard (0-4), in any phase; replaces the earlier view",
+  })
+  @ApiOkResponse({ type: CaseView, description: 'the case with the view' })
+  @ApiErrors(
+    ...BODY_ERRORS,
+    {
+      code: ErrorCode.VALIDATION_FAILED,
+      message: `invalid fields: ratings.${ID.outcome}`,
+      fields: [{ field: `ratings.${ID.outcome}`, message: 'must be an integer 0-4' }],
+    },
+    ErrorCode.CASE_NOT_FOUND,
+    {
+      code: ErrorCode.OUTCOME_NOT_IN_STANDARD,
+      message: "some outcomes are not in the case's standard",
+      fields: [
+        { field: `ratings.${ID.unknown}`, message: `outcome ${ID.unknown} is not in the standard` },
+      ],
+      details: { outcomeIds: [ID.unknown] },
+    },
+  )
+  employerView(
+    @Caller() caller: CommandContext,
+    @Param('id') id: string,
+    @Body() body: EmployerViewDto,
+  ) {
+    return this.services.call('identify', C.setEmployerView, caller, { params: { id }, body });
+  }
+
+  @Get(':id/gap')
+  @ApiIdParam('id', ID.case)
+  @ApiOperation({
+    summary:
+      "The gap report: per outcome the case's need requires (or in its scope, without a need), likely met, uncertain or missing, with the reasons, and a summary",
+  })
+  @ApiOkResponse({ type: GapReportView })
+  @ApiErrors(ErrorCode.CASE_NOT_FOUND)
+  gap(@Caller() caller: CommandContext, @Param('id') id: string) {
+    return this.services.call('identify', C.caseGap, caller, { params: { id } });
   }
 
   @Post(':id/identify/complete')

@@ -155,6 +155,19 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     message: 'replay failed: handler failed: CASE_NOT_FOUND: case was not found',
     details: { id: ID.deadLetter, reason: 'handler failed: CASE_NOT_FOUND: case was not found' },
   },
+  NEED_NOT_FOUND: {
+    status: 404,
+    meaning: 'no competence need with this id for the tenant (its own or a shared one)',
+    message: `need ${ID.unknown} was not found`,
+    details: { id: ID.unknown },
+  },
+  NEED_STANDARD_MISMATCH: {
+    status: 422,
+    meaning: "the need is for another standard than the case's",
+    message: 'need is for another standard',
+    fields: [{ field: 'needId', message: `need is for standard ${ID.unknown}` }],
+    details: { needStandardId: ID.unknown },
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     meaning:

@@ -27,6 +27,13 @@ export class CaseRecord {
   @Column('jsonb', { name: 'outcome_ids' }) outcomeIds: string[];
   /** The candidate's own rating per outcome, 0 (none) to 4 (expert). */
   @Column('jsonb', { name: 'self_assessment' }) selfAssessment: Record<string, number>;
+  /** The competence need the case serves, if any. */
+  @Column('uuid', { name: 'need_id', nullable: true }) needId: string | null;
+  /** The workplace's NACE code and county number, for statistics. */
+  @Column('text', { nullable: true }) sector: string | null;
+  @Column('text', { nullable: true }) region: string | null;
+  /** The employer's view of the candidate per outcome, 0 (none) to 4 (expert). */
+  @Column('jsonb', { name: 'employer_view' }) employerView: Record<string, number>;
   @CreateDateColumn({ type: 'timestamptz', name: 'opened_at' }) openedAt: Date;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt: Date;
 }

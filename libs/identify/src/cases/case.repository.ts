@@ -29,7 +29,8 @@ const ADVANCE_SQL = `
  */
 const VIEW_SQL = `
   SELECT c.id, c.phase, c.result, c.standard_id, c.standard_version, c.outcome_ids,
-         c.self_assessment, c.opened_at, c.updated_at,
+         c.self_assessment, c.opened_at, c.updated_at, c.need_id, c.sector, c.region,
+         c.employer_view,
          json_build_object('id', p.id, 'externalId', p.external_id, 'name', p.name, 'email', p.email)
            AS candidate,
          COALESCE((SELECT json_agg(json_build_object('at', h.at, 'phase', h.phase, 'event', h.event,
@@ -66,6 +67,10 @@ interface CaseViewRow {
   self_assessment: Record<string, number>;
   opened_at: Date;
   updated_at: Date;
+  need_id: string | null;
+  sector: string | null;
+  region: string | null;
+  employer_view: Record<string, number>;
   candidate: { id: string; externalId: string; name: string; email: string | null };
   history: Array<{
     at: string;
@@ -110,13 +115,18 @@ export class CaseRepository {
     record: Pick<
       CaseRecord,
       'id' | 'tenantId' | 'candidateId' | 'standardId' | 'standardVersion' | 'phase'
-    >,
+    > &
+      Partial<Pick<CaseRecord, 'needId' | 'sector' | 'region'>>,
   ): Promise<void> {
     await manager.insert(CaseRecord, {
+      needId: null,
+      sector: null,
+      region: null,
       ...record,
       result: null,
       outcomeIds: [],
       selfAssessment: {},
+      employerView: {},
     });
   }
 
@@ -139,6 +149,15 @@ export class CaseRepository {
       { id: caseId, tenantId },
       { outcomeIds: scope.outcomeIds, selfAssessment: scope.selfAssessment },
     );
+  }
+
+  async saveEmployerView(
+    manager: EntityManager,
+    tenantId: string,
+    caseId: string,
+    ratings: Record<string, number>,
+  ): Promise<void> {
+    await manager.update(CaseRecord, { id: caseId, tenantId }, { employerView: ratings });
   }
 
   async setPhase(
@@ -232,6 +251,10 @@ function toView(c: CaseViewRow) {
     standardVersion: c.standard_version,
     candidate: c.candidate,
     scope: { outcomeIds: c.outcome_ids, selfAssessment: c.self_assessment },
+    needId: c.need_id,
+    sector: c.sector,
+    region: c.region,
+    employerView: c.employer_view,
     openedAt: c.opened_at.toISOString(),
     updatedAt: c.updated_at.toISOString(),
     history: c.history.map(historyEntry),

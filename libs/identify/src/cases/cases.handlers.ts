@@ -2,6 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   Command,
+  EmployerViewDto,
+  ListCasesQueryDto,
   OpenCaseDto,
   PageQueryDto,
   SetScopeDto,
@@ -20,6 +22,25 @@ export class CaseCommands {
   @MessagePattern(C.openCase)
   open(@Ctx() ctx: CommandContext, @Payload('body') body: OpenCaseDto) {
     return this.cases.open(ctx, body);
+  }
+
+  @MessagePattern(C.listCases)
+  list(@Ctx() ctx: CommandContext, @Payload('query') query: ListCasesQueryDto) {
+    return this.cases.list(ctx.tenantId, query);
+  }
+
+  @MessagePattern(C.setEmployerView)
+  employerView(
+    @Ctx() ctx: CommandContext,
+    @Payload('id', IdPipe) id: string,
+    @Payload('body') body: EmployerViewDto,
+  ) {
+    return this.cases.setEmployerView(ctx, id, body);
+  }
+
+  @MessagePattern(C.caseGap)
+  gap(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
+    return this.cases.gap(ctx.tenantId, id);
   }
 
   @MessagePattern(C.getCase)

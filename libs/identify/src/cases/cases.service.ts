@@ -13,7 +13,10 @@ import {
   type CaseCertifiedV1,
   type CaseStatus,
   type CaseDocumentedV2,
+  type CaseSort,
   type CommandContext,
+  type EmployerViewDto,
+  type ListCasesQueryDto,
   type OpenCaseDto,
   type PageQueryDto,
   type Phase,
@@ -23,13 +26,19 @@ import {
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
 import { outcomesOf } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
+import type { Need } from '../needs/need.entity';
+import { NeedsService } from '../needs/needs.service';
 import type { CaseRecord } from './case.entity';
+import { CaseListRepository } from './case-list.repository';
 import { CaseRepository, type CaseView } from './case.repository';
+import { gapReport, type GapReport } from './gap';
 import { assessed, certified, documented, requirePhase, type Progress } from './progress';
 import { checkScope, requireScope } from './scope';
 
 /** Names the list in its cursors. */
 const HISTORY_LIST = 'history';
+/** The case list by sort: a cursor of one order is refused by the other. */
+const CASE_LIST: Record<CaseSort, string> = { openedAt: 'cases', '-openedAt': 'cases-desc' };
 
 @Injectable()
 export class CasesService {
@@ -37,6 +46,8 @@ export class CasesService {
     private readonly cases: CaseRepository,
     private readonly uow: UnitOfWork,
     private readonly standards: StandardsService,
+    private readonly needs: NeedsService,
+    private readonly caseList: CaseListRepository,
   ) {}
 
   async open(ctx: CommandContext, dto: OpenCaseDto): Promise<CaseView> {
@@ -54,6 +65,12 @@ export class CasesService {
         }
         throw err;
       });
+    const need = dto.needId ? await this.needFor(ctx.tenantId, dto.needId, standard.id) : null;
+    const mapping = {
+      ...(need && { needId: need.id }),
+      ...((dto.sector ?? need?.sector) && { sector: dto.sector ?? need!.sector }),
+      ...((dto.region ?? need?.region) && { region: (dto.region ?? need!.region)! }),
+    };
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const candidateId = await this.cases.upsertCandidate(tx.manager, ctx.tenantId, dto.candidate);
       const caseId = randomUUID();
@@ -64,6 +81,7 @@ export class CasesService {
         standardId: standard.id,
         standardVersion: standard.version,
         phase: 'identify',
+        ...mapping,
       });
       await this.cases.addHistory(tx.manager, ctx.tenantId, {
         caseId,
@@ -78,6 +96,7 @@ export class CasesService {
         standardId: standard.id,
         standardVersion: standard.version,
         openedAt: new Date().toISOString(),
+        ...mapping,
       });
       return this.viewIn(tx, caseId);
     });
@@ -124,6 +143,9 @@ export class CasesService {
         standardVersion: record.standardVersion,
         outcomeIds: record.outcomeIds,
         standardOutcomeIds: outcomesOf(standard).map((o) => o.id),
+        ...(record.needId && { needId: record.needId }),
+        ...(record.sector && { sector: record.sector }),
+        ...(record.region && { region: record.region }),
       });
       return {
         caseId,
@@ -133,6 +155,81 @@ export class CasesService {
         summary: { outcomes: record.outcomeIds.length },
       };
     });
+  }
+
+  /**
+   * The employer's view of the candidate per outcome of the standard (0-4), in any phase: it
+   * informs the gap report, not the assessment. Replaces the earlier view.
+   */
+  async setEmployerView(
+    ctx: CommandContext,
+    caseId: string,
+    dto: EmployerViewDto,
+  ): Promise<CaseView> {
+    return this.uow.run(commandMeta(ctx), async (tx) => {
+      const record = await this.cases.lock(tx.manager, ctx.tenantId, caseId);
+      if (!record) throw DomainError.notFound(ErrorCode.CASE_NOT_FOUND, 'case', caseId);
+      const standard = await this.standards.get(ctx.tenantId, record.standardId, tx.manager);
+      const known = new Set(outcomesOf(standard).map((o) => o.id));
+      const unknown = Object.keys(dto.ratings).filter((id) => !known.has(id));
+      if (unknown.length > 0) {
+        throw new DomainError(
+          422,
+          ErrorCode.OUTCOME_NOT_IN_STANDARD,
+          "some outcomes are not in the case's standard",
+          { outcomeIds: unknown },
+          unknown.map((id) => ({
+            field: `ratings.${id}`,
+            message: `outcome ${id} is not in the standard`,
+          })),
+        );
+      }
+      await this.cases.saveEmployerView(tx.manager, ctx.tenantId, caseId, dto.ratings);
+      await this.cases.addHistory(tx.manager, ctx.tenantId, {
+        caseId,
+        phase: record.phase,
+        event: 'employer_view_set',
+        actor: ctx.actor,
+        detail: { outcomes: Object.keys(dto.ratings).length },
+      });
+      return this.viewIn(tx, caseId);
+    });
+  }
+
+  /** The gap report (see gap.ts): the need's outcomes, or the scope's, likely met or not. */
+  async gap(
+    tenantId: string,
+    caseId: string,
+  ): Promise<GapReport & { caseId: string; needId: string | null }> {
+    const view = await this.view(tenantId, caseId);
+    const standard = await this.standards.get(tenantId, view.standardId);
+    const need = view.needId ? await this.needs.get(tenantId, view.needId) : null;
+    return {
+      caseId,
+      needId: view.needId,
+      ...gapReport({
+        standardOutcomes: outcomesOf(standard),
+        ...(need && { required: need.outcomeIds }),
+        scope: view.scope.outcomeIds,
+        selfAssessment: view.scope.selfAssessment,
+        employerView: view.employerView,
+      }),
+    };
+  }
+
+  /** A page of the tenant's cases, filtered, by opening time in the order asked for. */
+  async list(tenantId: string, query?: ListCasesQueryDto) {
+    const sort = query?.sort ?? 'openedAt';
+    const after = keysetAfter(CASE_LIST[sort], query, ['micros', 'uuid']);
+    const limit = pageLimit(query);
+    const rows = await this.caseList.page(tenantId, query, sort, after, limit + 1);
+    return budgetedPage(
+      CASE_LIST[sort],
+      rows,
+      limit,
+      (r) => r.key,
+      (r) => r.summary,
+    );
   }
 
   /** `case.documented`: the case is in assessment. */
@@ -186,6 +283,30 @@ export class CasesService {
   private async advance(tx: Tx, caseId: string, progress: Progress, at: string): Promise<void> {
     if (!(await this.cases.advance(tx.manager, tx.tenantId, caseId, progress, new Date(at))))
       throw new Error(`case ${caseId} of tenant ${tx.tenantId} is unknown to identify`);
+  }
+
+  /** The need a case is opened for: one the tenant sees, for the case's standard (else 422). */
+  private async needFor(tenantId: string, needId: string, standardId: string): Promise<Need> {
+    const need = await this.needs.get(tenantId, needId).catch((err: unknown) => {
+      if (!(err instanceof DomainError)) throw err;
+      throw new DomainError(
+        422,
+        ErrorCode.NEED_NOT_FOUND,
+        `need ${needId} was not found`,
+        undefined,
+        [{ field: 'needId', message: 'no such need for this tenant' }],
+      );
+    });
+    if (need.standardId !== standardId) {
+      throw new DomainError(
+        422,
+        ErrorCode.NEED_STANDARD_MISMATCH,
+        'need is for another standard',
+        { needStandardId: need.standardId },
+        [{ field: 'needId', message: `need is for standard ${need.standardId}` }],
+      );
+    }
+    return need;
   }
 
   private async lockIn(tx: Tx, caseId: string, phase: Phase): Promise<CaseRecord> {

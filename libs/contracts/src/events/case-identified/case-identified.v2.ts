@@ -1,4 +1,4 @@
-import { ArrayMinSize, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, ArrayMinSize, IsString, IsUUID, MaxLength } from 'class-validator';
 import { defineEvent } from '../event-type';
 
 /**
@@ -21,5 +21,12 @@ export class CaseIdentifiedV2 {
   @ArrayMinSize(1) @IsUUID('all', { each: true }) outcomeIds: string[];
   /** Every learning outcome of the standard, in the standard's order. */
   @ArrayMinSize(1) @IsUUID('all', { each: true }) standardOutcomeIds: string[];
+  /**
+   * Added later, optional (tolerant readers drop what they do not know): for statistics, the need
+   * the case serves and the workplace's sector (NACE) and region (county number).
+   */
+  @IsOptional() @IsUUID() needId?: string;
+  @IsOptional() @IsString() @MaxLength(10) sector?: string;
+  @IsOptional() @IsString() @MaxLength(2) region?: string;
 }
 export const CaseIdentified = defineEvent('balanse.case.identified.v2', CaseIdentifiedV2);

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { EXAMPLE_IDS } from '@balanse/contracts';
-import { identifyService } from '../../index';
-import { AVDELINGSLEDER_ID } from './avdelingsleder';
+import { BATTERY_NEED_ID } from '../../needs/seed/battery';
+import { AVDELINGSLEDER_ID, seedStandards } from './avdelingsleder';
 
 /** The API docs' examples (contracts) name the seeded standard; the gateway cannot import the seed. */
 describe('example ids in the API docs', () => {
@@ -14,7 +14,7 @@ describe('example ids in the API docs', () => {
       orIgnore: () => builder,
       execute: async () => undefined,
     };
-    await identifyService.seed!({ createQueryBuilder: () => builder } as unknown as DataSource);
+    await seedStandards({ createQueryBuilder: () => builder } as unknown as DataSource);
 
     expect(EXAMPLE_IDS.standard).toBe(AVDELINGSLEDER_ID);
     expect(row!.id).toBe(AVDELINGSLEDER_ID);
@@ -31,5 +31,9 @@ describe('example ids in the API docs', () => {
       outcome: EXAMPLE_IDS.outcome,
       outcome2: EXAMPLE_IDS.outcome2,
     });
+  });
+
+  it('name the seeded battery-industry need', () => {
+    expect(EXAMPLE_IDS.need).toBe(BATTERY_NEED_ID);
   });
 });
