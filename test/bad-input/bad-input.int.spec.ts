@@ -7,6 +7,7 @@ import { describeBadInput } from './bad-input.support';
 import { caseRows } from './cases.rows';
 import { credentialRows } from './credentials.rows';
 import { evidenceRows } from './evidence.rows';
+import { caseMappingGroup, needRows } from './needs.rows';
 import { pagingRows } from './paging.rows';
 import { scopeRows } from './scope.rows';
 import { standardRows } from './standards.rows';
@@ -21,4 +22,6 @@ describeBadInput([
   credentialRows,
   pagingRows,
   deadLetterRows,
+  needRows,
+  caseMappingGroup,
 ]);

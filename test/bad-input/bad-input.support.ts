@@ -102,6 +102,8 @@ export interface Fixtures {
   caseDocument: string;
   /** Phase assess, evidence for both, a judgement for o0 only. */
   caseAssess: string;
+  /** A need of tenant `default` for the seeded standard, all outcomes. */
+  need: string;
   unknown: string;
 }
 /** Set by describeBadInput's beforeAll; rows read it when they are sent. */
@@ -133,6 +135,15 @@ export const openBody = (f: Fixtures, patch: Record<string, unknown> = {}) => ({
 export const scopeWith = (patch: Record<string, unknown>) => (f: Fixtures) => ({
   outcomeIds: [f.o0],
   selfAssessment: { [f.o0]: 2 },
+  ...patch,
+});
+export const needBody = (f: Fixtures, patch: Record<string, unknown> = {}) => ({
+  title: 'Department leaders',
+  standardId: f.std,
+  people: { min: 5, max: 10 },
+  sector: '86.10',
+  region: '42',
+  neededBy: '2028-01-31',
   ...patch,
 });
 export const evidenceBody = (f: Fixtures, patch: Record<string, unknown> = {}) => ({
@@ -180,7 +191,18 @@ export const ENDPOINTS: Array<Omit<BadRequest, 'name' | 'status' | 'code'>> = [
   { method: 'POST', path: '/standards', body: standardBody('auth-probe') },
   { method: 'GET', path: '/standards/{ownStd}' },
   { method: 'POST', path: '/cases', body: (f: Fixtures) => openBody(f) },
+  { method: 'GET', path: '/cases' },
   { method: 'GET', path: '/cases/{caseIdentify}' },
+  {
+    method: 'PUT',
+    path: '/cases/{caseIdentify}/employer-view',
+    body: (f: Fixtures) => ({ ratings: { [f.o0]: 2 } }),
+  },
+  { method: 'GET', path: '/cases/{caseIdentify}/gap' },
+  { method: 'POST', path: '/needs', body: (f: Fixtures) => needBody(f) },
+  { method: 'GET', path: '/needs' },
+  { method: 'GET', path: '/needs/{need}' },
+  { method: 'PATCH', path: '/needs/{need}', body: { region: '18' } },
   { method: 'GET', path: '/cases/{caseIdentify}/history' },
   { method: 'PUT', path: '/cases/{caseIdentify}/scope', body: scopeWith({}) },
   { method: 'POST', path: '/cases/{caseIdentify}/identify/complete' },
@@ -208,6 +230,9 @@ const BODY_ENDPOINTS: Array<{ method: Method; path: string; required: string }> 
   { method: 'POST', path: '/standards', required: 'code' },
   { method: 'POST', path: '/cases', required: 'standardId' },
   { method: 'PUT', path: '/cases/{caseIdentify}/scope', required: 'outcomeIds' },
+  { method: 'PUT', path: '/cases/{caseIdentify}/employer-view', required: 'ratings' },
+  { method: 'POST', path: '/needs', required: 'standardId' },
+  { method: 'PATCH', path: '/needs/{need}', required: '(body)' },
   { method: 'POST', path: '/cases/{caseDocument}/evidence', required: 'kind' },
   { method: 'PUT', path: '/cases/{caseAssess}/assess/outcomes/{o1}', required: 'judgement' },
   { method: 'POST', path: '/admin/dead-letters/identify/replay', required: 'ids' },
@@ -610,6 +635,10 @@ export function describeBadInput(groups: BadInputGroup[]): void {
         casesSeenByB: (await Promise.all(caseIds().map((id) => apiB.get(`/cases/${id}`)))).map(
           (r) => r.status,
         ),
+        needs: must('list needs', await api.get('/needs?limit=100'), 200).items,
+        needsOfB: must('list needs of B', await apiB.get('/needs?limit=100'), 200).items,
+        caseList: must('list cases', await api.get('/cases?limit=100'), 200).items,
+        caseListOfB: must('list cases of B', await apiB.get('/cases?limit=100'), 200).items,
         deadLetters: await deadLetters(api),
         deadLettersOfB: await deadLetters(apiB),
       };
@@ -668,6 +697,7 @@ export function describeBadInput(groups: BadInputGroup[]): void {
       fx.ownStd = own.id;
       fx.ownOutcome = own.clusters[0].areas[0].outcomes[0].id;
 
+      fx.need = must('record need', await api.post('/needs', needBody(fx)), 201).id;
       fx.caseEmpty = await openCase('HR-empty');
       fx.caseIdentify = await openCase('HR-identify');
       must(
@@ -719,10 +749,16 @@ export function describeBadInput(groups: BadInputGroup[]): void {
       expect(before.standards.map((s: { code: string }) => s.code).sort()).toEqual([
         'avdelingsleder-helse-omsorg',
         'bad-input-own',
+        'battericelleoperator',
       ]);
       expect(before.standardsOfB.map((s: { code: string }) => s.code)).toEqual([
         'avdelingsleder-helse-omsorg',
+        'battericelleoperator',
       ]);
+      expect(before.needs.map((n: { id: string }) => n.id)).toContain(fx.need);
+      expect(before.needsOfB.map((n: { id: string }) => n.id)).not.toContain(fx.need);
+      expect(before.caseList).toHaveLength(4);
+      expect(before.caseListOfB).toEqual([]);
       expect(before.casesSeenByB).toEqual([404, 404, 404, 404]);
     });
 

@@ -1,0 +1,241 @@
+import {
+  badInputGroup,
+  endpointRows,
+  needBody,
+  TENANT_B,
+  UNKNOWN,
+  validationRows,
+  type BadRequest,
+  type Fixtures,
+} from './bad-input.support';
+
+const needWith = (patch: Record<string, unknown>) => (f: Fixtures) => needBody(f, patch);
+const BATTERY_NEED = 'a61b4494-a192-5424-a28a-9141ded2a731';
+
+const rows: BadRequest[] = [
+  ...endpointRows('POST /needs', 'GET /needs', 'GET /needs/{need}', 'PATCH /needs/{need}'),
+  ...validationRows('POST', '/needs', 'POST /needs', [
+    ['a NACE code that does not exist', needWith({ sector: '27.21' }), 'sector'],
+    ['a NACE code with five digits (SN2007)', needWith({ sector: '27.200' }), 'sector'],
+    ['a NACE section in lower case', needWith({ sector: 'c' }), 'sector'],
+    ['a county merged away in 2024 (Viken)', needWith({ region: '30' }), 'region'],
+    ['a county as a number', needWith({ region: 42 }), 'region'],
+    ['people with min over max', needWith({ people: { min: 10, max: 5 } }), 'people.max'],
+    ['people as a bare number', needWith({ people: 7000 }), 'people'],
+    ['no people and no share', needWith({ people: undefined }), 'people'],
+    ['people 0', needWith({ people: { min: 0, max: 3 } }), 'people.min'],
+    [
+      'a share with min over max',
+      needWith({ skilledWorkerShare: { min: 80, max: 50 } }),
+      'skilledWorkerShare.max',
+    ],
+    [
+      'a share over 100',
+      needWith({ skilledWorkerShare: { min: 50, max: 120 } }),
+      'skilledWorkerShare.max',
+    ],
+    ['a day that does not exist', needWith({ neededBy: '2027-02-30' }), 'neededBy'],
+    ['a time, not a day', needWith({ neededBy: '2027-02-01T00:00:00Z' }), 'neededBy'],
+    ['standardVersion 0', needWith({ standardVersion: 0 }), 'standardVersion'],
+    ['no outcomes in the list', needWith({ outcomeIds: [] }), 'outcomeIds'],
+    ['an outcome that is not a UUID', needWith({ outcomeIds: ['FR-1'] }), 'outcomeIds.0'],
+    ['a title of 201 characters', needWith({ title: 'x'.repeat(201) }), 'title'],
+    ['unknown field', needWith({ candidates: ['Kari'] }), 'candidates'],
+  ]),
+  {
+    name: 'POST /needs for an unknown standard → 422',
+    method: 'POST',
+    path: '/needs',
+    body: needWith({ standardId: UNKNOWN }),
+    status: 422,
+    code: 'STANDARD_NOT_FOUND',
+    field: 'standardId',
+  },
+  {
+    name: `POST /needs for a standard of tenant default, as ${TENANT_B} → 422`,
+    method: 'POST',
+    path: '/needs',
+    tenant: TENANT_B,
+    body: (f: Fixtures) => needBody(f, { standardId: f.ownStd }),
+    status: 422,
+    code: 'STANDARD_NOT_FOUND',
+    field: 'standardId',
+  },
+  {
+    name: 'POST /needs for a version the standard is not → 422',
+    method: 'POST',
+    path: '/needs',
+    body: needWith({ standardVersion: 3 }),
+    status: 422,
+    code: 'STANDARD_NOT_FOUND',
+    field: 'standardVersion',
+  },
+  {
+    name: 'POST /needs with an outcome of another standard → 422',
+    method: 'POST',
+    path: '/needs',
+    body: (f: Fixtures) => needBody(f, { outcomeIds: [f.o0, f.ownOutcome] }),
+    status: 422,
+    code: 'OUTCOME_NOT_IN_STANDARD',
+    field: 'outcomeIds.1',
+  },
+  {
+    name: `GET /needs/{need} of tenant default, as ${TENANT_B} → 404`,
+    method: 'GET',
+    path: '/needs/{need}',
+    tenant: TENANT_B,
+    status: 404,
+    code: 'NEED_NOT_FOUND',
+  },
+  {
+    name: 'GET /needs/{unknown} → 404',
+    method: 'GET',
+    path: '/needs/{unknown}',
+    status: 404,
+    code: 'NEED_NOT_FOUND',
+  },
+  {
+    name: `PATCH /needs/{need} of tenant default, as ${TENANT_B} → 404`,
+    method: 'PATCH',
+    path: '/needs/{need}',
+    tenant: TENANT_B,
+    body: { region: '18' },
+    status: 404,
+    code: 'NEED_NOT_FOUND',
+  },
+  {
+    name: 'PATCH the shared battery need → 404 (not the tenant’s to change)',
+    method: 'PATCH',
+    path: `/needs/${BATTERY_NEED}`,
+    body: { region: '18' },
+    status: 404,
+    code: 'NEED_NOT_FOUND',
+  },
+  ...validationRows('PATCH', '/needs/{need}', 'PATCH /needs', [
+    ['a bad county', { region: '54' }, 'region'],
+    ['people with min over max', { people: { min: 3, max: 2 } }, 'people.max'],
+    ['the standard (it stays)', (f: Fixtures) => ({ standardId: f.ownStd }), 'standardId'],
+  ]),
+  {
+    name: 'PATCH /needs with an outcome not in the standard → 422',
+    method: 'PATCH',
+    path: '/needs/{need}',
+    body: { outcomeIds: [UNKNOWN] },
+    status: 422,
+    code: 'OUTCOME_NOT_IN_STANDARD',
+    field: 'outcomeIds.0',
+  },
+  ...validationRows('GET', '/needs?region=30', 'GET /needs', [
+    ['a bad region', undefined, 'region'],
+  ]),
+  ...validationRows('GET', '/needs?sector=99.99', 'GET /needs', [
+    ['a bad sector', undefined, 'sector'],
+  ]),
+];
+
+export const needRows = badInputGroup('needs', rows);
+
+const caseMappingRows: BadRequest[] = [
+  ...endpointRows(
+    'GET /cases',
+    'PUT /cases/{caseIdentify}/employer-view',
+    'GET /cases/{caseIdentify}/gap',
+  ),
+  {
+    name: 'POST /cases for an unknown need → 422',
+    method: 'POST',
+    path: '/cases',
+    body: (f: Fixtures) => ({
+      standardId: f.std,
+      candidate: { externalId: 'HR-bad-need', name: 'Kari Nordmann' },
+      needId: UNKNOWN,
+    }),
+    status: 422,
+    code: 'NEED_NOT_FOUND',
+    field: 'needId',
+  },
+  {
+    name: 'POST /cases for the battery need on another standard → 422',
+    method: 'POST',
+    path: '/cases',
+    body: (f: Fixtures) => ({
+      standardId: f.std,
+      candidate: { externalId: 'HR-bad-need', name: 'Kari Nordmann' },
+      needId: BATTERY_NEED,
+    }),
+    status: 422,
+    code: 'NEED_STANDARD_MISMATCH',
+    field: 'needId',
+  },
+  {
+    name: `POST /cases for a need of tenant default, as ${TENANT_B} → 422`,
+    method: 'POST',
+    path: '/cases',
+    tenant: TENANT_B,
+    body: (f: Fixtures) => ({
+      standardId: f.std,
+      candidate: { externalId: 'HR-bad-need', name: 'Kari Nordmann' },
+      needId: f.need,
+    }),
+    status: 422,
+    code: 'NEED_NOT_FOUND',
+    field: 'needId',
+  },
+  ...validationRows('POST', '/cases', 'POST /cases', [
+    [
+      'a bad sector',
+      (f: Fixtures) => ({
+        standardId: f.std,
+        candidate: { externalId: 'HR-bad-need', name: 'Kari Nordmann' },
+        sector: 'XX',
+      }),
+      'sector',
+    ],
+    [
+      'a bad region',
+      (f: Fixtures) => ({
+        standardId: f.std,
+        candidate: { externalId: 'HR-bad-need', name: 'Kari Nordmann' },
+        region: '99',
+      }),
+      'region',
+    ],
+  ]),
+  ...validationRows('PUT', '/cases/{caseIdentify}/employer-view', 'PUT employer-view', [
+    ['a rating of 5', (f: Fixtures) => ({ ratings: { [f.o0]: 5 } }), 'ratings.{o0}'],
+    ['a rating as a string', (f: Fixtures) => ({ ratings: { [f.o0]: '3' } }), 'ratings.{o0}'],
+    ['a key that is not a UUID', { ratings: { 'FR-1': 3 } }, 'ratings.FR-1'],
+    ['ratings as an array', { ratings: [3] }, 'ratings'],
+  ]),
+  {
+    name: 'PUT employer-view: an outcome of another standard → 422',
+    method: 'PUT',
+    path: '/cases/{caseIdentify}/employer-view',
+    body: (f: Fixtures) => ({ ratings: { [f.ownOutcome]: 3 } }),
+    status: 422,
+    code: 'OUTCOME_NOT_IN_STANDARD',
+    field: 'ratings.{ownOutcome}',
+  },
+  ...[
+    ['phase=done', 'phase'],
+    ['result=passed', 'result'],
+    ['standardId=nope', 'standardId'],
+    ['needId=1', 'needId'],
+    ['openedFrom=2026-13-01', 'openedFrom'],
+    ['openedTo=yesterday', 'openedTo'],
+    ['sort=name', 'sort'],
+    ['externalId=', 'externalId'],
+  ].flatMap(([q, field]) =>
+    validationRows('GET', `/cases?${q}`, `GET /cases?${q}`, [['a bad filter', undefined, field]]),
+  ),
+  {
+    name: 'GET /cases with a cursor of the other order → 400',
+    method: 'GET',
+    path: `/cases?sort=-openedAt&cursor=${Buffer.from(JSON.stringify(['cases', '1', UNKNOWN])).toString('base64url')}`,
+    status: 400,
+    code: 'INVALID_CURSOR',
+    field: 'cursor',
+  },
+];
+
+export const caseMappingGroup = badInputGroup('case mapping, gap and list', caseMappingRows);
