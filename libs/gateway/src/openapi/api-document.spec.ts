@@ -13,7 +13,24 @@ const CODES: Record<string, ErrorCode[]> = {
   'GET /api/v1/standards': ['INVALID_CURSOR'],
   'POST /api/v1/standards': ['STANDARD_CODE_TAKEN', 'IDEMPOTENCY_KEY_REUSED'],
   'GET /api/v1/standards/{id}': ['STANDARD_NOT_FOUND'],
-  'POST /api/v1/cases': ['STANDARD_NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED'],
+  'POST /api/v1/cases': [
+    'STANDARD_NOT_FOUND',
+    'NEED_NOT_FOUND',
+    'NEED_STANDARD_MISMATCH',
+    'IDEMPOTENCY_KEY_REUSED',
+  ],
+  'GET /api/v1/cases': ['INVALID_CURSOR'],
+  'PUT /api/v1/cases/{id}/employer-view': ['CASE_NOT_FOUND', 'OUTCOME_NOT_IN_STANDARD'],
+  'GET /api/v1/cases/{id}/gap': ['CASE_NOT_FOUND'],
+  'POST /api/v1/needs': ['STANDARD_NOT_FOUND', 'OUTCOME_NOT_IN_STANDARD', 'IDEMPOTENCY_KEY_REUSED'],
+  'GET /api/v1/needs': ['INVALID_CURSOR'],
+  'GET /api/v1/needs/{id}': ['NEED_NOT_FOUND'],
+  'PATCH /api/v1/needs/{id}': [
+    'NEED_NOT_FOUND',
+    'OUTCOME_NOT_IN_STANDARD',
+    'MALFORMED_JSON',
+    'UNSUPPORTED_MEDIA_TYPE',
+  ],
   'GET /api/v1/cases/{id}': ['CASE_NOT_FOUND'],
   'GET /api/v1/cases/{id}/history': ['CASE_NOT_FOUND', 'INVALID_CURSOR'],
   'PUT /api/v1/cases/{id}/scope': [
@@ -62,7 +79,10 @@ const CODES: Record<string, ErrorCode[]> = {
   'GET /health': [],
   'GET /ready': ['SERVICE_UNAVAILABLE'],
 };
-/** The lists with `limit` and `cursor` only (the dead letters' list has filters too; its own tests check it). */
+/**
+ * The lists with `limit` and `cursor` only (the dead letters', the needs' and the cases' lists
+ * have filters too; their own tests check them).
+ */
 const PAGED = [
   'GET /api/v1/standards',
   'GET /api/v1/cases/{id}/history',
