@@ -23,6 +23,11 @@ const rows: BadRequest[] = [
     ['people with min over max', needWith({ people: { min: 10, max: 5 } }), 'people.max'],
     ['people as a bare number', needWith({ people: 7000 }), 'people'],
     ['no people and no share', needWith({ people: undefined }), 'people'],
+    [
+      'no people and a null share',
+      needWith({ people: undefined, skilledWorkerShare: null }),
+      'people',
+    ],
     ['people 0', needWith({ people: { min: 0, max: 3 } }), 'people.min'],
     [
       'a share with min over max',
@@ -114,6 +119,10 @@ const rows: BadRequest[] = [
   ...validationRows('PATCH', '/needs/{need}', 'PATCH /needs', [
     ['a bad county', { region: '54' }, 'region'],
     ['people with min over max', { people: { min: 3, max: 2 } }, 'people.max'],
+    ['sector null', { sector: null }, 'sector'],
+    ['people null', { people: null }, 'people'],
+    ['title null', { title: null }, 'title'],
+    ['neededBy null', { neededBy: null }, 'neededBy'],
     ['the standard (it stays)', (f: Fixtures) => ({ standardId: f.ownStd }), 'standardId'],
   ]),
   {

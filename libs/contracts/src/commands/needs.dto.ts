@@ -127,7 +127,7 @@ class NeedFields {
     description:
       'how many people: `{min, max}` (equal for an exact number); required unless `skilledWorkerShare` is given',
   })
-  @ValidateIf((o: NeedFields) => o.people !== undefined || o.skilledWorkerShare === undefined)
+  @ValidateIf((o: NeedFields) => o.people !== undefined || o.skilledWorkerShare == null)
   @IsObject({ message: 'people or skilledWorkerShare must be given, people as {min, max}' })
   @ValidateNested()
   @Type(() => PeopleRange)
@@ -192,10 +192,16 @@ export class RecordNeedDto extends NeedFields {
   standardVersion?: number;
 }
 
-/** `PATCH /needs/{id}`: the fields to change (the standard stays). */
+/** Validates a field only when it is sent; unlike `@IsOptional()`, null is refused. */
+const IfGiven = () => ValidateIf((_, value: unknown) => value !== undefined);
+
+/**
+ * `PATCH /needs/{id}`: the fields to change (the standard stays). Only `outcomeIds` (all) and
+ * `region` (national) may be set to null.
+ */
 export class ChangeNeedDto {
   @ApiPropertyOptional({ example: 'Battery cell production operators, Agder' })
-  @IsOptional()
+  @IfGiven()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -213,21 +219,21 @@ export class ChangeNeedDto {
   outcomeIds?: string[] | null;
 
   @ApiPropertyOptional({ type: PeopleRange })
-  @IsOptional()
+  @IfGiven()
   @IsObject()
   @ValidateNested()
   @Type(() => PeopleRange)
   people?: PeopleRange;
 
   @ApiPropertyOptional({ type: ShareRange })
-  @IsOptional()
+  @IfGiven()
   @IsObject()
   @ValidateNested()
   @Type(() => ShareRange)
   skilledWorkerShare?: ShareRange;
 
   @ApiPropertyOptional({ example: 'C' })
-  @IsOptional()
+  @IfGiven()
   @Validate(NaceCode)
   sector?: string;
 
@@ -237,7 +243,7 @@ export class ChangeNeedDto {
   region?: string | null;
 
   @ApiPropertyOptional({ example: '2031-06-30', format: 'date' })
-  @IsOptional()
+  @IfGiven()
   @Validate(CalendarDate)
   neededBy?: string;
 }

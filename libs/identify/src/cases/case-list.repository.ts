@@ -50,8 +50,8 @@ const listSql = (descending: boolean) => `
      AND ($4::uuid IS NULL OR c.standard_id = $4)
      AND ($5::uuid IS NULL OR c.need_id = $5)
      AND ($6::text IS NULL OR p.external_id = $6)
-     AND ($7::date IS NULL OR c.opened_at >= $7::date::timestamptz)
-     AND ($8::date IS NULL OR c.opened_at < ($8::date + 1)::timestamptz)
+     AND ($7::date IS NULL OR c.opened_at >= $7::date::timestamp AT TIME ZONE 'UTC')
+     AND ($8::date IS NULL OR c.opened_at < ($8::date + 1)::timestamp AT TIME ZONE 'UTC')
      AND ($9::text IS NULL OR (c.opened_at, c.id) ${descending ? '<' : '>'} (${fromMicros('$9')}, $10::uuid))
    ORDER BY c.opened_at ${descending ? 'DESC' : 'ASC'}, c.id ${descending ? 'DESC' : 'ASC'}
    LIMIT $11`;

@@ -147,11 +147,11 @@ export class NeedsService {
  */
 export function pinnedVersion(
   standard: Pick<Standard, 'id' | 'version'>,
-  asked: number | undefined,
+  asked: number | null | undefined,
 ): number | null {
   const own = Number(standard.version);
   const known = Number.isInteger(own) ? own : null;
-  if (asked !== undefined && asked !== known) {
+  if (asked != null && asked !== known) {
     throw new DomainError(
       422,
       ErrorCode.STANDARD_NOT_FOUND,
