@@ -9,6 +9,8 @@ import { connect } from '@nats-io/transport-node';
 import {
   CaseAssessed,
   CaseCertified,
+  NeedChanged,
+  NeedRecorded,
   CaseDocumented,
   CaseIdentified,
   CaseOpened,
@@ -39,6 +41,8 @@ const OWNER: Record<string, (typeof SERVICE_APPS)[number]> = {
   [CaseDocumented.type]: 'document',
   [CaseAssessed.type]: 'assess',
   [CaseCertified.type]: 'certify',
+  [NeedRecorded.type]: 'identify',
+  [NeedChanged.type]: 'identify',
 };
 
 const PERMISSION_VIOLATION = /Permissions Violation/;
@@ -187,6 +191,33 @@ describe('a locked-down bus: NATS started with deploy/nats/nats.conf, a user per
     });
     expect(final).toMatchObject({ phase: 'completed', result: 'certified' });
   }, 60_000);
+
+  it('lets identify publish need.recorded and need.changed', async () => {
+    const standard = await seededStandard(stack.api);
+    const jsm = await jetstreamManager(admin);
+    const need = await stack.api.post('/needs', {
+      title: 'Bus check',
+      standardId: standard.id,
+      people: { min: 1, max: 2 },
+      sector: 'Q',
+      neededBy: '2027-01-31',
+    });
+    expect(need.status).toBe(201);
+    expect((await stack.api.send('PATCH', `/needs/${need.body.id}`, { region: '03' })).status).toBe(
+      200,
+    );
+    for (const type of [NeedRecorded.type, NeedChanged.type]) {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const stored = await jsm.streams
+          .getMessage(EVENT_STREAM, { last_by_subj: eventSubject(type) })
+          .catch(() => null);
+        if (stored?.json<{ subject: string }>().subject === need.body.id) break;
+        if (Date.now() > deadline) throw new Error(`${type} was not stored`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  });
 
   it("lets a service publish only its own events: another's is refused and not stored", async () => {
     const jsm = await jetstreamManager(admin);
