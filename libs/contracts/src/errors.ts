@@ -37,6 +37,8 @@ export const ErrorCode = {
   NEED_NOT_FOUND: 'NEED_NOT_FOUND',
   /** A case may serve a need only for the need's standard. */
   NEED_STANDARD_MISMATCH: 'NEED_STANDARD_MISMATCH',
+  /** A CASE package with no item in its framework (none, or none a child of its CFDocument). */
+  CASE_FRAMEWORK_EMPTY: 'CASE_FRAMEWORK_EMPTY',
   // the platform
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',

@@ -168,6 +168,12 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     fields: [{ field: 'needId', message: `need is for standard ${ID.unknown}` }],
     details: { needStandardId: ID.unknown },
   },
+  CASE_FRAMEWORK_EMPTY: {
+    status: 422,
+    meaning: 'the CASE package has no CFItems, or none is a child (isChildOf) of its CFDocument',
+    message: 'the CASE package has no CFItems',
+    details: { items: 0 },
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     meaning:
