@@ -159,8 +159,8 @@ describe('importCasePackage: CASE 1.0 and publishers’ deviations', () => {
       { document: { CFPackageURI: { title: 't', identifier: DOC_ID, uri: 'https://p.example/x' }, lastChangeDateTime: '2026-05-01T10:00:00' } },
     ); // prettier-ignore
     // The upper-case identifier is still the origin of its association.
-    (pkg.CFAssociations[1].originNodeURI as { identifier: string }).identifier =
-      id('b').toUpperCase();
+    const second = pkg.CFAssociations[1] as unknown as { originNodeURI: { identifier: string } };
+    second.originNodeURI.identifier = id('b').toUpperCase();
     const { document, warnings } = importCasePackage(pkg);
     expect(warnings.map((w) => [w.code, w.path]).sort()).toEqual(
       [
