@@ -164,7 +164,7 @@ function toItem(
 
 /** The text in `key` as the main statement, the others as `balanse:text` entries. */
 function texts(title: LocalText, description: LocalText | undefined, key: string, second: string) {
-  const others: Record<string, Json> = {};
+  const others: Record<string, Json> = Object.create(null); // languages are the publisher's keys
   for (const [lang, value] of Object.entries(title))
     if (lang !== key && value !== undefined) (others[lang] ??= {})['fullStatement'] = value;
   for (const [lang, value] of Object.entries(description ?? {}))

@@ -185,6 +185,21 @@ describe('importCasePackage: CASE 1.0 and publishers’ deviations', () => {
     );
   });
 
+  it('keeps an unknown field named __proto__ as a field, not as a prototype', () => {
+    const pkg = testPackage([{ name: 'a' }]);
+    const json = JSON.stringify(pkg).replace(
+      '"fullStatement"',
+      '"__proto__":{"polluted":true},"fullStatement"',
+    );
+    const { document, warnings } = importCasePackage(JSON.parse(json));
+    const kept = document.children[0].extensions.case!['kept'] as object;
+    expect(Object.getOwnPropertyNames(kept)).toEqual(['__proto__']);
+    expect((kept as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_FIELD', path: 'CFItems.0.__proto__' }),
+    ]);
+  });
+
   it(`lists at most ${MAX_WARNINGS} warnings and says how many more there were`, () => {
     const many = testPackage(
       Array.from({ length: 600 }, (_, i) => ({ name: `i${i}`, CFDocumentURI: 'x' })),

@@ -104,7 +104,7 @@ export function importCasePackage(json: unknown, options: ImportOptions = {}): C
     if (CASE_1P0_LINKS.has(key)) r.warn('CASE_1P0_FIELD', key, `CASE 1.0 field ${key}, implied by the package; not kept`);
     else {
       r.warn('UNKNOWN_FIELD', key, `not a CASE 1.1 field; kept`);
-      packageKept[key] = pkg[key];
+      define(packageKept, key, pkg[key]);
     }
   } // prettier-ignore
   if (pkg['CFDocument'] === undefined) r.fail('CFDocument', 'is required');
@@ -202,7 +202,7 @@ export function importCasePackage(json: unknown, options: ImportOptions = {}): C
     for (const a of esco.get(rec.id) ?? []) otherAssociations.push(a);
   } // prettier-ignore
 
-  const { document: docRead, kept: docKept } = readDocument(r, doc, docKey);
+  const { document: docRead, kept: docKept } = readDocument(r, doc);
   const caseKept: Json = { ...docRead };
   if (docUri !== undefined && !(base && docUri === caseUri(base, 'CFDocuments', docId)))
     caseKept['uri'] = docUri;
@@ -365,7 +365,7 @@ function readItem(r: LenientReader, o: Json, path: string): { item: Json; kept?:
     if (CASE_1P0_LINKS.has(key)) r.warn('CASE_1P0_FIELD', join(path, key), `CASE 1.0 field ${key}, implied by the package; not kept`);
     else {
       r.warn('UNKNOWN_FIELD', join(path, key), 'not a CASE 1.1 field; kept');
-      kept[key] = o[key];
+      define(kept, key, o[key]);
     }
   } // prettier-ignore
   item['identifier'] = r.identifier(o, 'identifier', path);
@@ -400,7 +400,7 @@ function readItem(r: LenientReader, o: Json, path: string): { item: Json; kept?:
   return { item, ...(Object.keys(kept).length ? { kept } : {}) };
 }
 
-function readDocument(r: LenientReader, o: Json, _docKey: string): { document: Json; kept?: Json } {
+function readDocument(r: LenientReader, o: Json): { document: Json; kept?: Json } {
   const document: Json = {};
   const kept: Json = {};
   for (const key of Object.keys(o)) {
@@ -408,7 +408,7 @@ function readDocument(r: LenientReader, o: Json, _docKey: string): { document: J
     if (CASE_1P0_LINKS.has(key)) r.warn('CASE_1P0_FIELD', join('CFDocument', key), `CASE 1.0 field ${key}, implied by the package; not kept`);
     else {
       r.warn('UNKNOWN_FIELD', join('CFDocument', key), 'not a CASE 1.1 field; kept');
-      kept[key] = o[key];
+      define(kept, key, o[key]);
     }
   } // prettier-ignore
   const p = 'CFDocument';
@@ -447,13 +447,13 @@ function readAssociation(r: LenientReader, o: Json, path: string): Json {
     if (CASE_1P0_LINKS.has(key)) r.warn('CASE_1P0_FIELD', join(path, key), `CASE 1.0 field ${key}, implied by the package; not kept`);
     else {
       r.warn('UNKNOWN_FIELD', join(path, key), 'not a CASE 1.1 field; kept');
-      kept[key] = o[key];
+      define(kept, key, o[key]);
     }
   } // prettier-ignore
   a['identifier'] = r.identifier(o, 'identifier', path);
   let type = r.string(o, 'associationType', path, true).trim();
   if (!ASSOCIATION_TYPES.has(type) && !type.startsWith('ext:')) {
-    r.warn('UNKNOWN_FIELD', join(path, 'associationType'), `"${type}" is not a CASE 1.1 association type; read as ext:${type}`);
+    r.warn('ASSOCIATION_TYPE_EXTENDED', join(path, 'associationType'), `"${type}" is not a CASE 1.1 association type; read as ext:${type}`);
     type = `ext:${type.replace(/[^a-zA-Z0-9.\-_]/g, '_')}`;
   } // prettier-ignore
   a['associationType'] = type;
@@ -527,7 +527,7 @@ function withTexts(r: LenientReader, text: LocalText, others: unknown, field: st
     const v = r.object(value, join(p, lang))[field];
     if (v === undefined) continue;
     if (typeof v !== 'string') r.fail(join(p, `${lang}.${field}`), 'must be a string');
-    out[lang] = v;
+    define(out, lang, v);
   }
   return out;
 } // prettier-ignore
@@ -549,6 +549,11 @@ function readEducationLinks(r: LenientReader, value: unknown, path: string): Edu
     } // prettier-ignore
     return link;
   });
+}
+
+/** Sets a key as an own property, even `__proto__`, which a plain assignment would take for the prototype. */
+function define(o: object, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

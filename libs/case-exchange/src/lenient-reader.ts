@@ -11,6 +11,7 @@ export interface ImportWarning {
 export type WarningCode =
   | 'CASE_1P0_FIELD'
   | 'UNKNOWN_FIELD'
+  | 'ASSOCIATION_TYPE_EXTENDED'
   | 'NULL_VALUE'
   | 'TIMESTAMP_WITHOUT_ZONE'
   | 'NUMBER_AS_STRING'

@@ -21,7 +21,14 @@ export async function readCasePackageStream(
   let failure: Error | undefined;
   let started = false;
   parser.onValue = ({ value, key }) => {
-    if (typeof key === 'string') pkg[key] = value;
+    // An own property even for `__proto__`, as JSON.parse makes it.
+    if (typeof key === 'string')
+      Object.defineProperty(pkg, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   };
   parser.onError = (err) => (failure ??= err);
   let bytes = 0;
