@@ -33,6 +33,7 @@ export const ErrorCode = {
   DEAD_LETTER_NOT_FOUND: 'DEAD_LETTER_NOT_FOUND',
   /** A replayed dead letter failed again; it stays, with the new reason. */
   REPLAY_FAILED: 'REPLAY_FAILED',
+  WEBHOOK_NOT_FOUND: 'WEBHOOK_NOT_FOUND',
   // the platform
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',

@@ -22,6 +22,7 @@ import { JsonBodyGuard } from './http/json-body.guard';
 import { apiDocument, DOCS_PATH } from './openapi/api-document';
 import { ServiceClient } from './http/service-client';
 import { StandardsController } from './standards/standards.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({})
 export class GatewayModule {
@@ -36,6 +37,7 @@ export class GatewayModule {
         AssessController,
         CredentialsController,
         DeadLettersController,
+        WebhooksController,
       ],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },

@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '@balanse/runtime';
 import { Candidate, CaseHistoryEntry, CaseRecord } from './cases/case.entity';
 import { IdentifyModule } from './identify.module';
 import { IdentifyInit1764300000100 } from './migrations/1764300000100-identify-init';
+import { Webhooks1764300000800 } from './migrations/1764300000800-webhooks';
 import { seedStandards } from './standards/seed/avdelingsleder';
 import { Standard } from './standards/standard.entity';
 
@@ -10,7 +11,7 @@ export const identifyService: ServiceDefinition = {
   name: 'identify',
   module: IdentifyModule,
   entities: [Standard, Candidate, CaseRecord, CaseHistoryEntry],
-  migrations: [IdentifyInit1764300000100],
+  migrations: [IdentifyInit1764300000100, Webhooks1764300000800],
   seed: seedStandards,
 };
 

@@ -64,6 +64,10 @@ export const Command = {
     caseHistory: 'cases.history',
     setScope: 'cases.scope',
     completeIdentify: 'cases.identify-complete',
+    createWebhook: 'webhooks.create',
+    listWebhooks: 'webhooks.list',
+    deleteWebhook: 'webhooks.delete',
+    webhookDeliveries: 'webhooks.deliveries',
   },
   document: {
     addEvidence: 'evidence.add',

@@ -3,3 +3,4 @@ export * from './identify.dto';
 export * from './document.dto';
 export * from './assess.dto';
 export * from './dead-letters.dto';
+export * from './webhooks.dto';

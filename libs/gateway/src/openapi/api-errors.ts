@@ -155,6 +155,12 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     message: 'replay failed: handler failed: CASE_NOT_FOUND: case was not found',
     details: { id: ID.deadLetter, reason: 'handler failed: CASE_NOT_FOUND: case was not found' },
   },
+  WEBHOOK_NOT_FOUND: {
+    status: 404,
+    meaning: 'no webhook with this id for the tenant',
+    message: `webhook ${ID.webhook} was not found`,
+    details: { id: ID.webhook },
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     meaning:

@@ -27,6 +27,7 @@ import type { CaseRecord } from './case.entity';
 import { CaseRepository, type CaseView } from './case.repository';
 import { assessed, certified, documented, requirePhase, type Progress } from './progress';
 import { checkScope, requireScope } from './scope';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 /** Names the list in its cursors. */
 const HISTORY_LIST = 'history';
@@ -37,6 +38,7 @@ export class CasesService {
     private readonly cases: CaseRepository,
     private readonly uow: UnitOfWork,
     private readonly standards: StandardsService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async open(ctx: CommandContext, dto: OpenCaseDto): Promise<CaseView> {
@@ -72,13 +74,14 @@ export class CasesService {
         actor: ctx.actor,
         detail: { standardId: standard.id, standardVersion: standard.version },
       });
-      await tx.emit(CaseOpened, caseId, {
+      const opened = await tx.emit(CaseOpened, caseId, {
         caseId,
         candidateRef: candidateId,
         standardId: standard.id,
         standardVersion: standard.version,
         openedAt: new Date().toISOString(),
       });
+      await this.webhooks.enqueue(tx, opened);
       return this.viewIn(tx, caseId);
     });
   }
@@ -117,7 +120,7 @@ export class CasesService {
         actor: ctx.actor,
         detail: { outcomes: record.outcomeIds.length },
       });
-      await tx.emit(CaseIdentified, caseId, {
+      const identified = await tx.emit(CaseIdentified, caseId, {
         caseId,
         candidateRef: record.candidateId,
         standardId: record.standardId,
@@ -125,6 +128,7 @@ export class CasesService {
         outcomeIds: record.outcomeIds,
         standardOutcomeIds: outcomesOf(standard).map((o) => o.id),
       });
+      await this.webhooks.enqueue(tx, identified);
       return {
         caseId,
         completed: 'identify',
