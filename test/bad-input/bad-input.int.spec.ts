@@ -10,6 +10,7 @@ import { evidenceRows } from './evidence.rows';
 import { pagingRows } from './paging.rows';
 import { scopeRows } from './scope.rows';
 import { standardRows } from './standards.rows';
+import { webhookRows } from './webhooks.rows';
 
 describeBadInput([
   authRows,
@@ -21,4 +22,5 @@ describeBadInput([
   credentialRows,
   pagingRows,
   deadLetterRows,
+  webhookRows,
 ]);

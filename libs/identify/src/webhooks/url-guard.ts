@@ -4,7 +4,8 @@ import { BlockList, isIP } from 'node:net';
 /**
  * Addresses a webhook must not reach unless the operator allows it: private, loopback,
  * link-local (with the cloud metadata address 169.254.169.254), carrier-grade NAT, multicast,
- * reserved, and their IPv6 kin (ULA, which holds AWS's fd00:ec2::254; IPv4-mapped; NAT64).
+ * reserved, and their IPv6 kin (ULA, which holds AWS's fd00:ec2::254; NAT64). BlockList checks
+ * an IPv4-mapped IPv6 address (::ffff:127.0.0.1) against the IPv4 rules, so those are covered.
  */
 const FORBIDDEN = new BlockList();
 for (const [net, prefix] of [
@@ -27,7 +28,6 @@ for (const [net, prefix] of [
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
-  ['::ffff:0:0', 96],
   ['64:ff9b::', 96],
   ['100::', 64],
   ['2001:db8::', 32],
