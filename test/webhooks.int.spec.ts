@@ -303,3 +303,60 @@ describe('webhooks: signed deliveries to HR systems, retried and logged', () => 
     expect(wrong.body.code).toBe('INVALID_CURSOR');
   });
 });
+
+describe('webhooks in the embedded mode (PGlite, in-process bus)', () => {
+  let stack: Stack;
+  const receiver = new Receiver();
+
+  beforeAll(async () => {
+    await receiver.start();
+    stack = await startStack({
+      mode: 'embedded',
+      env: {
+        BALANSE_WEBHOOKS_ALLOW_PRIVATE: 'true',
+        BALANSE_WEBHOOKS_ALLOW_HTTP: 'true',
+        BALANSE_WEBHOOKS_RETRY_BASE_MS: '100',
+        BALANSE_WEBHOOKS_POLL_MS: '50',
+      },
+    });
+  }, 240_000);
+  afterAll(async () => {
+    await stack?.stop();
+    await receiver.stop();
+  });
+
+  it('delivers signed, retrying a receiver that fails once', async () => {
+    receiver.answer = (_, nth) => (nth === 1 ? 500 : 200);
+    const created = await stack.api.post('/webhooks', {
+      url: `${receiver.url}/embedded`,
+      events: ['case.opened'],
+    });
+    expect(created.status).toBe(201);
+    const standard = await seededStandard(stack.api);
+    const opened = await stack.api.post('/cases', {
+      standardId: standard.id,
+      candidate: { externalId: 'wh-embedded', name: 'Ola Nordmann' },
+    });
+    expect(opened.status).toBe(201);
+    const got = await pollUntil(
+      async () => (receiver.on('/embedded').length >= 2 ? receiver.on('/embedded') : undefined),
+      () => `2 attempts, got ${receiver.on('/embedded').length}`,
+    );
+    const last = got.at(-1)!;
+    expect(verify(created.body.secret, String(last.headers['balanse-signature']), last.body)).toBe(
+      true,
+    );
+    expect(JSON.parse(last.body).data).toEqual({
+      caseId: opened.body.id,
+      externalId: 'wh-embedded',
+    });
+    const log = await pollUntil(
+      async () => {
+        const page = await stack.api.get(`/webhooks/${created.body.id}/deliveries`);
+        return page.body.items[0]?.status === 'delivered' ? page.body.items : undefined;
+      },
+      () => 'the delivery logged as delivered',
+    );
+    expect(log[0]).toMatchObject({ attempts: 2, lastStatusCode: 200 });
+  });
+});
