@@ -45,7 +45,7 @@ export class WebhooksController {
     fields: [
       {
         field: 'url',
-        message: 'host resolves to 10.0.0.7, a private, loopback, link-local or reserved address',
+        message: 'host resolves to a private, loopback, link-local or reserved address',
       },
     ],
   })

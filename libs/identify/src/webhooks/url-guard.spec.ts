@@ -28,9 +28,9 @@ describe('webhook URLs', () => {
   );
 
   it.each([
-    ['https://127.0.0.1/hook', /127\.0\.0\.1/],
-    ['https://[::1]/hook', /::1/],
-    ['https://169.254.169.254/latest/meta-data', /169\.254\.169\.254/],
+    ['https://127.0.0.1/hook', /loopback/],
+    ['https://[::1]/hook', /loopback/],
+    ['https://169.254.169.254/latest/meta-data', /link-local/],
     ['https://localhost/hook', /loopback/],
     ['http://93.184.216.34/hook', /must be an https URL/],
     ['ftp://93.184.216.34/hook', /must be an https URL/],

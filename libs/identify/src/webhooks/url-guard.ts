@@ -85,11 +85,9 @@ export async function resolveAllowed(host: string, policy: UrlPolicy): Promise<R
   const addresses = await resolveAll(host);
   if (addresses.length === 0) throw new Error('host does not resolve');
   if (!policy.allowPrivate) {
-    const bad = addresses.find((a) => isForbiddenAddress(a.address));
-    if (bad)
-      throw new Error(
-        `resolves to ${bad.address}, a private, loopback, link-local or reserved address`,
-      );
+    // The address is not named: a tenant should not learn the internal network's names from it.
+    if (addresses.some((a) => isForbiddenAddress(a.address)))
+      throw new Error('resolves to a private, loopback, link-local or reserved address');
   }
   return addresses;
 }
