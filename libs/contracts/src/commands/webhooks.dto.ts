@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsIn,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { EachEntry } from '../validation';
 
 /**
  * The events an HR system can subscribe to, as a delivery's `type` names them: each is the
@@ -39,10 +31,17 @@ export class CreateWebhookDto {
     isArray: true,
     example: ['case.identified', 'case.certified'],
   })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
-  @ArrayUnique()
-  @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
+  // One pass that stops at the size bound: a 100,000-entry array must not hold the gateway up.
+  @EachEntry({
+    of: 'array',
+    unique: true,
+    minEntries: 1,
+    maxEntries: WEBHOOK_EVENT_TYPES.length,
+    value: (v) =>
+      (WEBHOOK_EVENT_TYPES as readonly unknown[]).includes(v)
+        ? undefined
+        : `must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}`,
+  })
   events: WebhookEventType[];
 
   @ApiPropertyOptional({
