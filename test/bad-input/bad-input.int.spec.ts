@@ -11,6 +11,7 @@ import { caseMappingGroup, needRows } from './needs.rows';
 import { pagingRows } from './paging.rows';
 import { scopeRows } from './scope.rows';
 import { standardRows } from './standards.rows';
+import { webhookRows } from './webhooks.rows';
 
 describeBadInput([
   authRows,
@@ -24,4 +25,5 @@ describeBadInput([
   deadLetterRows,
   needRows,
   caseMappingGroup,
+  webhookRows,
 ]);

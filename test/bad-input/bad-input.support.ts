@@ -222,6 +222,14 @@ export const ENDPOINTS: Array<Omit<BadRequest, 'name' | 'status' | 'code'>> = [
     path: '/admin/dead-letters/identify/{unknown}/discard',
     body: { reason: 'probe' },
   },
+  { method: 'GET', path: '/webhooks' },
+  {
+    method: 'POST',
+    path: '/webhooks',
+    body: { url: 'https://hr.example.com/hook', events: ['case.opened'] },
+  },
+  { method: 'DELETE', path: '/webhooks/{unknown}' },
+  { method: 'GET', path: '/webhooks/{unknown}/deliveries' },
 ];
 export const label = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
 
@@ -237,6 +245,7 @@ const BODY_ENDPOINTS: Array<{ method: Method; path: string; required: string }> 
   { method: 'PUT', path: '/cases/{caseAssess}/assess/outcomes/{o1}', required: 'judgement' },
   { method: 'POST', path: '/admin/dead-letters/identify/replay', required: 'ids' },
   { method: 'POST', path: '/admin/dead-letters/identify/{unknown}/discard', required: 'reason' },
+  { method: 'POST', path: '/webhooks', required: 'url' },
 ];
 
 /**
@@ -641,6 +650,8 @@ export function describeBadInput(groups: BadInputGroup[]): void {
         caseListOfB: must('list cases of B', await apiB.get('/cases?limit=100'), 200).items,
         deadLetters: await deadLetters(api),
         deadLettersOfB: await deadLetters(apiB),
+        webhooks: must('list webhooks', await api.get('/webhooks?limit=100'), 200).items,
+        webhooksOfB: must('list webhooks of B', await apiB.get('/webhooks?limit=100'), 200).items,
       };
     }
 

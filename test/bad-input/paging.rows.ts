@@ -14,6 +14,8 @@ const LISTS: Array<[string, string]> = [
   ['/cases/{caseDocument}/evidence', 'evidence'],
   ['/cases/{caseAssess}/assess/outcomes', 'judgements'],
   ['/cases/{caseAssess}/credentials', 'credentials'],
+  ['/webhooks', 'webhooks'],
+  ['/webhooks/{unknown}/deliveries', 'webhook-deliveries'],
 ];
 
 const cursor = (...key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -59,6 +61,7 @@ const CREATING: Array<Pick<BadRequest, 'path' | 'body'>> = [
   { path: '/standards', body: standardBody('bad-input-keyed') },
   { path: '/cases', body: openBody },
   { path: '/cases/{caseDocument}/evidence', body: evidenceWith({}) },
+  { path: '/webhooks', body: { url: 'https://hr.example.com/hook', events: ['case.opened'] } },
 ];
 
 const keyRows: BadRequest[] = CREATING.flatMap(({ path, body }) =>

@@ -23,6 +23,7 @@ import { apiDocument, DOCS_PATH } from './openapi/api-document';
 import { ServiceClient } from './http/service-client';
 import { NeedsController } from './needs/needs.controller';
 import { StandardsController } from './standards/standards.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({})
 export class GatewayModule {
@@ -38,6 +39,7 @@ export class GatewayModule {
         CredentialsController,
         DeadLettersController,
         NeedsController,
+        WebhooksController,
       ],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },

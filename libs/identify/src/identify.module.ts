@@ -10,8 +10,10 @@ import { CasesService } from './cases/cases.service';
 import { StandardCommands } from './standards/standards.handlers';
 import { StandardRepository } from './standards/standard.repository';
 import { StandardsService } from './standards/standards.service';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
+  imports: [WebhooksModule],
   controllers: [StandardCommands, CaseCommands, CaseProgressHandlers, NeedCommands],
   providers: [
     StandardRepository,

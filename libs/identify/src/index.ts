@@ -5,6 +5,7 @@ import { IdentifyInit1764300000100 } from './migrations/1764300000100-identify-i
 import { IdentifyNeeds1797000000300 } from './migrations/1797000000300-identify-needs';
 import { Need } from './needs/need.entity';
 import { seedBatteryNeed } from './needs/seed/battery';
+import { Webhooks1797000000800 } from './migrations/1797000000800-webhooks';
 import { seedStandards } from './standards/seed/avdelingsleder';
 import { Standard } from './standards/standard.entity';
 
@@ -13,7 +14,7 @@ export const identifyService: ServiceDefinition = {
   name: 'identify',
   module: IdentifyModule,
   entities: [Standard, Candidate, CaseRecord, CaseHistoryEntry, Need],
-  migrations: [IdentifyInit1764300000100, IdentifyNeeds1797000000300],
+  migrations: [IdentifyInit1764300000100, IdentifyNeeds1797000000300, Webhooks1797000000800],
   seed: async (dataSource) => {
     await seedStandards(dataSource);
     await seedBatteryNeed(dataSource);

@@ -71,6 +71,10 @@ export const Command = {
     listNeeds: 'needs.list',
     getNeed: 'needs.get',
     changeNeed: 'needs.change',
+    createWebhook: 'webhooks.create',
+    listWebhooks: 'webhooks.list',
+    deleteWebhook: 'webhooks.delete',
+    webhookDeliveries: 'webhooks.deliveries',
   },
   document: {
     addEvidence: 'evidence.add',

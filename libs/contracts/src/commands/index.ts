@@ -4,3 +4,4 @@ export * from './document.dto';
 export * from './assess.dto';
 export * from './dead-letters.dto';
 export * from './needs.dto';
+export * from './webhooks.dto';

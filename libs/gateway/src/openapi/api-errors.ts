@@ -174,6 +174,12 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     message: 'the CASE package has no CFItems',
     details: { items: 0 },
   },
+  WEBHOOK_NOT_FOUND: {
+    status: 404,
+    meaning: 'no webhook with this id for the tenant',
+    message: `webhook ${ID.webhook} was not found`,
+    details: { id: ID.webhook },
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     meaning:

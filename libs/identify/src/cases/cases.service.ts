@@ -34,6 +34,7 @@ import { CaseRepository, type CaseView } from './case.repository';
 import { gapReport, type GapReport } from './gap';
 import { assessed, certified, documented, requirePhase, type Progress } from './progress';
 import { checkScope, requireScope } from './scope';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 /** Names the list in its cursors. */
 const HISTORY_LIST = 'history';
@@ -48,6 +49,7 @@ export class CasesService {
     private readonly standards: StandardsService,
     private readonly needs: NeedsService,
     private readonly caseList: CaseListRepository,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async open(ctx: CommandContext, dto: OpenCaseDto): Promise<CaseView> {
@@ -90,7 +92,7 @@ export class CasesService {
         actor: ctx.actor,
         detail: { standardId: standard.id, standardVersion: standard.version },
       });
-      await tx.emit(CaseOpened, caseId, {
+      const opened = await tx.emit(CaseOpened, caseId, {
         caseId,
         candidateRef: candidateId,
         standardId: standard.id,
@@ -98,6 +100,7 @@ export class CasesService {
         openedAt: new Date().toISOString(),
         ...mapping,
       });
+      await this.webhooks.enqueue(tx, opened);
       return this.viewIn(tx, caseId);
     });
   }
@@ -136,7 +139,7 @@ export class CasesService {
         actor: ctx.actor,
         detail: { outcomes: record.outcomeIds.length },
       });
-      await tx.emit(CaseIdentified, caseId, {
+      const identified = await tx.emit(CaseIdentified, caseId, {
         caseId,
         candidateRef: record.candidateId,
         standardId: record.standardId,
@@ -147,6 +150,7 @@ export class CasesService {
         ...(record.sector && { sector: record.sector }),
         ...(record.region && { region: record.region }),
       });
+      await this.webhooks.enqueue(tx, identified);
       return {
         caseId,
         completed: 'identify',
