@@ -40,7 +40,8 @@ export class CasesController {
 
   @Post()
   @ApiOperation({
-    summary: 'Open a case for a candidate against a standard; answers the case in phase identify',
+    summary:
+      'Open a case for a candidate against a published version of a standard (default the latest); answers the case in phase identify',
   })
   @Idempotent()
   @ApiCreatedResponse({ type: CaseView })
@@ -52,6 +53,13 @@ export class CasesController {
       message: `standard ${ID.unknown} was not found`,
       fields: [{ field: 'standardId', message: 'no such standard for this tenant' }],
     },
+    {
+      code: ErrorCode.STANDARD_VERSION_NOT_FOUND,
+      status: 422,
+      message: `standard ${ID.standard} has no version 7`,
+      fields: [{ field: 'standardVersion', message: 'the standard has no such version' }],
+    },
+    ErrorCode.STANDARD_VERSION_DRAFT,
     ErrorCode.IDEMPOTENCY_KEY_REUSED,
   )
   open(@Caller() caller: CommandContext, @Body() body: OpenCaseDto) {

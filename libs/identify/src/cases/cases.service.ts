@@ -41,18 +41,9 @@ export class CasesService {
 
   async open(ctx: CommandContext, dto: OpenCaseDto): Promise<CaseView> {
     const standard = await this.standards
-      .get(ctx.tenantId, dto.standardId)
+      .forCase(ctx.tenantId, dto.standardId, dto.standardVersion)
       .catch((err: unknown) => {
-        if (err instanceof DomainError) {
-          throw new DomainError(
-            422,
-            ErrorCode.STANDARD_NOT_FOUND,
-            `standard ${dto.standardId} was not found`,
-            undefined,
-            [{ field: 'standardId', message: 'no such standard for this tenant' }],
-          );
-        }
-        throw err;
+        throw err instanceof DomainError ? asOpeningError(err, dto) : err;
       });
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const candidateId = await this.cases.upsertCandidate(tx.manager, ctx.tenantId, dto.candidate);
@@ -76,7 +67,7 @@ export class CasesService {
         caseId,
         candidateRef: candidateId,
         standardId: standard.id,
-        standardVersion: standard.version,
+        standardVersion: String(standard.version),
         openedAt: new Date().toISOString(),
       });
       return this.viewIn(tx, caseId);
@@ -86,7 +77,12 @@ export class CasesService {
   async setScope(ctx: CommandContext, caseId: string, dto: SetScopeDto): Promise<CaseView> {
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const record = await this.lockIn(tx, caseId, 'identify');
-      const standard = await this.standards.get(ctx.tenantId, record.standardId, tx.manager);
+      const standard = await this.standards.forCase(
+        ctx.tenantId,
+        record.standardId,
+        record.standardVersion,
+        tx.manager,
+      );
       const scope = checkScope(
         outcomesOf(standard).map((o) => o.id),
         dto,
@@ -107,7 +103,12 @@ export class CasesService {
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const record = await this.lockIn(tx, caseId, 'identify');
       requireScope(record.outcomeIds);
-      const standard = await this.standards.get(ctx.tenantId, record.standardId, tx.manager);
+      const standard = await this.standards.forCase(
+        ctx.tenantId,
+        record.standardId,
+        record.standardVersion,
+        tx.manager,
+      );
       const phase = phaseAfter('identify');
       await this.cases.setPhase(tx.manager, ctx.tenantId, caseId, phase);
       await this.cases.addHistory(tx.manager, ctx.tenantId, {
@@ -121,7 +122,7 @@ export class CasesService {
         caseId,
         candidateRef: record.candidateId,
         standardId: record.standardId,
-        standardVersion: record.standardVersion,
+        standardVersion: String(record.standardVersion),
         outcomeIds: record.outcomeIds,
         standardOutcomeIds: outcomesOf(standard).map((o) => o.id),
       });
@@ -198,4 +199,21 @@ export class CasesService {
   private async viewIn(tx: Tx, caseId: string): Promise<CaseView> {
     return (await this.cases.view(tx.tenantId, caseId, tx.manager))!;
   }
+}
+
+/** A standard or version the case cannot be opened on: the body field that names it. */
+function asOpeningError(err: DomainError, dto: OpenCaseDto): DomainError {
+  if (err.code === ErrorCode.STANDARD_NOT_FOUND)
+    return new DomainError(
+      422,
+      ErrorCode.STANDARD_NOT_FOUND,
+      `standard ${dto.standardId} was not found`,
+      undefined,
+      [{ field: 'standardId', message: 'no such standard for this tenant' }],
+    );
+  if (err.code === ErrorCode.STANDARD_VERSION_NOT_FOUND)
+    return new DomainError(422, err.code, err.message, err.details, [
+      { field: 'standardVersion', message: 'the standard has no such version' },
+    ]);
+  return err;
 }
