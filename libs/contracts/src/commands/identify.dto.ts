@@ -32,12 +32,12 @@ export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
 export class LocalizedText {
   @ApiProperty({ example: 'Turnus', description: 'bokmål' })
   @IsString()
-  @IsNotEmpty()
+  @Matches(/\S/, { message: 'nb must not be blank' })
   @MaxLength(2000)
   nb: string;
   @ApiProperty({ example: 'Rostering', description: 'English' })
   @IsString()
-  @IsNotEmpty()
+  @Matches(/\S/, { message: 'en must not be blank' })
   @MaxLength(2000)
   en: string;
 }
