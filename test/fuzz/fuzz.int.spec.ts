@@ -239,6 +239,7 @@ describe('fuzz: generated bad requests on every endpoint (distributed)', () => {
     );
     fx.ids = {
       standards: [own.id],
+      versions: ['1'],
       cases,
       credentials: credentialIds,
       outcomes: standard.outcomeIds.slice(0, 2),

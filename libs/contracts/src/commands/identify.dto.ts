@@ -264,7 +264,11 @@ export class StandardContentInput {
   @ValidateNested()
   @Type(() => LocalizedText)
   description?: LocalizedText;
-  @ApiProperty({ type: OwnerInput, description: 'the organisation that owns the standard' })
+  @ApiProperty({
+    type: OwnerInput,
+    description: 'the organisation that owns the standard',
+    example: { name: 'Virke', orgNumber: '982974011' },
+  })
   @IsObject()
   @ValidateNested()
   @Type(() => OwnerInput)
