@@ -113,13 +113,13 @@ describe('bounded replies: paged lists and bounded items (distributed)', () => {
   }, 180_000);
   afterAll(() => stack?.stop());
 
-  it('refuses a standard of 24,000 outcomes with 400 naming `clusters`, stores nothing, stays up', async () => {
-    const body = standardBody('huge', 24_000, () => 's');
+  it('refuses a standard of 16,000 outcomes with 400 naming `clusters`, stores nothing, stays up', async () => {
+    const body = standardBody('huge', 16_000, () => 's');
     body.clusters = [0, 1].map((c) => ({
       title: both(`Cluster ${c}`),
       areas: Array.from({ length: 100 }, (_, a) => ({
         title: both(`Area ${a}`),
-        outcomes: Array.from({ length: 120 }, () => ({ statement: both('s'), category: 'skills' })),
+        outcomes: Array.from({ length: 80 }, () => ({ statement: both('s'), category: 'skills' })),
       })),
     })) as never;
     expect(bytes(body)).toBeLessThan(BUS_MAX);
