@@ -7,6 +7,8 @@
  */
 import {
   allPages,
+  both,
+  publishedStandard,
   startStack,
   type ApiClient,
   type ApiResponse,
@@ -35,17 +37,17 @@ function standardBody(code: string, n: number, statement: (i: number) => string)
   const areas = [];
   for (let i = 0; i < n; i += 200)
     areas.push({
-      title: `Area ${i / 200 + 1}`,
+      title: both(`Area ${i / 200 + 1}`),
       outcomes: Array.from({ length: Math.min(200, n - i) }, (_, j) => ({
-        statement: statement(i + j),
+        statement: { nb: statement(i + j), en: statement(i + j) },
         category: 'skills',
       })),
     });
   return {
     code,
-    title: 'Bounded replies',
-    version: '1.0',
-    clusters: [{ title: 'Cluster', areas }],
+    title: both('Bounded replies'),
+    owner: { name: 'Test employer' },
+    clusters: [{ title: both('Cluster'), areas }],
   };
 }
 
@@ -97,16 +99,13 @@ describe('bounded replies: paged lists and bounded items (distributed)', () => {
   beforeAll(async () => {
     stack = await startStack({ mode: 'distributed' });
     api = stack.api.withTenant('bounded');
-    const created = expectStatus(
-      await api.post(
-        '/standards',
-        standardBody('big', 1000, (i) => `Outcome ${i}`),
-      ),
-      201,
+    const created = await publishedStandard(
+      api,
+      standardBody('big', 1000, (i) => `Outcome ${i}`),
     );
     big = {
-      id: created.body.id,
-      outcomeIds: created.body.clusters.flatMap((c: any) =>
+      id: created.id,
+      outcomeIds: created.clusters.flatMap((c: any) =>
         c.areas.flatMap((a: any) => a.outcomes.map((o: any) => o.id)),
       ),
     };
@@ -114,13 +113,13 @@ describe('bounded replies: paged lists and bounded items (distributed)', () => {
   }, 180_000);
   afterAll(() => stack?.stop());
 
-  it('refuses a standard of 24,000 outcomes with 400 naming `clusters`, stores nothing, stays up', async () => {
-    const body = standardBody('huge', 24_000, () => 's');
+  it('refuses a standard of 16,000 outcomes with 400 naming `clusters`, stores nothing, stays up', async () => {
+    const body = standardBody('huge', 16_000, () => 's');
     body.clusters = [0, 1].map((c) => ({
-      title: `Cluster ${c}`,
+      title: both(`Cluster ${c}`),
       areas: Array.from({ length: 100 }, (_, a) => ({
-        title: `Area ${a}`,
-        outcomes: Array.from({ length: 120 }, () => ({ statement: 's', category: 'skills' })),
+        title: both(`Area ${a}`),
+        outcomes: Array.from({ length: 80 }, () => ({ statement: both('s'), category: 'skills' })),
       })),
     })) as never;
     expect(bytes(body)).toBeLessThan(BUS_MAX);
@@ -137,13 +136,14 @@ describe('bounded replies: paged lists and bounded items (distributed)', () => {
   }, 60_000);
 
   it('answers the largest valid standard whole, far under the bus max payload', async () => {
-    // 1000 outcomes whose statements fill the 256 KB the clusters may take, all 6-byte characters.
-    const body = standardBody('largest', 1000, () => WIDE.repeat(36));
+    // 1000 outcomes whose statements (bokmål and English) fill the 256 KB the clusters may take,
+    // all 6-byte characters.
+    const body = standardBody('largest', 1000, () => WIDE.repeat(17));
     expect(bytes(body.clusters)).toBeLessThanOrEqual(256 * KB);
     const created = expectStatus(await api.post('/standards', body), 201);
     const read = expectStatus(await api.get(`/standards/${created.body.id}`), 200);
     expect(bytes(read.body)).toBeLessThan(PAGE_BUDGET);
-    const over = standardBody('over', 1000, () => WIDE.repeat(40));
+    const over = standardBody('over', 1000, () => WIDE.repeat(20));
     const refused = await api.post('/standards', over);
     expect(refused.status).toBe(400);
     expect(refused.body.fields.map((f: any) => f.field)).toEqual(['clusters']);

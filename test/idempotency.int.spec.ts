@@ -7,6 +7,7 @@
 import { Client } from 'pg';
 import {
   seededStandard,
+  smallStandard,
   startStack,
   type ApiClient,
   type ApiResponse,
@@ -156,14 +157,7 @@ describe('Idempotency-Key on creating POSTs (distributed)', () => {
     );
     expect(otherCase.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
 
-    const body = {
-      code: 'idem-standard',
-      title: 'Idempotent standard',
-      version: '1.0',
-      clusters: [
-        { title: 'C', areas: [{ title: 'A', outcomes: [{ statement: 'S', category: 'skills' }] }] },
-      ],
-    };
+    const body = smallStandard('idem-standard');
     const created = await keyed(api, '/standards', body, 'standard-1');
     expect(created.status).toBe(201);
     const repeated = await keyed(api, '/standards', body, 'standard-1');

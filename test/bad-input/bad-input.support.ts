@@ -17,7 +17,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ApiClient, seededStandard, waitForPhase, type ApiResponse } from '@balanse/testing';
+import {
+  ApiClient,
+  both,
+  publishedStandard,
+  seededStandard,
+  waitForPhase,
+  type ApiResponse,
+} from '@balanse/testing';
 
 export const TOKEN = 'bad-input-test-token-0123456789';
 export const TENANT_B = 'tenant-b';
@@ -91,9 +98,11 @@ export interface Fixtures {
   o0: string;
   o1: string;
   o2: string;
-  /** A standard of tenant `default`, and one of its outcomes. */
+  /** A standard of tenant `default` (version 1, a draft), and one of its outcomes. */
   ownStd: string;
   ownOutcome: string;
+  /** A standard of tenant `default`, version 1 published. */
+  pubStd: string;
   /** Opened, no scope. */
   caseEmpty: string;
   /** Phase identify, scope [o0, o1]. */
@@ -109,18 +118,18 @@ export interface Fixtures {
 /** Set by describeBadInput's beforeAll; rows read it when they are sent. */
 export const fx = { unknown: UNKNOWN } as Fixtures;
 
-export const outcome = (statement: string) => ({ statement, category: 'skills' });
+export const outcome = (statement: string) => ({ statement: both(statement), category: 'skills' });
 export const standardBody = (code: string) => ({
   code,
-  title: 'Bad-input test standard',
-  version: '1.0',
+  title: both('Bad-input test standard'),
+  owner: { name: 'Bad-input employer' },
   nqfLevel: 5,
   clusters: [
     {
-      title: 'Cluster',
+      title: both('Cluster'),
       areas: [
         {
-          title: 'Area',
+          title: both('Area'),
           outcomes: [outcome('Can plan a rota.'), outcome('Can lead a team meeting.')],
         },
       ],
@@ -190,6 +199,14 @@ export const ENDPOINTS: Array<Omit<BadRequest, 'name' | 'status' | 'code'>> = [
   { method: 'GET', path: '/standards' },
   { method: 'POST', path: '/standards', body: standardBody('auth-probe') },
   { method: 'GET', path: '/standards/{ownStd}' },
+  { method: 'GET', path: '/standards/{ownStd}/versions' },
+  { method: 'POST', path: '/standards/{pubStd}/versions' },
+  {
+    method: 'PATCH',
+    path: '/standards/{ownStd}/versions/1',
+    body: { title: both('Renamed') },
+  },
+  { method: 'POST', path: '/standards/{ownStd}/versions/1/publish' },
   { method: 'POST', path: '/cases', body: (f: Fixtures) => openBody(f) },
   { method: 'GET', path: '/cases' },
   { method: 'GET', path: '/cases/{caseIdentify}' },
@@ -634,6 +651,11 @@ export function describeBadInput(groups: BadInputGroup[]): void {
       return {
         standards: must('list standards', await api.get('/standards?limit=100'), 200).items,
         ownStandard: must('get own standard', await api.get(`/standards/${fx.ownStd}`), 200),
+        publishedVersions: must(
+          'versions of the published standard',
+          await api.get(`/standards/${fx.pubStd}/versions`),
+          200,
+        ),
         standardsOfB: must('list standards of B', await apiB.get('/standards?limit=100'), 200)
           .items,
         cases: await perCase(''),
@@ -707,6 +729,7 @@ export function describeBadInput(groups: BadInputGroup[]): void {
       );
       fx.ownStd = own.id;
       fx.ownOutcome = own.clusters[0].areas[0].outcomes[0].id;
+      fx.pubStd = (await publishedStandard(api, standardBody('bad-input-published'))).id;
 
       fx.need = must('record need', await api.post('/needs', needBody(fx)), 201).id;
       fx.caseEmpty = await openCase('HR-empty');
@@ -760,6 +783,7 @@ export function describeBadInput(groups: BadInputGroup[]): void {
       expect(before.standards.map((s: { code: string }) => s.code).sort()).toEqual([
         'avdelingsleder-helse-omsorg',
         'bad-input-own',
+        'bad-input-published',
         'battericelleoperator',
       ]);
       expect(before.standardsOfB.map((s: { code: string }) => s.code)).toEqual([

@@ -14,6 +14,7 @@ import {
   isReady,
   rowCounts,
   seededStandard,
+  smallStandard,
   startStack,
   waitForPhase,
   type ApiClient,
@@ -225,17 +226,7 @@ describe('fuzz: generated bad requests on every endpoint (distributed)', () => {
     fx.outcomeId = standard.outcomeIds[0]!;
     const own = must(
       'create standard',
-      await api.post('/standards', {
-        code: 'fuzz-own',
-        title: 'Fuzz standard',
-        version: '1.0',
-        clusters: [
-          {
-            title: 'Cluster',
-            areas: [{ title: 'Area', outcomes: [{ statement: 'Can plan.', category: 'skills' }] }],
-          },
-        ],
-      }),
+      await api.post('/standards', smallStandard('fuzz-own')),
       201,
     );
     const cases = [];
@@ -248,6 +239,7 @@ describe('fuzz: generated bad requests on every endpoint (distributed)', () => {
     );
     fx.ids = {
       standards: [own.id],
+      versions: ['1'],
       cases,
       credentials: credentialIds,
       outcomes: standard.outcomeIds.slice(0, 2),

@@ -311,7 +311,11 @@ const WEIGHT: Record<Defect, number> = {
 };
 
 /** Path parameters that are ids (not an enum such as a service name). */
-const idParams = (op: Operation) => op.pathParams.filter((p) => !p.schema.enum);
+/** Path parameters that name an object: not a choice (`enum`), not a number (a version). */
+const idParams = (op: Operation) =>
+  op.pathParams.filter((p) => !p.schema.enum && p.schema.type !== 'integer');
+/** Bad numbers for a number in the path (a version: an integer from 1, no leading zero). */
+const BAD_NUMBERS = ['0', '-1', '1.5', 'one', '01', '1e0', '9999999', '%00'];
 
 function applicable(op: Operation, d: Defect): boolean {
   switch (d) {
@@ -395,7 +399,9 @@ export function generate(doc: any, op: Operation, fx: Fixtures, rng: Rng): FuzzR
             '',
             '%00',
           ])
-        : rng.pick(BAD_IDS(rng, real));
+        : param.schema.type === 'integer'
+          ? rng.pick(BAD_NUMBERS)
+          : rng.pick(BAD_IDS(rng, real));
       // Raw path bytes (e.g. `..`) are sent unencoded on purpose; text that is not a URL is encoded.
       const rawText = /^[\w.%'{}-]*$/.test(bad) ? bad : enc(bad);
       path = pathOf(op, fx, rng, { name: param.name, raw: rawText });

@@ -41,6 +41,18 @@ export const ErrorCode = {
   CASE_FRAMEWORK_EMPTY: 'CASE_FRAMEWORK_EMPTY',
   /** No webhook with this id for the tenant. */
   WEBHOOK_NOT_FOUND: 'WEBHOOK_NOT_FOUND',
+  /** No such version of the standard. */
+  STANDARD_VERSION_NOT_FOUND: 'STANDARD_VERSION_NOT_FOUND',
+  /** The version is published (immutable), or superseded: change a new draft instead. */
+  STANDARD_VERSION_PUBLISHED: 'STANDARD_VERSION_PUBLISHED',
+  /** The version is a draft: publish it before a case may pin it. */
+  STANDARD_VERSION_DRAFT: 'STANDARD_VERSION_DRAFT',
+  /** The standard has a draft already: change or publish that one. */
+  STANDARD_DRAFT_EXISTS: 'STANDARD_DRAFT_EXISTS',
+  /** Two learning outcomes of one standard share a code. */
+  DUPLICATE_OUTCOME_CODE: 'DUPLICATE_OUTCOME_CODE',
+  /** A cluster, area or outcome id that the draft does not have. */
+  UNKNOWN_STANDARD_ELEMENT: 'UNKNOWN_STANDARD_ELEMENT',
   // the platform
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',

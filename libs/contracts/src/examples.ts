@@ -4,7 +4,7 @@
  * others stand for ids the API hands out.
  */
 export const EXAMPLE_IDS = {
-  /** The seeded standard `avdelingsleder-helse-omsorg` 1.0. */
+  /** The seeded standard `avdelingsleder-helse-omsorg` (version 1; its ids predate version numbers). */
   standard: '25a56db1-71c1-5814-9288-3f646c3fe4db',
   /** Its first cluster, first area and the area's two outcomes, FR-1 and FR-2. */
   cluster: 'b93b84c2-b653-5c69-97de-1b3fecfbe89b',

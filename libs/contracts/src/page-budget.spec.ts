@@ -84,16 +84,20 @@ describe('keysetAfter', () => {
 });
 
 describe('a standard is bounded as a whole', () => {
+  const both = (text: string) => ({ nb: text, en: text });
   const standard = (areas: number, perArea: number, statement = 'Can plan.') => ({
     code: 'bounded',
-    title: 'Bounded',
-    version: '1.0',
+    title: both('Bounded'),
+    owner: { name: 'Employer' },
     clusters: [
       {
-        title: 'C',
+        title: both('C'),
         areas: Array.from({ length: areas }, (_, a) => ({
-          title: `A${a}`,
-          outcomes: Array.from({ length: perArea }, () => ({ statement, category: 'skills' })),
+          title: both(`A${a}`),
+          outcomes: Array.from({ length: perArea }, () => ({
+            statement: both(statement),
+            category: 'skills',
+          })),
         })),
       },
     ],
@@ -117,7 +121,7 @@ describe('a standard is bounded as a whole', () => {
   });
 
   it('refuses clusters over 256 KB of JSON, however few the outcomes', () => {
-    expect(fieldsOf(standard(1, 150, 'p'.repeat(2000)))).toEqual([
+    expect(fieldsOf(standard(1, 75, 'p'.repeat(2000)))).toEqual([
       { field: 'clusters', message: 'clusters must encode to at most 256 KB of JSON' },
     ]);
   });

@@ -6,15 +6,21 @@ import { IdentifyNeeds1797000000300 } from './migrations/1797000000300-identify-
 import { Need } from './needs/need.entity';
 import { seedBatteryNeed } from './needs/seed/battery';
 import { Webhooks1797000000800 } from './migrations/1797000000800-webhooks';
+import { StandardVersions1797000000100 } from './migrations/1797000000100-standard-versions';
 import { seedStandards } from './standards/seed/avdelingsleder';
-import { Standard } from './standards/standard.entity';
+import { StandardRecord, StandardVersionRecord } from './standards/standard.entity';
 
 /** Identify (identifisere): standards, candidates, cases, scope and self-assessment. */
 export const identifyService: ServiceDefinition = {
   name: 'identify',
   module: IdentifyModule,
-  entities: [Standard, Candidate, CaseRecord, CaseHistoryEntry, Need],
-  migrations: [IdentifyInit1764300000100, IdentifyNeeds1797000000300, Webhooks1797000000800],
+  entities: [StandardRecord, StandardVersionRecord, Candidate, CaseRecord, CaseHistoryEntry, Need],
+  migrations: [
+    IdentifyInit1764300000100,
+    StandardVersions1797000000100,
+    IdentifyNeeds1797000000300,
+    Webhooks1797000000800,
+  ],
   seed: async (dataSource) => {
     await seedStandards(dataSource);
     await seedBatteryNeed(dataSource);

@@ -53,6 +53,8 @@ export async function driveCase(
   standard: { id: string; outcomeIds: string[] },
   options: {
     externalId: string;
+    /** The published version to pin; default the latest published. */
+    standardVersion?: number;
     judge?: (outcomeId: string, index: number) => Judgement;
     /** Runs once the case is open, before anything else happens to it. */
     afterOpen?: (caseId: string) => Promise<void>;
@@ -64,6 +66,7 @@ export async function driveCase(
     'open case',
     await api.post('/cases', {
       standardId: standard.id,
+      ...(options.standardVersion ? { standardVersion: options.standardVersion } : {}),
       candidate: { externalId: options.externalId, name: `Candidate ${options.externalId}` },
     }),
     201,

@@ -8,4 +8,5 @@ export * from './processes';
 export * from './row-counts';
 export * from './servers';
 export * from './stack';
+export * from './standards';
 export * from './status';

@@ -1,12 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -29,33 +32,132 @@ import { CalendarDate, CountyNumber, NaceCode } from './needs.dto';
 export const OUTCOME_CATEGORIES = ['knowledge', 'skills', 'general_competence'] as const;
 export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
 
-export class OutcomeInput {
-  @ApiPropertyOptional({ example: 'FR-1' })
+/** Text in Norwegian bokmål and English: every title and statement of a standard has both. */
+export class LocalizedText {
+  @ApiProperty({ example: 'Turnus', description: 'bokmål' })
+  @IsString()
+  @Matches(/\S/, { message: 'nb must not be blank' })
+  @MaxLength(2000)
+  nb: string;
+  @ApiProperty({ example: 'Rostering', description: 'English' })
+  @IsString()
+  @Matches(/\S/, { message: 'en must not be blank' })
+  @MaxLength(2000)
+  en: string;
+}
+
+/** A link to formal education: the programme or course, its credits, the curriculum aim matched. */
+export class EducationLinkInput {
+  @ApiPropertyOptional({ example: 'FHS-LEDELSE', description: 'programme code' })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
-  code?: string;
-  @ApiProperty({ example: 'Can secure professionally sound staffing every single day.' })
+  @IsNotEmpty()
+  @MaxLength(80)
+  programme?: string;
+  @ApiPropertyOptional({ example: 'LED101', description: 'course code' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(80)
+  course?: string;
+  @ApiPropertyOptional({ example: 7.5, description: 'credits (studiepoeng, ECTS)' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(300)
+  credits?: number;
+  @ApiPropertyOptional({
+    example: 'Kandidaten kan lede endringsprosesser',
+    description: 'the curriculum aim (læringsutbyttebeskrivelse) this outcome matches',
+  })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
-  statement: string;
+  curriculumAim?: string;
+}
+
+/** An ESCO skill's URI; the id part as ESCO publishes them (UUIDs, or codes for groups). */
+const ESCO_SKILL = /^http:\/\/data\.europa\.eu\/esco\/skill\/[A-Za-z0-9.-]{1,64}$/;
+const NKR_MESSAGE = 'must be an NKR level, an integer 1-8';
+
+export class OutcomeInput {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: EXAMPLE_IDS.outcome,
+    description: 'an outcome of the draft being changed, to keep its id; new outcomes have none',
+  })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID()
+  id?: string;
+  @ApiPropertyOptional({ example: 'FR-1', description: 'unique in the standard' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  code?: string;
+  @ApiProperty({ type: LocalizedText })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalizedText)
+  statement: LocalizedText;
   @ApiProperty({
     enum: OUTCOME_CATEGORIES,
     description: 'kunnskap / ferdigheter / generell kompetanse',
   })
   @IsIn(OUTCOME_CATEGORIES)
   category: OutcomeCategory;
+  @ApiPropertyOptional({ description: 'must be met for the whole standard (default false)' })
+  @IsOptional()
+  @IsBoolean()
+  mandatory?: boolean;
+  @ApiPropertyOptional({ minimum: 1, maximum: 8, example: 5, description: 'NKR level 1-8' })
+  @IsOptional()
+  @IsInt({ message: NKR_MESSAGE })
+  @Min(1, { message: NKR_MESSAGE })
+  @Max(8, { message: NKR_MESSAGE })
+  nkrLevel?: number;
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 20,
+    example: ['http://data.europa.eu/esco/skill/1f5a3d4d-1f3e-4f0b-9e4a-3c2d1b0a9f8e'],
+    description: 'ESCO skill URIs',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(ESCO_SKILL, {
+    each: true,
+    message: 'each must be an ESCO skill URI (http://data.europa.eu/esco/skill/…)',
+  })
+  escoSkills?: string[];
+  @ApiPropertyOptional({ type: [EducationLinkInput], maxItems: 20 })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => EducationLinkInput)
+  education?: EducationLinkInput[];
 }
 
 export class AreaInput {
-  @ApiProperty({ example: 'Turnus (rostering)' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  title: string;
-  @ApiProperty({ type: [OutcomeInput] })
-  @ArrayMinSize(1)
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: EXAMPLE_IDS.area,
+    description: 'an area of the draft being changed, to keep its id; new areas have none',
+  })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID()
+  id?: string;
+  @ApiProperty({ type: LocalizedText, example: { nb: 'Turnus', en: 'Rostering' } })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalizedText)
+  title: LocalizedText;
+  @ApiProperty({ type: [OutcomeInput], minItems: 1 })
+  @ArrayMinSize(1, { message: 'an area needs at least one learning outcome' })
   @ArrayMaxSize(200)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
@@ -64,13 +166,25 @@ export class AreaInput {
 }
 
 export class ClusterInput {
-  @ApiProperty({ example: 'Fleksibilitet og rutiner (flexibility and routines)' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  title: string;
-  @ApiProperty({ type: [AreaInput] })
-  @ArrayMinSize(1)
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: EXAMPLE_IDS.cluster,
+    description: 'a cluster of the draft being changed, to keep its id; new clusters have none',
+  })
+  @IsOptional()
+  @LowerCaseIds()
+  @IsUUID()
+  id?: string;
+  @ApiProperty({
+    type: LocalizedText,
+    example: { nb: 'Fleksibilitet og rutiner', en: 'Flexibility and routines' },
+  })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalizedText)
+  title: LocalizedText;
+  @ApiProperty({ type: [AreaInput], minItems: 1 })
+  @ArrayMinSize(1, { message: 'a cluster needs at least one competence area' })
   @ArrayMaxSize(100)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
@@ -123,30 +237,51 @@ function countOutcomes(clusters: unknown[]): number {
   );
 }
 
-export class CreateStandardDto {
-  @ApiProperty({
-    example: 'avdelingsleder-helse',
-    description: 'unique per tenant; lower case, digits, dashes',
-  })
-  @Matches(/^[a-z0-9][a-z0-9-]{1,79}$/, {
-    message: 'code must be 2-80 lower-case letters, digits or dashes',
-  })
-  code: string;
-  @ApiProperty({ example: 'Department leader in health and care services' })
+export class OwnerInput {
+  @ApiProperty({ example: 'Virke' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
-  title: string;
-  @ApiProperty({ example: '1.0' })
-  @Matches(/^[0-9A-Za-z.+-]{1,40}$/, {
-    message: 'version must be 1-40 characters of [0-9A-Za-z.+-]',
-  })
-  version: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 8, description: 'NKR/EQF level' })
+  @MaxLength(200)
+  name: string;
+  @ApiPropertyOptional({ example: '982974011', description: 'Norwegian organisation number' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(8)
+  @Matches(/^[0-9]{9}$/, { message: 'orgNumber must be 9 digits' })
+  orgNumber?: string;
+}
+
+/** What a version of a standard holds; `PATCH` may change any of it while the version is a draft. */
+export class StandardContentInput {
+  @ApiProperty({
+    type: LocalizedText,
+    example: {
+      nb: 'Avdelingsleder i helse- og omsorgstjenestene',
+      en: 'Department leader in health and care services',
+    },
+  })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalizedText)
+  title: LocalizedText;
+  @ApiPropertyOptional({ type: LocalizedText })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalizedText)
+  description?: LocalizedText;
+  @ApiProperty({
+    type: OwnerInput,
+    description: 'the organisation that owns the standard',
+    example: { name: 'Virke', orgNumber: '982974011' },
+  })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OwnerInput)
+  owner: OwnerInput;
+  @ApiPropertyOptional({ minimum: 1, maximum: 8, description: 'NKR level of the whole standard' })
+  @IsOptional()
+  @IsInt({ message: NKR_MESSAGE })
+  @Min(1, { message: NKR_MESSAGE })
+  @Max(8, { message: NKR_MESSAGE })
   nqfLevel?: number;
   @ApiPropertyOptional({ example: 'health-and-care' })
   @IsOptional()
@@ -155,15 +290,43 @@ export class CreateStandardDto {
   sector?: string;
   @ApiProperty({
     type: [ClusterInput],
-    description: `at most ${MAX_OUTCOMES_PER_STANDARD} learning outcomes in all, and at most ${MAX_STANDARD_CLUSTERS_BYTES / 1024} KB as JSON`,
+    minItems: 1,
+    description: `at most ${MAX_OUTCOMES_PER_STANDARD} learning outcomes in all, and at most ${MAX_STANDARD_CLUSTERS_BYTES / 1024} KB as JSON; outcome codes unique`,
   })
-  @ArrayMinSize(1)
+  @ArrayMinSize(1, { message: 'a standard needs at least one cluster' })
   @ArrayMaxSize(50)
   @BoundedStandard()
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ClusterInput)
   clusters: ClusterInput[];
+}
+
+/** Creates a standard: version 1, a draft until published. */
+export class CreateStandardDto extends StandardContentInput {
+  @ApiProperty({
+    example: 'avdelingsleder-helse',
+    description: 'unique per tenant; lower case, digits, dashes',
+  })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,79}$/, {
+    message: 'code must be 2-80 lower-case letters, digits or dashes',
+  })
+  code: string;
+}
+
+/** Changes a draft: each field given replaces the draft's; `clusters` replaces the whole tree. */
+export class PatchStandardDto extends PartialType(StandardContentInput) {}
+
+const VERSION_MESSAGE = 'must be a version number, an integer from 1';
+
+/** `?version=N` of `GET /standards/{id}`: without it, the latest published version. */
+export class StandardVersionQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: VERSION_MESSAGE })
+  @Min(1, { message: VERSION_MESSAGE })
+  @Max(1_000_000, { message: VERSION_MESSAGE })
+  version?: number;
 }
 
 export class CandidateInput {
@@ -194,6 +357,16 @@ export class OpenCaseDto {
   @ValidateNested()
   @Type(() => CandidateInput)
   candidate: CandidateInput;
+  @ApiPropertyOptional({
+    minimum: 1,
+    example: 1,
+    description: 'the published version of the standard to pin; default the latest published',
+  })
+  @IsOptional()
+  @IsInt({ message: VERSION_MESSAGE })
+  @Min(1, { message: VERSION_MESSAGE })
+  @Max(1_000_000, { message: VERSION_MESSAGE })
+  standardVersion?: number;
   @ApiPropertyOptional({
     format: 'uuid',
     example: EXAMPLE_IDS.need,

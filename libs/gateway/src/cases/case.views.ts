@@ -68,7 +68,11 @@ export class CaseView {
   })
   result: CaseResult | null;
   @ApiProperty({ format: 'uuid', example: ID.standard }) standardId: string;
-  @ApiProperty({ example: '1.0' }) standardVersion: string;
+  @ApiProperty({
+    example: 1,
+    description: 'the published version of the standard the case was opened on; it keeps it',
+  })
+  standardVersion: number;
   @ApiProperty({ type: CandidateView }) candidate: CandidateView;
   @ApiProperty({ type: ScopeView }) scope: ScopeView;
   @ApiProperty({

@@ -46,7 +46,8 @@ export class CasesController {
 
   @Post()
   @ApiOperation({
-    summary: 'Open a case for a candidate against a standard; answers the case in phase identify',
+    summary:
+      'Open a case for a candidate against a published version of a standard (default the latest); answers the case in phase identify',
   })
   @Idempotent()
   @ApiCreatedResponse({ type: CaseView })
@@ -65,6 +66,13 @@ export class CasesController {
       fields: [{ field: 'needId', message: 'no such need for this tenant' }],
     },
     ErrorCode.NEED_STANDARD_MISMATCH,
+    {
+      code: ErrorCode.STANDARD_VERSION_NOT_FOUND,
+      status: 422,
+      message: `standard ${ID.standard} has no version 7`,
+      fields: [{ field: 'standardVersion', message: 'the standard has no such version' }],
+    },
+    ErrorCode.STANDARD_VERSION_DRAFT,
     ErrorCode.IDEMPOTENCY_KEY_REUSED,
   )
   open(@Caller() caller: CommandContext, @Body() body: OpenCaseDto) {

@@ -11,10 +11,35 @@ type Operation = { responses: Record<string, any>; requestBody?: any; security?:
 /** The codes each operation can answer beyond the shared ones (from the services' code paths). */
 const CODES: Record<string, ErrorCode[]> = {
   'GET /api/v1/standards': ['INVALID_CURSOR'],
-  'POST /api/v1/standards': ['STANDARD_CODE_TAKEN', 'IDEMPOTENCY_KEY_REUSED'],
-  'GET /api/v1/standards/{id}': ['STANDARD_NOT_FOUND'],
+  'POST /api/v1/standards': [
+    'DUPLICATE_OUTCOME_CODE',
+    'UNKNOWN_STANDARD_ELEMENT',
+    'STANDARD_CODE_TAKEN',
+    'IDEMPOTENCY_KEY_REUSED',
+  ],
+  'GET /api/v1/standards/{id}': ['STANDARD_NOT_FOUND', 'STANDARD_VERSION_NOT_FOUND'],
+  'GET /api/v1/standards/{id}/versions': ['STANDARD_NOT_FOUND', 'INVALID_CURSOR'],
+  'POST /api/v1/standards/{id}/versions': [
+    'STANDARD_NOT_FOUND',
+    'STANDARD_DRAFT_EXISTS',
+    'IDEMPOTENCY_KEY_REUSED',
+  ],
+  'PATCH /api/v1/standards/{id}/versions/{version}': [
+    'DUPLICATE_OUTCOME_CODE',
+    'UNKNOWN_STANDARD_ELEMENT',
+    'STANDARD_NOT_FOUND',
+    'STANDARD_VERSION_NOT_FOUND',
+    'STANDARD_VERSION_PUBLISHED',
+  ],
+  'POST /api/v1/standards/{id}/versions/{version}/publish': [
+    'STANDARD_NOT_FOUND',
+    'STANDARD_VERSION_NOT_FOUND',
+    'STANDARD_VERSION_PUBLISHED',
+  ],
   'POST /api/v1/cases': [
     'STANDARD_NOT_FOUND',
+    'STANDARD_VERSION_NOT_FOUND',
+    'STANDARD_VERSION_DRAFT',
     'NEED_NOT_FOUND',
     'NEED_STANDARD_MISMATCH',
     'IDEMPOTENCY_KEY_REUSED',
@@ -89,6 +114,7 @@ const CODES: Record<string, ErrorCode[]> = {
  */
 const PAGED = [
   'GET /api/v1/standards',
+  'GET /api/v1/standards/{id}/versions',
   'GET /api/v1/cases/{id}/history',
   'GET /api/v1/cases/{id}/evidence',
   'GET /api/v1/cases/{id}/assess/outcomes',
@@ -182,7 +208,7 @@ describe('the OpenAPI document', () => {
       const isApi = name.includes(' /api/v1/');
       const expected = [
         ...(isApi ? SHARED : []),
-        ...(isApi && /^(POST|PUT) /.test(name) ? BODY : []),
+        ...(isApi && /^(POST|PUT|PATCH) /.test(name) ? BODY : []),
         ...CODES[name],
       ];
       expect({ name, codes: [...listed].sort() }).toEqual({
@@ -211,6 +237,7 @@ describe('the OpenAPI document', () => {
   it('documents Idempotency-Key on every creating POST', () => {
     for (const name of [
       'POST /api/v1/standards',
+      'POST /api/v1/standards/{id}/versions',
       'POST /api/v1/cases',
       'POST /api/v1/cases/{id}/evidence',
     ]) {

@@ -88,9 +88,10 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
   },
   STANDARD_CODE_TAKEN: {
     status: 409,
-    meaning: 'the tenant has a standard with this code and version',
-    message: 'standard avdelingsleder-helse-omsorg version 1.0 exists',
-    details: { code: 'avdelingsleder-helse-omsorg', version: '1.0', id: ID.standard },
+    meaning: 'the tenant has a standard with this code',
+    message: 'standard avdelingsleder-helse-omsorg exists',
+    fields: [{ field: 'code', message: 'the tenant has a standard with this code' }],
+    details: { code: 'avdelingsleder-helse-omsorg', id: ID.standard },
   },
   CASE_NOT_FOUND: {
     status: 404,
@@ -179,6 +180,45 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     meaning: 'no webhook with this id for the tenant',
     message: `webhook ${ID.webhook} was not found`,
     details: { id: ID.webhook },
+  },
+  STANDARD_VERSION_NOT_FOUND: {
+    status: 404,
+    meaning: 'the standard has no such version',
+    message: `standard ${ID.standard} has no version 7`,
+    details: { id: ID.standard, version: 7 },
+  },
+  STANDARD_VERSION_PUBLISHED: {
+    status: 409,
+    meaning: 'the version is published and cannot change; start a new draft (`POST …/versions`)',
+    message: 'version 1 is published; start a new draft to change the standard',
+    details: { id: ID.standard, version: 1, status: 'published' },
+  },
+  STANDARD_VERSION_DRAFT: {
+    status: 409,
+    meaning: 'the version is a draft; a case pins only a published version',
+    message: 'version 2 is a draft; publish it before opening cases on it',
+    fields: [{ field: 'standardVersion', message: 'must be a published version' }],
+    details: { id: ID.standard, version: 2, status: 'draft' },
+  },
+  STANDARD_DRAFT_EXISTS: {
+    status: 409,
+    meaning: 'the standard has a draft already; change or publish it',
+    message: 'standard has a draft already: version 2',
+    details: { id: ID.standard, version: 2 },
+  },
+  DUPLICATE_OUTCOME_CODE: {
+    status: 422,
+    meaning: 'two learning outcomes share a code; `fields` names each repeat',
+    message: 'outcome codes must be unique in a standard',
+    fields: [
+      { field: 'clusters.0.areas.1.outcomes.0.code', message: 'FR-1 is used by another outcome' },
+    ],
+  },
+  UNKNOWN_STANDARD_ELEMENT: {
+    status: 422,
+    meaning: 'a cluster, area or outcome `id` the draft does not have (new ones carry no id)',
+    message: 'some ids are not in the draft',
+    fields: [{ field: 'clusters.0.areas.1.id', message: `no area ${ID.unknown} in the draft` }],
   },
   SERVICE_UNAVAILABLE: {
     status: 503,

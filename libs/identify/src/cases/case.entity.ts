@@ -21,7 +21,8 @@ export class CaseRecord {
   @Column('text', { name: 'tenant_id' }) tenantId: string;
   @Column('uuid', { name: 'candidate_id' }) candidateId: string;
   @Column('uuid', { name: 'standard_id' }) standardId: string;
-  @Column('text', { name: 'standard_version' }) standardVersion: string;
+  /** The published version of the standard the case was opened on; it keeps it. */
+  @Column('int', { name: 'standard_version' }) standardVersion: number;
   @Column('text') phase: Phase;
   @Column('text', { nullable: true }) result: CaseResult | null;
   @Column('jsonb', { name: 'outcome_ids' }) outcomeIds: string[];

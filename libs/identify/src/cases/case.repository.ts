@@ -62,7 +62,7 @@ interface CaseViewRow {
   phase: Phase;
   result: CaseResult | null;
   standard_id: string;
-  standard_version: string;
+  standard_version: number;
   outcome_ids: string[];
   self_assessment: Record<string, number>;
   opened_at: Date;

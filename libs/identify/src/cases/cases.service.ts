@@ -25,7 +25,7 @@ import {
 } from '@balanse/contracts';
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
 import { outcomesOf } from '../standards/standard.entity';
-import { StandardsService } from '../standards/standards.service';
+import { asStandardInputError, StandardsService } from '../standards/standards.service';
 import type { Need } from '../needs/need.entity';
 import { NeedsService } from '../needs/needs.service';
 import type { CaseRecord } from './case.entity';
@@ -54,18 +54,9 @@ export class CasesService {
 
   async open(ctx: CommandContext, dto: OpenCaseDto): Promise<CaseView> {
     const standard = await this.standards
-      .get(ctx.tenantId, dto.standardId)
+      .forCase(ctx.tenantId, dto.standardId, dto.standardVersion)
       .catch((err: unknown) => {
-        if (err instanceof DomainError) {
-          throw new DomainError(
-            422,
-            ErrorCode.STANDARD_NOT_FOUND,
-            `standard ${dto.standardId} was not found`,
-            undefined,
-            [{ field: 'standardId', message: 'no such standard for this tenant' }],
-          );
-        }
-        throw err;
+        throw asStandardInputError(err, dto.standardId);
       });
     const need = dto.needId ? await this.needFor(ctx.tenantId, dto.needId, standard.id) : null;
     const mapping = {
@@ -96,7 +87,7 @@ export class CasesService {
         caseId,
         candidateRef: candidateId,
         standardId: standard.id,
-        standardVersion: standard.version,
+        standardVersion: String(standard.version),
         openedAt: new Date().toISOString(),
         ...mapping,
       });
@@ -108,7 +99,12 @@ export class CasesService {
   async setScope(ctx: CommandContext, caseId: string, dto: SetScopeDto): Promise<CaseView> {
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const record = await this.lockIn(tx, caseId, 'identify');
-      const standard = await this.standards.get(ctx.tenantId, record.standardId, tx.manager);
+      const standard = await this.standards.forCase(
+        ctx.tenantId,
+        record.standardId,
+        record.standardVersion,
+        tx.manager,
+      );
       const scope = checkScope(
         outcomesOf(standard).map((o) => o.id),
         dto,
@@ -129,7 +125,12 @@ export class CasesService {
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const record = await this.lockIn(tx, caseId, 'identify');
       requireScope(record.outcomeIds);
-      const standard = await this.standards.get(ctx.tenantId, record.standardId, tx.manager);
+      const standard = await this.standards.forCase(
+        ctx.tenantId,
+        record.standardId,
+        record.standardVersion,
+        tx.manager,
+      );
       const phase = phaseAfter('identify');
       await this.cases.setPhase(tx.manager, ctx.tenantId, caseId, phase);
       await this.cases.addHistory(tx.manager, ctx.tenantId, {
@@ -143,7 +144,7 @@ export class CasesService {
         caseId,
         candidateRef: record.candidateId,
         standardId: record.standardId,
-        standardVersion: record.standardVersion,
+        standardVersion: String(record.standardVersion),
         outcomeIds: record.outcomeIds,
         standardOutcomeIds: outcomesOf(standard).map((o) => o.id),
         ...(record.needId && { needId: record.needId }),
@@ -173,7 +174,12 @@ export class CasesService {
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const record = await this.cases.lock(tx.manager, ctx.tenantId, caseId);
       if (!record) throw DomainError.notFound(ErrorCode.CASE_NOT_FOUND, 'case', caseId);
-      const standard = await this.standards.get(ctx.tenantId, record.standardId, tx.manager);
+      const standard = await this.standards.forCase(
+        ctx.tenantId,
+        record.standardId,
+        record.standardVersion,
+        tx.manager,
+      );
       const known = new Set(outcomesOf(standard).map((o) => o.id));
       const unknown = Object.keys(dto.ratings).filter((id) => !known.has(id));
       if (unknown.length > 0) {
@@ -206,7 +212,7 @@ export class CasesService {
     caseId: string,
   ): Promise<GapReport & { caseId: string; needId: string | null }> {
     const view = await this.view(tenantId, caseId);
-    const standard = await this.standards.get(tenantId, view.standardId);
+    const standard = await this.standards.forCase(tenantId, view.standardId, view.standardVersion);
     const need = view.needId ? await this.needs.get(tenantId, view.needId) : null;
     return {
       caseId,

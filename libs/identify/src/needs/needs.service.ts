@@ -18,7 +18,7 @@ import {
 import { commandMeta, UnitOfWork } from '@balanse/messaging';
 import { checkScope } from '../cases/scope';
 import { outcomesOf, type Standard } from '../standards/standard.entity';
-import { StandardsService } from '../standards/standards.service';
+import { asStandardInputError, StandardsService } from '../standards/standards.service';
 import type { Need } from './need.entity';
 import { NeedRepository } from './need.repository';
 import { needDimensions, needView, type NeedView } from './need.view';
@@ -36,8 +36,12 @@ export class NeedsService {
 
   /** Records a need and emits `need.recorded` in the same transaction. */
   async record(ctx: CommandContext, dto: RecordNeedDto): Promise<NeedView> {
-    const standard = await this.standardFor(ctx.tenantId, dto.standardId);
-    const version = pinnedVersion(standard, dto.standardVersion);
+    const standard = await this.standards
+      .forCase(ctx.tenantId, dto.standardId, dto.standardVersion ?? undefined)
+      .catch((err: unknown) => {
+        throw asStandardInputError(err, dto.standardId);
+      });
+    const version = standard.version;
     const outcomeIds = requiredOutcomes(standard, dto.outcomeIds);
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const now = new Date();
@@ -78,7 +82,12 @@ export class NeedsService {
       const need = await this.needs.lockOwn(tx.manager, ctx.tenantId, id);
       if (!need) throw DomainError.notFound(ErrorCode.NEED_NOT_FOUND, 'need', id);
       if (dto.outcomeIds !== undefined) {
-        const standard = await this.standards.get(ctx.tenantId, need.standardId, tx.manager);
+        const standard = await this.standards.forCase(
+          ctx.tenantId,
+          need.standardId,
+          need.standardVersion ?? undefined,
+          tx.manager,
+        );
         need.outcomeIds = requiredOutcomes(standard, dto.outcomeIds);
       }
       if (dto.title !== undefined) need.title = dto.title;
@@ -123,44 +132,6 @@ export class NeedsService {
       (r) => needView(r.row),
     );
   }
-
-  /** The standard, or 422 naming `standardId` (a need's standard is an input, not the resource). */
-  private async standardFor(tenantId: string, standardId: string): Promise<Standard> {
-    try {
-      return await this.standards.get(tenantId, standardId);
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      throw new DomainError(
-        422,
-        ErrorCode.STANDARD_NOT_FOUND,
-        `standard ${standardId} was not found`,
-        undefined,
-        [{ field: 'standardId', message: 'no such standard for this tenant' }],
-      );
-    }
-  }
-}
-
-/**
- * The standard version a need pins: the one asked for, which must be the standard's (a standard
- * id names one version), else the standard's own when it is a whole number (`1.0` is 1).
- */
-export function pinnedVersion(
-  standard: Pick<Standard, 'id' | 'version'>,
-  asked: number | null | undefined,
-): number | null {
-  const own = Number(standard.version);
-  const known = Number.isInteger(own) ? own : null;
-  if (asked != null && asked !== known) {
-    throw new DomainError(
-      422,
-      ErrorCode.STANDARD_NOT_FOUND,
-      `standard ${standard.id} has no version ${asked}`,
-      { id: standard.id, version: asked },
-      [{ field: 'standardVersion', message: `the standard's version is ${standard.version}` }],
-    );
-  }
-  return known;
 }
 
 /** The outcomes a need requires, each checked against the standard; null keeps "all of them". */

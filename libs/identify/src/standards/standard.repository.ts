@@ -1,97 +1,234 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { SHARED_TENANT, Standard } from './standard.entity';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  SHARED_TENANT,
+  StandardRecord,
+  StandardVersionRecord,
+  type Standard,
+  type VersionStatus,
+} from './standard.entity';
 
-/** A standard without its clusters, as the list shows it. */
+/** A standard as the list shows it: the version a case would get, without its clusters. */
 export interface StandardHeadRow {
   id: string;
   tenant_id: string;
   code: string;
-  version: string;
-  title: string;
+  version: number;
+  status: VersionStatus;
+  title: Standard['title'];
+  owner: Standard['owner'];
   nqf_level: number | null;
   sector: string | null;
   outcome_count: number;
 }
 
-/** Standards: every statement on the standard aggregate. A tenant sees its own and the shared ones. */
+/** A version as the versions' list shows it. */
+export interface VersionRow {
+  version: number;
+  status: VersionStatus;
+  title: Standard['title'];
+  created_at: Date;
+  published_at: Date | null;
+  outcome_count: number;
+}
+
+const OUTCOME_COUNT = `(SELECT count(*)::int FROM jsonb_array_elements(v.clusters) c,
+         jsonb_array_elements(c->'areas') a, jsonb_array_elements(a->'outcomes') o)`;
+
+/** The published version first, else the newest (a standard not yet published has only a draft). */
+const CURRENT_FIRST = `(v.status = 'published') DESC, v.version DESC`;
+
+const STANDARD_COLUMNS = `s.id, s.code, v.tenant_id AS "tenantId", v.version, v.status, v.title,
+  v.description, v.owner, v.nqf_level AS "nqfLevel", v.sector, v.clusters,
+  v.created_at AS "createdAt", v.published_at AS "publishedAt"`;
+
+/**
+ * Standards and their versions. A tenant reads its own and the shared ones; it writes only its own
+ * (`tenantId` of the write statements is never the shared one).
+ */
 @Injectable()
 export class StandardRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * One page of the standards a tenant sees, by code, version and id: up to `take` after the
-   * keyset `after`, each with its number of outcomes (counted in SQL; the clusters stay there).
-   */
-  async pageVisible(
-    tenantId: string,
-    after: string[] | null,
-    take: number,
-  ): Promise<StandardHeadRow[]> {
-    const rows: StandardHeadRow[] = await this.dataSource.query(
-      `SELECT id, tenant_id, code, version, title, nqf_level, sector,
-              (SELECT count(*)::int FROM jsonb_array_elements(s.clusters) c,
-                      jsonb_array_elements(c->'areas') a, jsonb_array_elements(a->'outcomes') o)
-                AS outcome_count
+  /** One page of the standards a tenant sees, by code and id, each as its current version. */
+  pageVisible(tenantId: string, after: string[] | null, take: number): Promise<StandardHeadRow[]> {
+    return this.dataSource.query(
+      `SELECT s.id, s.tenant_id, s.code, v.version, v.status, v.title, v.owner, v.nqf_level,
+              v.sector, ${OUTCOME_COUNT} AS outcome_count
          FROM standard s
-        WHERE tenant_id IN ($1, $2) AND ($3::text IS NULL OR (code, version, id) > ($3, $4, $5::uuid))
-        ORDER BY code, version, id
-        LIMIT $6`,
-      [tenantId, SHARED_TENANT, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, take],
+         CROSS JOIN LATERAL (SELECT * FROM standard_version v WHERE v.standard_id = s.id
+                              ORDER BY ${CURRENT_FIRST} LIMIT 1) v
+        WHERE s.tenant_id IN ($1, $2) AND ($3::text IS NULL OR (s.code, s.id) > ($3, $4::uuid))
+        ORDER BY s.code, s.id
+        LIMIT $5`,
+      [tenantId, SHARED_TENANT, after?.[0] ?? null, after?.[1] ?? null, take],
     );
-    return rows;
   }
 
-  /** Pass the transaction's manager when inside one (PGlite has a single connection). */
-  findVisible(
+  /** One page of a standard's versions, oldest first. */
+  pageVersions(
     tenantId: string,
     id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Standard | null> {
-    return manager.findOneBy(Standard, { id, tenantId: In([tenantId, SHARED_TENANT]) });
+    after: number | null,
+    take: number,
+  ): Promise<VersionRow[]> {
+    return this.dataSource.query(
+      `SELECT v.version, v.status, v.title, v.created_at, v.published_at,
+              ${OUTCOME_COUNT} AS outcome_count
+         FROM standard_version v
+        WHERE v.standard_id = $1 AND v.tenant_id IN ($2, $3) AND ($4::int IS NULL OR v.version > $4)
+        ORDER BY v.version
+        LIMIT $5`,
+      [id, tenantId, SHARED_TENANT, after, take],
+    );
   }
 
-  async idOf(
+  /**
+   * A version the tenant may read: `version`, or without it the published one (the newest
+   * draft while none is published). Pass the transaction's manager when inside one.
+   */
+  async findVisible(
+    tenantId: string,
+    id: string,
+    version: number | undefined,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Standard | null> {
+    const rows: Standard[] = await manager.query(
+      `SELECT ${STANDARD_COLUMNS}
+         FROM standard s JOIN standard_version v ON v.standard_id = s.id
+        WHERE s.id = $1 AND s.tenant_id IN ($2, $3) AND ($4::int IS NULL OR v.version = $4)
+        ORDER BY ${CURRENT_FIRST}
+        LIMIT 1`,
+      [id, tenantId, SHARED_TENANT, version ?? null],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Whether the tenant sees the standard at all (to tell an unknown standard from an unknown version). */
+  async isVisible(tenantId: string, id: string, manager?: EntityManager): Promise<boolean> {
+    const m = manager ?? this.dataSource.manager;
+    return m.exists(StandardRecord, {
+      where: [
+        { id, tenantId },
+        { id, tenantId: SHARED_TENANT },
+      ],
+    });
+  }
+
+  /** The tenant's own standard, locked until the transaction ends (new versions take turns). */
+  lockOwn(manager: EntityManager, tenantId: string, id: string): Promise<StandardRecord | null> {
+    return manager.findOne(StandardRecord, {
+      where: { id, tenantId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** The tenant's own version, locked until the transaction ends. */
+  lockVersion(
     manager: EntityManager,
     tenantId: string,
-    code: string,
-    version: string,
-  ): Promise<string | null> {
-    const found = await manager.findOne(Standard, {
-      where: { tenantId, code, version },
+    id: string,
+    version: number,
+  ): Promise<StandardVersionRecord | null> {
+    return manager.findOne(StandardVersionRecord, {
+      where: { standardId: id, tenantId, version },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** The standard's versions' numbers and states, newest first. */
+  versionsOf(
+    manager: EntityManager,
+    id: string,
+  ): Promise<Array<Pick<StandardVersionRecord, 'version' | 'status'>>> {
+    return manager.find(StandardVersionRecord, {
+      where: { standardId: id },
+      select: { version: true, status: true },
+      order: { version: 'DESC' },
+    });
+  }
+
+  /** The id of the tenant's standard with this code, if any. */
+  async idOf(manager: EntityManager, tenantId: string, code: string): Promise<string | null> {
+    const found = await manager.findOne(StandardRecord, {
+      where: { tenantId, code },
       select: { id: true },
     });
     return found?.id ?? null;
   }
 
-  /**
-   * Stores a new standard in `manager`'s transaction and reads it back; null when its code and
-   * version are taken (two creations at once: the unique (tenant, code, version) index decides).
-   */
-  async insert(
+  /** Stores a new standard; false when the tenant's code is taken (the unique index decides). */
+  async insertStandard(
     manager: EntityManager,
-    standard: Omit<Standard, 'createdAt'>,
-  ): Promise<Standard | null> {
+    standard: Omit<StandardRecord, 'createdAt'>,
+  ): Promise<boolean> {
     const inserted = await manager
       .createQueryBuilder()
       .insert()
-      .into(Standard)
+      .into(StandardRecord)
       .values(standard)
       .orIgnore()
       .returning('id')
       .execute();
-    if (inserted.raw.length === 0) return null;
-    return manager.findOneByOrFail(Standard, { id: standard.id });
+    return inserted.raw.length > 0;
   }
 
-  /** Stores a standard unless its id is there already (the seed, at every start). */
-  async insertIfAbsent(standard: Omit<Standard, 'createdAt'>): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Standard)
-      .values(standard)
-      .orIgnore()
-      .execute();
+  async insertVersion(
+    manager: EntityManager,
+    version: Omit<StandardVersionRecord, 'createdAt' | 'publishedAt'>,
+  ): Promise<void> {
+    await manager.insert(StandardVersionRecord, { ...version, publishedAt: null });
+  }
+
+  async updateDraft(
+    manager: EntityManager,
+    draft: Pick<StandardVersionRecord, 'standardId' | 'version'>,
+    changes: Partial<StandardVersionRecord>,
+  ): Promise<void> {
+    await manager.update(
+      StandardVersionRecord,
+      { standardId: draft.standardId, version: draft.version, status: 'draft' },
+      changes,
+    );
+  }
+
+  /** The draft becomes the published version; the one published before is superseded. */
+  async publish(manager: EntityManager, id: string, version: number): Promise<void> {
+    await manager.query(
+      `UPDATE standard_version SET status = 'superseded'
+        WHERE standard_id = $1 AND status = 'published'`,
+      [id],
+    );
+    await manager.query(
+      `UPDATE standard_version SET status = 'published', published_at = now()
+        WHERE standard_id = $1 AND version = $2 AND status = 'draft'`,
+      [id, version],
+    );
+  }
+
+  /** The seed: writes the standard and its version 1 as given, at every start. */
+  async upsertSeed(
+    standard: Omit<StandardRecord, 'createdAt'>,
+    version: Omit<StandardVersionRecord, 'createdAt' | 'publishedAt'>,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(StandardRecord)
+        .values(standard)
+        .orIgnore()
+        .execute();
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(StandardVersionRecord)
+        .values({ ...version, publishedAt: () => 'now()' })
+        .orUpdate(
+          ['title', 'description', 'owner', 'nqf_level', 'sector', 'clusters'],
+          ['standard_id', 'version'],
+        )
+        .execute();
+    });
   }
 }

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { CreateStandardDto } from '@balanse/contracts';
+import { seedStandards } from '../../standards/seed/avdelingsleder';
 import { SHARED_TENANT } from '../../standards/standard.entity';
-import { StandardRepository } from '../../standards/standard.repository';
-import { buildClusters, stableUuid } from '../../standards/standards.service';
+import { stableUuid } from '../../standards/standards.service';
 import { Need } from '../need.entity';
 
 /**
@@ -20,78 +20,92 @@ import { Need } from '../need.entity';
  */
 export const BATTERY_OPERATOR: CreateStandardDto = {
   code: 'battericelleoperator',
-  version: '1.0',
-  title: 'Battery cell production operator (operatør i battericelleproduksjon)',
+  title: { nb: 'Operatør i battericelleproduksjon', en: 'Battery cell production operator' },
+  owner: { name: 'Balanse (eksempel / example)' },
   nqfLevel: 4,
   sector: 'battery-production',
   clusters: [
     {
-      title: 'Sikkerhet og miljø (health, safety and environment)',
+      title: { nb: 'Sikkerhet og miljø', en: 'Health, safety and environment' },
       areas: [
         {
-          title: 'Kjemikalier og brann (chemicals and fire)',
+          title: { nb: 'Kjemikalier og brann', en: 'Chemicals and fire' },
           outcomes: [
             {
               code: 'BO-1',
               category: 'knowledge',
-              statement:
-                'Knows the hazards of lithium-ion cells, electrolyte solvents and electrode powders, and the protective measures and emergency procedures for them.',
+              statement: {
+                nb: 'Kjenner farene ved litiumionceller, løsemidler i elektrolytt og elektrodepulver, og vernetiltakene og beredskapsrutinene for dem.',
+                en: 'Knows the hazards of lithium-ion cells, electrolyte solvents and electrode powders, and the protective measures and emergency procedures for them.',
+              },
             },
             {
               code: 'BO-2',
               category: 'skills',
-              statement:
-                'Can work safely with hazardous substances, protective equipment and lock-out procedures, and report deviations and near misses.',
+              statement: {
+                nb: 'Kan arbeide sikkert med farlige stoffer, verneutstyr og utkoblingsrutiner, og melde avvik og nestenulykker.',
+                en: 'Can work safely with hazardous substances, protective equipment and lock-out procedures, and report deviations and near misses.',
+              },
             },
           ],
         },
         {
-          title: 'Tørrom og renrom (dry and clean rooms)',
+          title: { nb: 'Tørrom og renrom', en: 'Dry and clean rooms' },
           outcomes: [
             {
               code: 'BO-3',
               category: 'skills',
-              statement:
-                'Can follow the gowning, humidity and contamination rules of dry and clean rooms, and explain why moisture and particles ruin cells.',
+              statement: {
+                nb: 'Kan følge reglene for påkledning, fuktighet og forurensning i tørrom og renrom, og forklare hvorfor fukt og partikler ødelegger celler.',
+                en: 'Can follow the gowning, humidity and contamination rules of dry and clean rooms, and explain why moisture and particles ruin cells.',
+              },
             },
           ],
         },
       ],
     },
     {
-      title: 'Produksjon og kvalitet (production and quality)',
+      title: { nb: 'Produksjon og kvalitet', en: 'Production and quality' },
       areas: [
         {
-          title: 'Prosessoperasjon (process operation)',
+          title: { nb: 'Prosessoperasjon', en: 'Process operation' },
           outcomes: [
             {
               code: 'BO-4',
               category: 'knowledge',
-              statement:
-                'Understands the steps of cell production, from electrode coating and calendering through assembly and electrolyte filling to formation and ageing.',
+              statement: {
+                nb: 'Forstår trinnene i celleproduksjonen, fra belegging og kalandrering av elektroder via montering og elektrolyttfylling til formering og lagring.',
+                en: 'Understands the steps of cell production, from electrode coating and calendering through assembly and electrolyte filling to formation and ageing.',
+              },
             },
             {
               code: 'BO-5',
               category: 'skills',
-              statement:
-                'Can start, run, monitor and stop automated production equipment by its procedures, and adjust it within set limits.',
+              statement: {
+                nb: 'Kan starte, kjøre, overvåke og stoppe automatisert produksjonsutstyr etter prosedyrene, og justere det innenfor fastsatte grenser.',
+                en: 'Can start, run, monitor and stop automated production equipment by its procedures, and adjust it within set limits.',
+              },
             },
           ],
         },
         {
-          title: 'Kvalitet og forbedring (quality and improvement)',
+          title: { nb: 'Kvalitet og forbedring', en: 'Quality and improvement' },
           outcomes: [
             {
               code: 'BO-6',
               category: 'skills',
-              statement:
-                'Can take and record measurements and samples, read control charts, and stop and report production that is out of specification.',
+              statement: {
+                nb: 'Kan ta og registrere målinger og prøver, lese kontrollkort, og stoppe og melde produksjon som er utenfor spesifikasjon.',
+                en: 'Can take and record measurements and samples, read control charts, and stop and report production that is out of specification.',
+              },
             },
             {
               code: 'BO-7',
               category: 'general_competence',
-              statement:
-                'Takes part in continuous improvement and shift handovers, sharing knowledge with colleagues across shifts and cultures.',
+              statement: {
+                nb: 'Deltar i kontinuerlig forbedring og skiftoverlevering, og deler kunnskap med kolleger på tvers av skift og kulturer.',
+                en: 'Takes part in continuous improvement and shift handovers, sharing knowledge with colleagues across shifts and cultures.',
+              },
             },
           ],
         },
@@ -100,9 +114,8 @@ export const BATTERY_OPERATOR: CreateStandardDto = {
   ],
 };
 
-export const BATTERY_OPERATOR_ID = stableUuid(
-  `standard:${BATTERY_OPERATOR.code}:${BATTERY_OPERATOR.version}`,
-);
+/** Derived like the department-leader standard's, from the code and the label `1.0`. */
+export const BATTERY_OPERATOR_ID = stableUuid(`standard:${BATTERY_OPERATOR.code}:1.0`);
 export const BATTERY_NEED_ID = stableUuid('need:battery-industry');
 
 /** The day the seed was written, so that every installation records the same need. */
@@ -127,22 +140,12 @@ export const BATTERY_NEED: Need = {
 };
 
 /**
- * Seeds the standard and the need once. No `need.recorded` is emitted for it: statistics will
+ * Seeds the standard (published version 1, rewritten at each start like the other seed) and the
+ * need once. No `need.recorded` is emitted for it: statistics will
  * read seeded needs as reference data, as it reads the seeded standards.
  */
 export async function seedBatteryNeed(dataSource: DataSource): Promise<void> {
-  await new StandardRepository(dataSource).insertIfAbsent({
-    id: BATTERY_OPERATOR_ID,
-    tenantId: SHARED_TENANT,
-    code: BATTERY_OPERATOR.code,
-    version: BATTERY_OPERATOR.version,
-    title: BATTERY_OPERATOR.title,
-    nqfLevel: BATTERY_OPERATOR.nqfLevel ?? null,
-    sector: BATTERY_OPERATOR.sector ?? null,
-    clusters: buildClusters(BATTERY_OPERATOR, (path) =>
-      stableUuid(`${BATTERY_OPERATOR_ID}:${path}`),
-    ),
-  });
+  await seedStandards(dataSource, BATTERY_OPERATOR, BATTERY_OPERATOR_ID);
   await dataSource
     .createQueryBuilder()
     .insert()
