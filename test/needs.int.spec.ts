@@ -169,10 +169,10 @@ describe('needs, gap reports and finding cases', () => {
         'standardId',
       ],
       [
-        'a version the standard is not',
+        'a version the standard does not have',
         { standardVersion: 2 },
         422,
-        'STANDARD_NOT_FOUND',
+        'STANDARD_VERSION_NOT_FOUND',
         'standardVersion',
       ],
       [

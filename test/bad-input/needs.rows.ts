@@ -67,12 +67,12 @@ const rows: BadRequest[] = [
     field: 'standardId',
   },
   {
-    name: 'POST /needs for a version the standard is not → 422',
+    name: 'POST /needs for a version the standard does not have → 422',
     method: 'POST',
     path: '/needs',
     body: needWith({ standardVersion: 3 }),
     status: 422,
-    code: 'STANDARD_NOT_FOUND',
+    code: 'STANDARD_VERSION_NOT_FOUND',
     field: 'standardVersion',
   },
   {

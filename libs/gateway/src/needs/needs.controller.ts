@@ -31,7 +31,7 @@ const UNKNOWN_STANDARD: ErrorExample = {
   status: 422,
   message: `standard ${ID.unknown} was not found`,
   fields: [{ field: 'standardId', message: 'no such standard for this tenant' }],
-  meaning: 'no such standard for the tenant, or not in the version asked for (`standardVersion`)',
+  meaning: 'no such standard for the tenant',
 };
 
 /** Competence needs (kompetansebehov, role profiles): what an employer needs, against a standard. */
@@ -62,6 +62,13 @@ export class NeedsController {
       ],
     },
     UNKNOWN_STANDARD,
+    {
+      code: ErrorCode.STANDARD_VERSION_NOT_FOUND,
+      status: 422,
+      message: `standard ${ID.standard} has no version 7`,
+      fields: [{ field: 'standardVersion', message: 'the standard has no such version' }],
+    },
+    ErrorCode.STANDARD_VERSION_DRAFT,
     ErrorCode.OUTCOME_NOT_IN_STANDARD,
     ErrorCode.IDEMPOTENCY_KEY_REUSED,
   )

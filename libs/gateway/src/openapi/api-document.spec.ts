@@ -47,7 +47,13 @@ const CODES: Record<string, ErrorCode[]> = {
   'GET /api/v1/cases': ['INVALID_CURSOR'],
   'PUT /api/v1/cases/{id}/employer-view': ['CASE_NOT_FOUND', 'OUTCOME_NOT_IN_STANDARD'],
   'GET /api/v1/cases/{id}/gap': ['CASE_NOT_FOUND'],
-  'POST /api/v1/needs': ['STANDARD_NOT_FOUND', 'OUTCOME_NOT_IN_STANDARD', 'IDEMPOTENCY_KEY_REUSED'],
+  'POST /api/v1/needs': [
+    'STANDARD_NOT_FOUND',
+    'STANDARD_VERSION_NOT_FOUND',
+    'STANDARD_VERSION_DRAFT',
+    'OUTCOME_NOT_IN_STANDARD',
+    'IDEMPOTENCY_KEY_REUSED',
+  ],
   'GET /api/v1/needs': ['INVALID_CURSOR'],
   'GET /api/v1/needs/{id}': ['NEED_NOT_FOUND'],
   'PATCH /api/v1/needs/{id}': [
