@@ -33,6 +33,12 @@ export const ErrorCode = {
   DEAD_LETTER_NOT_FOUND: 'DEAD_LETTER_NOT_FOUND',
   /** A replayed dead letter failed again; it stays, with the new reason. */
   REPLAY_FAILED: 'REPLAY_FAILED',
+  /** The employer's external id names a candidate on record with other details; `fields` names which. */
+  CANDIDATE_CONFLICT: 'CANDIDATE_CONFLICT',
+  CANDIDATE_NOT_FOUND: 'CANDIDATE_NOT_FOUND',
+  /** A bulk file that cannot be read as CSV with our header, or as NDJSON. */
+  BULK_FILE_INVALID: 'BULK_FILE_INVALID',
+  BULK_JOB_NOT_FOUND: 'BULK_JOB_NOT_FOUND',
   // the platform
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',

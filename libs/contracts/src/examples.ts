@@ -17,6 +17,7 @@ export const EXAMPLE_IDS = {
   credential: 'c7e1d2b3-9f8a-4c6d-a5b4-3e2f1d0c9b8a',
   deadLetter: 'e4b5a6c7-d8e9-4f0a-8b1c-2d3e4f5a6b7c',
   event: '9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
+  bulkJob: '6f1e2d3c-4b5a-4978-8e6d-5c4b3a291807',
   /** Well-formed, never issued: what a 404 example names. */
   unknown: '3b0c2f8e-5f1a-4c7e-9d7a-1e2f3a4b5c6d',
 } as const;

@@ -64,6 +64,12 @@ export const Command = {
     caseHistory: 'cases.history',
     setScope: 'cases.scope',
     completeIdentify: 'cases.identify-complete',
+    updateCandidate: 'candidates.update',
+    startBulkJob: 'bulk.start',
+    bulkRows: 'bulk.rows',
+    finishBulkJob: 'bulk.finish',
+    getBulkJob: 'bulk.get',
+    bulkJobRows: 'bulk.report',
   },
   document: {
     addEvidence: 'evidence.add',

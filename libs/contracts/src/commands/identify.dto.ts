@@ -224,3 +224,33 @@ export class SetScopeDto {
   @LowerCaseIds()
   selfAssessment?: Record<string, number>;
 }
+
+/** The employer's id for a person in a path: any text of 1-200 characters. */
+export const EXTERNAL_ID_MAX_LENGTH = 200;
+
+/** `PATCH /candidates/{externalIdentifier}`: the one way a candidate's details change. */
+export class UpdateCandidateDto {
+  @ApiPropertyOptional({ example: 'Kari Nordmann Hansen' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+  @ApiPropertyOptional({ example: 'kari.hansen@example.org' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string;
+}
+
+/** The command: the external id from the path, and the changes. */
+export class UpdateCandidateCommand {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(EXTERNAL_ID_MAX_LENGTH)
+  externalId: string;
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UpdateCandidateDto)
+  changes: UpdateCandidateDto;
+}

@@ -52,6 +52,7 @@ export class CasesController {
       message: `standard ${ID.unknown} was not found`,
       fields: [{ field: 'standardId', message: 'no such standard for this tenant' }],
     },
+    ErrorCode.CANDIDATE_CONFLICT,
     ErrorCode.IDEMPOTENCY_KEY_REUSED,
   )
   open(@Caller() caller: CommandContext, @Body() body: OpenCaseDto) {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CASE_VIEW_HISTORY_ENTRIES, PHASES, type CaseResult, type Phase } from '@balanse/contracts';
 import { fromMicros, microsOf } from '@balanse/persistence';
-import { CaseHistoryEntry, CaseRecord } from './case.entity';
+import { Candidate, CaseHistoryEntry, CaseRecord } from './case.entity';
 import type { Progress } from './progress';
 import type { Scope } from './scope';
 
@@ -50,11 +50,22 @@ const HISTORY_PAGE_SQL = `
    ORDER BY h.at, h.id
    LIMIT $5`;
 
-/** One candidate per employer id; concurrent openings for the same person meet in the upsert. */
+/**
+ * One candidate per employer id; concurrent openings for the same person meet in the upsert. An
+ * existing row is only locked (the no-op update), never changed: details change through
+ * `PATCH /candidates/{externalIdentifier}` alone. Answers the row on record, to compare.
+ */
 const UPSERT_CANDIDATE_SQL = `
   INSERT INTO candidate (id, tenant_id, external_id, name, email) VALUES ($1, $2, $3, $4, $5)
-  ON CONFLICT (tenant_id, external_id) DO UPDATE SET name = EXCLUDED.name, email = COALESCE(EXCLUDED.email, candidate.email)
-  RETURNING id`;
+  ON CONFLICT (tenant_id, external_id) DO UPDATE SET external_id = candidate.external_id
+  RETURNING id, name, email`;
+
+/** A change of a candidate's details, noted in the history of each of their cases (no values). */
+const CANDIDATE_HISTORY_SQL = `
+  INSERT INTO case_history (id, case_id, tenant_id, at, phase, event, actor, detail)
+  SELECT gen_random_uuid(), c.id, c.tenant_id, now(), c.phase, 'candidate_updated', $3, $4
+    FROM competence_case c WHERE c.tenant_id = $1 AND c.candidate_id = $2
+  RETURNING 1`;
 
 interface CaseViewRow {
   id: string;
@@ -90,19 +101,69 @@ export interface HistoryRow {
 export class CaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * The candidate with this external id, created if new; `conflicts` names the details given that
+   * differ from the ones on record (an e-mail left out is no difference).
+   */
   async upsertCandidate(
     manager: EntityManager,
     tenantId: string,
     candidate: { externalId: string; name: string; email?: string },
-  ): Promise<string> {
-    const rows: Array<{ id: string }> = await manager.query(UPSERT_CANDIDATE_SQL, [
-      randomUUID(),
-      tenantId,
-      candidate.externalId,
-      candidate.name,
-      candidate.email ?? null,
+  ): Promise<{ id: string; conflicts: Array<'name' | 'email'> }> {
+    const rows: Array<{ id: string; name: string; email: string | null }> = await manager.query(
+      UPSERT_CANDIDATE_SQL,
+      [randomUUID(), tenantId, candidate.externalId, candidate.name, candidate.email ?? null],
+    );
+    const onRecord = rows[0];
+    return { id: onRecord.id, conflicts: detailsDiffering(onRecord, candidate) };
+  }
+
+  /** The candidate, locked for update until the transaction ends; null if the tenant has none. */
+  lockCandidate(
+    manager: EntityManager,
+    tenantId: string,
+    externalId: string,
+  ): Promise<Candidate | null> {
+    return manager.findOne(Candidate, {
+      where: { tenantId, externalId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** New details, and an entry naming the changed fields in each of the candidate's cases. */
+  async updateCandidate(
+    manager: EntityManager,
+    candidate: Candidate,
+    changed: Array<'name' | 'email'>,
+    actor: string,
+  ): Promise<number> {
+    await manager.update(
+      Candidate,
+      { id: candidate.id, tenantId: candidate.tenantId },
+      { name: candidate.name, email: candidate.email },
+    );
+    const entries: unknown[] = await manager.query(CANDIDATE_HISTORY_SQL, [
+      candidate.tenantId,
+      candidate.id,
+      actor,
+      JSON.stringify({ fields: changed }),
     ]);
-    return rows[0].id;
+    return entries.length;
+  }
+
+  /** The candidate's first case on this standard, if any: what a re-sent bulk row finds. */
+  async caseOf(
+    manager: EntityManager,
+    tenantId: string,
+    candidateId: string,
+    standardId: string,
+  ): Promise<string | null> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM competence_case WHERE tenant_id = $1 AND candidate_id = $2 AND standard_id = $3
+        ORDER BY opened_at, id LIMIT 1`,
+      [tenantId, candidateId, standardId],
+    );
+    return rows[0]?.id ?? null;
   }
 
   async insert(
@@ -248,4 +309,16 @@ function historyEntry(
     actor: h.actor,
     detail: h.detail,
   };
+}
+
+/** Which of the given details differ from the ones on record; e-mails compare case-insensitively. */
+export function detailsDiffering(
+  onRecord: { name: string; email: string | null },
+  given: { name: string; email?: string },
+): Array<'name' | 'email'> {
+  const differing: Array<'name' | 'email'> = [];
+  if (onRecord.name !== given.name) differing.push('name');
+  if (given.email !== undefined && onRecord.email?.toLowerCase() !== given.email.toLowerCase())
+    differing.push('email');
+  return differing;
 }

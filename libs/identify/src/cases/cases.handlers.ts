@@ -5,6 +5,7 @@ import {
   OpenCaseDto,
   PageQueryDto,
   SetScopeDto,
+  UpdateCandidateCommand,
   type CommandContext,
 } from '@balanse/contracts';
 import { IdPipe } from '@balanse/messaging';
@@ -53,5 +54,10 @@ export class CaseCommands {
   @MessagePattern(C.completeIdentify)
   complete(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
     return this.cases.completeIdentify(ctx, id);
+  }
+
+  @MessagePattern(C.updateCandidate)
+  updateCandidate(@Ctx() ctx: CommandContext, @Payload('body') body: UpdateCandidateCommand) {
+    return this.cases.updateCandidate(ctx, body.externalId, body.changes);
   }
 }

@@ -19,14 +19,41 @@ import {
   type Phase,
   type PhaseCompletion,
   type SetScopeDto,
+  type UpdateCandidateDto,
 } from '@balanse/contracts';
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
-import { outcomesOf } from '../standards/standard.entity';
+import { outcomesOf, type Standard } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
 import type { CaseRecord } from './case.entity';
-import { CaseRepository, type CaseView } from './case.repository';
+import { CaseRepository, detailsDiffering, type CaseView } from './case.repository';
 import { assessed, certified, documented, requirePhase, type Progress } from './progress';
 import { checkScope, requireScope } from './scope';
+
+/** What `PATCH /candidates/{externalIdentifier}` answers. */
+export interface CandidateUpdate {
+  candidate: { id: string; externalId: string; name: string; email: string | null };
+  /** The fields whose values changed (none when the details were already these). */
+  changed: Array<'name' | 'email'>;
+  /** The candidate's cases whose history notes the change. */
+  casesNoted: number;
+}
+
+/**
+ * 409 CANDIDATE_CONFLICT: the external id names a candidate on record with other details. The
+ * fields are named, their values (on record or sent) are not.
+ */
+export function candidateConflict(fields: Array<'name' | 'email'>, prefix = ''): DomainError {
+  return new DomainError(
+    409,
+    ErrorCode.CANDIDATE_CONFLICT,
+    `the candidate with this external id is on record with another ${fields.join(' and ')}; change it with PATCH /candidates/{externalIdentifier}`,
+    { fields },
+    fields.map((f) => ({
+      field: `${prefix}${f}`,
+      message: 'differs from the candidate on record for this external id',
+    })),
+  );
+}
 
 /** Names the list in its cursors. */
 const HISTORY_LIST = 'history';
@@ -55,31 +82,85 @@ export class CasesService {
         throw err;
       });
     return this.uow.run(commandMeta(ctx), async (tx) => {
-      const candidateId = await this.cases.upsertCandidate(tx.manager, ctx.tenantId, dto.candidate);
-      const caseId = randomUUID();
-      await this.cases.insert(tx.manager, {
-        id: caseId,
-        tenantId: ctx.tenantId,
-        candidateId,
-        standardId: standard.id,
-        standardVersion: standard.version,
-        phase: 'identify',
-      });
-      await this.cases.addHistory(tx.manager, ctx.tenantId, {
-        caseId,
-        phase: 'identify',
-        event: 'opened',
-        actor: ctx.actor,
-        detail: { standardId: standard.id, standardVersion: standard.version },
-      });
-      await tx.emit(CaseOpened, caseId, {
-        caseId,
-        candidateRef: candidateId,
-        standardId: standard.id,
-        standardVersion: standard.version,
-        openedAt: new Date().toISOString(),
-      });
+      const candidate = await this.cases.upsertCandidate(tx.manager, ctx.tenantId, dto.candidate);
+      if (candidate.conflicts.length > 0)
+        throw candidateConflict(candidate.conflicts, 'candidate.');
+      const caseId = await this.openIn(tx, ctx.actor, standard, candidate.id);
       return this.viewIn(tx, caseId);
+    });
+  }
+
+  /** Opens a case for a candidate on record, in the caller's transaction; answers its id. */
+  async openIn(
+    tx: Tx,
+    actor: string,
+    standard: Pick<Standard, 'id' | 'version'>,
+    candidateId: string,
+    detail: Record<string, unknown> = {},
+  ): Promise<string> {
+    const caseId = randomUUID();
+    await this.cases.insert(tx.manager, {
+      id: caseId,
+      tenantId: tx.tenantId,
+      candidateId,
+      standardId: standard.id,
+      standardVersion: standard.version,
+      phase: 'identify',
+    });
+    await this.cases.addHistory(tx.manager, tx.tenantId, {
+      caseId,
+      phase: 'identify',
+      event: 'opened',
+      actor,
+      detail: { standardId: standard.id, standardVersion: standard.version, ...detail },
+    });
+    await tx.emit(CaseOpened, caseId, {
+      caseId,
+      candidateRef: candidateId,
+      standardId: standard.id,
+      standardVersion: standard.version,
+      openedAt: new Date().toISOString(),
+    });
+    return caseId;
+  }
+
+  /**
+   * `PATCH /candidates/{externalIdentifier}`: the one way a candidate's details change. Each of
+   * their cases notes which fields changed, never the values (old or new).
+   */
+  async updateCandidate(
+    ctx: CommandContext,
+    externalId: string,
+    changes: UpdateCandidateDto,
+  ): Promise<CandidateUpdate> {
+    return this.uow.run(commandMeta(ctx), async (tx) => {
+      const candidate = await this.cases.lockCandidate(tx.manager, ctx.tenantId, externalId);
+      if (!candidate)
+        throw new DomainError(
+          404,
+          ErrorCode.CANDIDATE_NOT_FOUND,
+          'no candidate with this external id',
+        );
+      const changed = detailsDiffering(candidate, {
+        name: changes.name ?? candidate.name,
+        email: changes.email,
+      });
+      let casesNoted = 0;
+      if (changed.length > 0) {
+        candidate.name = changes.name ?? candidate.name;
+        candidate.email = changes.email ?? candidate.email;
+        casesNoted = await this.cases.updateCandidate(tx.manager, candidate, changed, ctx.actor);
+      }
+      return {
+        candidate: {
+          id: candidate.id,
+          externalId: candidate.externalId,
+          name: candidate.name,
+          email: candidate.email,
+        },
+        changed,
+        casesNoted,
+      };
     });
   }
 

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  budgetedPage,
+  DomainError,
+  ErrorCode,
+  invalidCursor,
+  keysetAfter,
+  pageLimit,
+  type BulkChunkDto,
+  type BulkChunkRow,
+  type CommandContext,
+  type FinishBulkJobDto,
+  type PageQueryDto,
+  type StartBulkJobDto,
+} from '@balanse/contracts';
+import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
+import { CaseRepository } from '../cases/case.repository';
+import { candidateConflict, CasesService } from '../cases/cases.service';
+import { StandardsService } from '../standards/standards.service';
+import {
+  BULK_STALE_SECONDS,
+  BulkJobRepository,
+  type BulkJobRow,
+  type RowResult,
+} from './bulk.repository';
+
+/** Names the report in its cursors. */
+const REPORT_LIST = 'bulk-report';
+
+/** The job as the API shows it. */
+export type BulkJobView = ReturnType<typeof jobView>;
+
+/**
+ * Bulk intake in identify: the gateway streams a file's rows here in chunks. Each row opens a
+ * case idempotently on the employer's external id: a candidate who already has a case on the
+ * standard is `existing` (so a file sent again creates nothing twice), one on record with other
+ * details is rejected as CANDIDATE_CONFLICT, and every row's outcome is kept for the report.
+ */
+@Injectable()
+export class BulkService {
+  constructor(
+    private readonly jobs: BulkJobRepository,
+    private readonly cases: CaseRepository,
+    private readonly casesService: CasesService,
+    private readonly standards: StandardsService,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  start(ctx: CommandContext, dto: StartBulkJobDto): Promise<BulkJobView> {
+    return this.uow.run(commandMeta(ctx), async (tx) =>
+      jobView(
+        await this.jobs.insert(tx.manager, {
+          id: randomUUID(),
+          tenantId: ctx.tenantId,
+          format: dto.format,
+        }),
+      ),
+    );
+  }
+
+  /** One chunk of rows, in one transaction: its cases, their events and its report rows. */
+  rows(ctx: CommandContext, jobId: string, chunk: BulkChunkDto): Promise<BulkJobView> {
+    return this.uow.run(commandMeta(ctx), async (tx) => {
+      if (!(await this.jobs.lock(tx.manager, ctx.tenantId, jobId))) throw jobNotFound(jobId);
+      const results: RowResult[] = chunk.rejected.map((r) => ({ ...r, outcome: 'rejected' }));
+      for (const row of chunk.rows) results.push(await this.openRow(tx, ctx.actor, jobId, row));
+      return jobView(
+        await this.jobs.addRows(tx.manager, ctx.tenantId, jobId, results, chunk.rowsRead),
+      );
+    });
+  }
+
+  finish(ctx: CommandContext, jobId: string, dto: FinishBulkJobDto): Promise<BulkJobView> {
+    return this.uow.run(commandMeta(ctx), async (tx) => {
+      if (!(await this.jobs.lock(tx.manager, ctx.tenantId, jobId))) throw jobNotFound(jobId);
+      return jobView(await this.jobs.finish(tx.manager, ctx.tenantId, jobId, dto));
+    });
+  }
+
+  async get(tenantId: string, jobId: string): Promise<BulkJobView> {
+    const job = await this.jobs.get(tenantId, jobId);
+    if (!job) throw jobNotFound(jobId);
+    return jobView(job);
+  }
+
+  /** A page of the per-row report, by row number. */
+  async report(tenantId: string, jobId: string, query?: PageQueryDto) {
+    const after = keysetAfter(REPORT_LIST, query, ['text']);
+    if (after && !/^\d{1,9}$/.test(after[0])) throw invalidCursor();
+    const limit = pageLimit(query);
+    if (!(await this.jobs.get(tenantId, jobId))) throw jobNotFound(jobId);
+    const rows = await this.jobs.pageReport(tenantId, jobId, Number(after?.[0] ?? 0), limit + 1);
+    return budgetedPage(
+      REPORT_LIST,
+      rows,
+      limit,
+      (r) => [String(r.row)],
+      (r) => r,
+    );
+  }
+
+  private async openRow(
+    tx: Tx,
+    actor: string,
+    jobId: string,
+    row: BulkChunkRow,
+  ): Promise<RowResult> {
+    const rejected = (err: DomainError): RowResult => ({
+      row: row.row,
+      outcome: 'rejected',
+      code: err.code,
+      field: err.fields?.[0]?.field,
+      reason: err.message,
+    });
+    const standard = await this.standards
+      .get(tx.tenantId, row.standardId, tx.manager)
+      .catch((err: unknown) => {
+        if (err instanceof DomainError) return null;
+        throw err;
+      });
+    if (!standard)
+      return rejected(
+        new DomainError(422, ErrorCode.STANDARD_NOT_FOUND, 'no such standard for this tenant', {}, [
+          { field: 'standardId', message: 'no such standard for this tenant' },
+        ]),
+      );
+    const candidate = await this.cases.upsertCandidate(tx.manager, tx.tenantId, row);
+    if (candidate.conflicts.length > 0) return rejected(candidateConflict(candidate.conflicts));
+    const existing = await this.cases.caseOf(tx.manager, tx.tenantId, candidate.id, standard.id);
+    if (existing) return { row: row.row, outcome: 'existing', caseId: existing };
+    const caseId = await this.casesService.openIn(tx, actor, standard, candidate.id, {
+      bulkJobId: jobId,
+    });
+    return { row: row.row, outcome: 'created', caseId };
+  }
+}
+
+function jobNotFound(id: string): DomainError {
+  return DomainError.notFound(ErrorCode.BULK_JOB_NOT_FOUND, 'bulk job', id);
+}
+
+function jobView(job: BulkJobRow) {
+  return {
+    jobId: job.id,
+    status: job.status,
+    format: job.format,
+    rowsRead: job.rows_read,
+    created: job.created,
+    existing: job.existing,
+    rejected: job.rejected,
+    reason: job.stale
+      ? `nothing was heard from the upload for ${BULK_STALE_SECONDS} s: it stopped after ${job.rows_read} rows; send the file again to complete it (rows already opened are found, not opened twice)`
+      : job.reason,
+    startedAt: job.started_at.toISOString(),
+    finishedAt: job.finished_at?.toISOString() ?? null,
+  };
+}
