@@ -20,7 +20,8 @@ import { Caller } from '../http/principal';
 import { ServiceClient } from '../http/service-client';
 import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors';
 
-const STORABLE = /^(?:[^\u0000\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])+$/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const storable = (s: string) => !s.includes('\u0000') && !LONE_SURROGATE.test(s);
 
 export class CandidateUpdateView {
   @ApiProperty({ type: CandidateView }) candidate: CandidateView;
@@ -65,7 +66,7 @@ export class CandidatesController {
     @Body() changes: UpdateCandidateDto,
   ) {
     // Stored ids hold neither NUL nor unpaired surrogates (PostgreSQL's text cannot).
-    if (externalId.length > EXTERNAL_ID_MAX_LENGTH || !STORABLE.test(externalId))
+    if (externalId.length > EXTERNAL_ID_MAX_LENGTH || !storable(externalId))
       throw validationError([
         {
           field: 'externalIdentifier',

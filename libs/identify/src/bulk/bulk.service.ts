@@ -15,8 +15,9 @@ import {
   type StartBulkJobDto,
 } from '@balanse/contracts';
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
-import { CaseRepository } from '../cases/case.repository';
+import { CaseRepository, detailsDiffering } from '../cases/case.repository';
 import { candidateConflict, CasesService } from '../cases/cases.service';
+import type { Standard } from '../standards/standard.entity';
 import { StandardsService } from '../standards/standards.service';
 import {
   BULK_STALE_SECONDS,
@@ -59,12 +60,16 @@ export class BulkService {
     );
   }
 
-  /** One chunk of rows, in one transaction: its cases, their events and its report rows. */
+  /**
+   * One chunk of rows, in one transaction: its cases, their events and its report rows, with a
+   * few statements for the whole chunk (the candidates, their cases, the new cases) rather than
+   * a few per row.
+   */
   rows(ctx: CommandContext, jobId: string, chunk: BulkChunkDto): Promise<BulkJobView> {
     return this.uow.run(commandMeta(ctx), async (tx) => {
       if (!(await this.jobs.lock(tx.manager, ctx.tenantId, jobId))) throw jobNotFound(jobId);
       const results: RowResult[] = chunk.rejected.map((r) => ({ ...r, outcome: 'rejected' }));
-      for (const row of chunk.rows) results.push(await this.openRow(tx, ctx.actor, jobId, row));
+      results.push(...(await this.openRows(tx, ctx.actor, jobId, chunk.rows)));
       return jobView(
         await this.jobs.addRows(tx.manager, ctx.tenantId, jobId, results, chunk.rowsRead),
       );
@@ -100,40 +105,72 @@ export class BulkService {
     );
   }
 
-  private async openRow(
+  private async openRows(
     tx: Tx,
     actor: string,
     jobId: string,
-    row: BulkChunkRow,
-  ): Promise<RowResult> {
-    const rejected = (err: DomainError): RowResult => ({
-      row: row.row,
-      outcome: 'rejected',
-      code: err.code,
-      field: err.fields?.[0]?.field,
-      reason: err.message,
+    rows: BulkChunkRow[],
+  ): Promise<RowResult[]> {
+    const standards = new Map<string, Standard | null>();
+    for (const id of new Set(rows.map((r) => r.standardId)))
+      standards.set(id, await this.standardOrNull(tx, id));
+    const known = rows.filter((r) => standards.get(r.standardId));
+    // The first row of each external id stands for a new candidate; the others compare with it.
+    const firstOf = new Map<string, BulkChunkRow>();
+    for (const row of known) if (!firstOf.has(row.externalId)) firstOf.set(row.externalId, row);
+    const onRecord = await this.cases.upsertCandidates(tx.manager, tx.tenantId, [
+      ...firstOf.values(),
+    ]);
+    const caseOf = await this.cases.casesOf(
+      tx.manager,
+      tx.tenantId,
+      [...onRecord.values()].map((c) => c.id),
+    );
+    const toOpen: Parameters<CasesService['openMany']>[2] = [];
+    const results = rows.map((row): RowResult => {
+      const standard = standards.get(row.standardId);
+      if (!standard) return rejected(row.row, unknownStandard());
+      const candidate = onRecord.get(row.externalId)!;
+      const conflicts = detailsDiffering(candidate, row);
+      if (conflicts.length > 0) return rejected(row.row, candidateConflict(conflicts));
+      const key = `${candidate.id}/${standard.id}`;
+      const existing = caseOf.get(key);
+      if (existing) return { row: row.row, outcome: 'existing', caseId: existing };
+      const caseId = randomUUID();
+      caseOf.set(key, caseId); // the same person twice in the file: one case
+      toOpen.push({ caseId, standard, candidateId: candidate.id, detail: { bulkJobId: jobId } });
+      return { row: row.row, outcome: 'created', caseId };
     });
-    const standard = await this.standards
-      .get(tx.tenantId, row.standardId, tx.manager)
-      .catch((err: unknown) => {
-        if (err instanceof DomainError) return null;
-        throw err;
-      });
-    if (!standard)
-      return rejected(
-        new DomainError(422, ErrorCode.STANDARD_NOT_FOUND, 'no such standard for this tenant', {}, [
-          { field: 'standardId', message: 'no such standard for this tenant' },
-        ]),
-      );
-    const candidate = await this.cases.upsertCandidate(tx.manager, tx.tenantId, row);
-    if (candidate.conflicts.length > 0) return rejected(candidateConflict(candidate.conflicts));
-    const existing = await this.cases.caseOf(tx.manager, tx.tenantId, candidate.id, standard.id);
-    if (existing) return { row: row.row, outcome: 'existing', caseId: existing };
-    const caseId = await this.casesService.openIn(tx, actor, standard, candidate.id, {
-      bulkJobId: jobId,
-    });
-    return { row: row.row, outcome: 'created', caseId };
+    await this.casesService.openMany(tx, actor, toOpen);
+    return results;
   }
+
+  private standardOrNull(tx: Tx, id: string): Promise<Standard | null> {
+    return this.standards.get(tx.tenantId, id, tx.manager).catch((err: unknown) => {
+      if (err instanceof DomainError) return null;
+      throw err;
+    });
+  }
+}
+
+function rejected(row: number, err: DomainError): RowResult {
+  return {
+    row,
+    outcome: 'rejected',
+    code: err.code,
+    field: err.fields?.[0]?.field,
+    reason: err.message,
+  };
+}
+
+function unknownStandard(): DomainError {
+  return new DomainError(
+    422,
+    ErrorCode.STANDARD_NOT_FOUND,
+    'no such standard for this tenant',
+    {},
+    [{ field: 'standardId', message: 'no such standard for this tenant' }],
+  );
 }
 
 function jobNotFound(id: string): DomainError {

@@ -60,6 +60,35 @@ const UPSERT_CANDIDATE_SQL = `
   ON CONFLICT (tenant_id, external_id) DO UPDATE SET external_id = candidate.external_id
   RETURNING id, name, email`;
 
+/**
+ * Many candidates at once (a bulk chunk, one row per external id), in external-id order so that
+ * concurrent chunks lock them in the same order.
+ */
+const UPSERT_CANDIDATES_SQL = `
+  INSERT INTO candidate (id, tenant_id, external_id, name, email)
+  SELECT gen_random_uuid(), $1, c.external_id, c.name, c.email
+    FROM unnest($2::text[], $3::text[], $4::text[]) AS c(external_id, name, email)
+   ORDER BY c.external_id
+  ON CONFLICT (tenant_id, external_id) DO UPDATE SET external_id = candidate.external_id
+  RETURNING id, external_id, name, email`;
+
+/** Cases in phase identify, and the history entry that opens each, in two statements. */
+const INSERT_CASES_SQL = `
+  INSERT INTO competence_case (id, tenant_id, candidate_id, standard_id, standard_version, phase)
+  SELECT c.id, $1, c.candidate_id, c.standard_id, c.standard_version, 'identify'
+    FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[])
+         AS c(id, candidate_id, standard_id, standard_version)`;
+const INSERT_OPENED_SQL = `
+  INSERT INTO case_history (id, case_id, tenant_id, at, phase, event, actor, detail)
+  SELECT gen_random_uuid(), h.case_id, $1, now(), 'identify', 'opened', $2, h.detail
+    FROM unnest($3::uuid[], $4::jsonb[]) AS h(case_id, detail)`;
+
+/** Each candidate's first case per standard. */
+const CASES_OF_SQL = `
+  SELECT DISTINCT ON (candidate_id, standard_id) candidate_id, standard_id, id
+    FROM competence_case WHERE tenant_id = $1 AND candidate_id = ANY($2::uuid[])
+   ORDER BY candidate_id, standard_id, opened_at, id`;
+
 /** A change of a candidate's details, noted in the history of each of their cases (no values). */
 const CANDIDATE_HISTORY_SQL = `
   INSERT INTO case_history (id, case_id, tenant_id, at, phase, event, actor, detail)
@@ -151,34 +180,60 @@ export class CaseRepository {
     return entries.length;
   }
 
-  /** The candidate's first case on this standard, if any: what a re-sent bulk row finds. */
-  async caseOf(
+  /** Candidates by external id (each once), created if new; answers the rows on record. */
+  async upsertCandidates(
     manager: EntityManager,
     tenantId: string,
-    candidateId: string,
-    standardId: string,
-  ): Promise<string | null> {
-    const rows: Array<{ id: string }> = await manager.query(
-      `SELECT id FROM competence_case WHERE tenant_id = $1 AND candidate_id = $2 AND standard_id = $3
-        ORDER BY opened_at, id LIMIT 1`,
-      [tenantId, candidateId, standardId],
-    );
-    return rows[0]?.id ?? null;
+    candidates: Array<{ externalId: string; name: string; email?: string }>,
+  ): Promise<Map<string, { id: string; name: string; email: string | null }>> {
+    if (candidates.length === 0) return new Map();
+    const rows: Array<{ id: string; external_id: string; name: string; email: string | null }> =
+      await manager.query(UPSERT_CANDIDATES_SQL, [
+        tenantId,
+        candidates.map((c) => c.externalId),
+        candidates.map((c) => c.name),
+        candidates.map((c) => c.email ?? null),
+      ]);
+    return new Map(rows.map((r) => [r.external_id, r]));
   }
 
-  async insert(
+  /** Each candidate's first case per standard, keyed `<candidateId>/<standardId>`. */
+  async casesOf(
     manager: EntityManager,
-    record: Pick<
-      CaseRecord,
-      'id' | 'tenantId' | 'candidateId' | 'standardId' | 'standardVersion' | 'phase'
+    tenantId: string,
+    candidateIds: string[],
+  ): Promise<Map<string, string>> {
+    if (candidateIds.length === 0) return new Map();
+    const rows: Array<{ candidate_id: string; standard_id: string; id: string }> =
+      await manager.query(CASES_OF_SQL, [tenantId, candidateIds]);
+    return new Map(rows.map((r) => [`${r.candidate_id}/${r.standard_id}`, r.id]));
+  }
+
+  /** Opens cases in phase identify with their `opened` history entries. */
+  async insertOpened(
+    manager: EntityManager,
+    tenantId: string,
+    actor: string,
+    cases: Array<
+      Pick<CaseRecord, 'id' | 'candidateId' | 'standardId' | 'standardVersion'> & {
+        detail: Record<string, unknown>;
+      }
     >,
   ): Promise<void> {
-    await manager.insert(CaseRecord, {
-      ...record,
-      result: null,
-      outcomeIds: [],
-      selfAssessment: {},
-    });
+    if (cases.length === 0) return;
+    await manager.query(INSERT_CASES_SQL, [
+      tenantId,
+      cases.map((c) => c.id),
+      cases.map((c) => c.candidateId),
+      cases.map((c) => c.standardId),
+      cases.map((c) => c.standardVersion),
+    ]);
+    await manager.query(INSERT_OPENED_SQL, [
+      tenantId,
+      actor,
+      cases.map((c) => c.id),
+      cases.map((c) => JSON.stringify(c.detail)),
+    ]);
   }
 
   /** The case, locked for update until the transaction ends; null if the tenant has no such case. */

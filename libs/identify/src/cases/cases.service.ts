@@ -96,32 +96,44 @@ export class CasesService {
     actor: string,
     standard: Pick<Standard, 'id' | 'version'>,
     candidateId: string,
-    detail: Record<string, unknown> = {},
   ): Promise<string> {
     const caseId = randomUUID();
-    await this.cases.insert(tx.manager, {
-      id: caseId,
-      tenantId: tx.tenantId,
-      candidateId,
-      standardId: standard.id,
-      standardVersion: standard.version,
-      phase: 'identify',
-    });
-    await this.cases.addHistory(tx.manager, tx.tenantId, {
-      caseId,
-      phase: 'identify',
-      event: 'opened',
-      actor,
-      detail: { standardId: standard.id, standardVersion: standard.version, ...detail },
-    });
-    await tx.emit(CaseOpened, caseId, {
-      caseId,
-      candidateRef: candidateId,
-      standardId: standard.id,
-      standardVersion: standard.version,
-      openedAt: new Date().toISOString(),
-    });
+    await this.openMany(tx, actor, [{ caseId, standard, candidateId }]);
     return caseId;
+  }
+
+  /** Opens cases (a bulk chunk's) in the caller's transaction: a few statements for them all. */
+  async openMany(
+    tx: Tx,
+    actor: string,
+    cases: Array<{
+      caseId: string;
+      standard: Pick<Standard, 'id' | 'version'>;
+      candidateId: string;
+      detail?: Record<string, unknown>;
+    }>,
+  ): Promise<void> {
+    await this.cases.insertOpened(
+      tx.manager,
+      tx.tenantId,
+      actor,
+      cases.map(({ caseId, standard, candidateId, detail }) => ({
+        id: caseId,
+        candidateId,
+        standardId: standard.id,
+        standardVersion: standard.version,
+        detail: { standardId: standard.id, standardVersion: standard.version, ...detail },
+      })),
+    );
+    const openedAt = new Date().toISOString();
+    for (const { caseId, standard, candidateId } of cases)
+      await tx.emit(CaseOpened, caseId, {
+        caseId,
+        candidateRef: candidateId,
+        standardId: standard.id,
+        standardVersion: standard.version,
+        openedAt,
+      });
   }
 
   /**
