@@ -171,6 +171,20 @@ describe('bulk intake and candidates (embedded)', () => {
     ]);
   });
 
+  it('opens the rows before a CSV that cannot be read to its end (an unclosed quote), and reports the rest', async () => {
+    const api = as('bulk-tail');
+    const file =
+      csv([`${standard},tail-1,Ola,`, `${standard},tail-2,"Kari, with a, comma",`]) +
+      `${standard},tail-3,"never closed,\n${standard},tail-4,Per,\n`;
+    const res = await upload(api, 'text/csv', file);
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ created: 2 });
+    const rows = await report(api, res.body.jobId);
+    expect(rows.slice(0, 2).map((r) => r.outcome)).toEqual(['created', 'created']);
+    if (res.body.status === 'incomplete') expect(res.body.reason).toMatch(/row 2/);
+    else expect(rows[2]).toMatchObject({ row: 3, outcome: 'rejected', field: '(row)' });
+  });
+
   it("keeps jobs per tenant: another tenant's job is 404", async () => {
     const a = as('bulk-a');
     const b = as('bulk-b');

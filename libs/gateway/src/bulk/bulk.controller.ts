@@ -111,9 +111,20 @@ export class BulkController {
     });
     const params = { id: job.jobId };
     let chunk: BulkChunkDto = { rows: [], rejected: [], rowsRead: 0 };
+    // One chunk in identify while the next is read: reading and opening overlap, and at most
+    // two chunks of the file are in memory.
+    let inFlight: Promise<unknown> = Promise.resolve();
+    let sentUpTo = 0; // rows opened so far
     const send = async () => {
-      await this.services.call('identify', C.bulkRows, caller, { params, body: chunk });
+      const body = chunk;
       chunk = { rows: [], rejected: [], rowsRead: chunk.rowsRead };
+      await inFlight;
+      inFlight = this.services.call('identify', C.bulkRows, caller, { params, body });
+      inFlight.then(
+        () => (sentUpTo = Math.max(sentUpTo, body.rowsRead)),
+        () => undefined,
+      );
+      inFlight.catch(() => undefined); // awaited below; not unhandled meanwhile
     };
     try {
       for (; !next.done; next = await rows.next()) {
@@ -124,15 +135,27 @@ export class BulkController {
         if (chunk.rows.length + chunk.rejected.length >= BULK_CHUNK_ROWS) await send();
       }
       if (chunk.rows.length + chunk.rejected.length > 0) await send();
+      await inFlight;
     } catch (err) {
       stop(err);
+      // A file unreadable from some row on: the rows read before it are opened all the same.
+      const sent =
+        err instanceof BulkReadError
+          ? await send()
+              .then(() => inFlight)
+              .then(
+                () => true,
+                () => false,
+              )
+          : false;
+      const rowsRead = sent ? chunk.rowsRead : sentUpTo;
       const stopped = await this.services
         .call<BulkJobView>('identify', C.finishBulkJob, caller, {
           params,
           body: {
             status: 'incomplete',
-            reason: stopReason(err, chunk.rowsRead),
-            rowsRead: chunk.rowsRead,
+            reason: stopReason(err, rowsRead),
+            rowsRead,
           },
         })
         .catch(() => undefined); // identify down: the job is shown incomplete once it goes stale
