@@ -62,12 +62,27 @@ function csvFile(standardId: string, prefix: string, rows: number): Readable {
   });
 }
 
-/** The process's resident memory now and at its peak, in MB (Linux /proc). */
-function memoryOf(pid: number): { rss: number; hwm: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const mb = (field: string) =>
-    Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1]) / 102.4) / 10;
-  return { rss: mb('VmRSS'), hwm: mb('VmHWM') };
+/**
+ * Resident memory in MB (Linux /proc) of the embedded process and of its children (PGlite runs
+ * in a child process of its own): their sum now, and the main process's alone.
+ */
+function memoryOf(pid: number): { rss: number; main: number } {
+  const kb = (p: number) =>
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+  const tree = (p: number): number[] => {
+    let children: number[] = [];
+    try {
+      children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
+        .split(' ')
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      /* gone */
+    }
+    return [p, ...children.flatMap(tree)];
+  };
+  const mb = (k: number) => Math.round(k / 102.4) / 10;
+  return { rss: mb(tree(pid).reduce((n, p) => n + kb(p), 0)), main: mb(kb(pid)) };
 }
 
 async function upload(stack: Stack, tenant: string, file: Readable) {
@@ -124,9 +139,11 @@ export async function bulkBench(argv: string[]): Promise<number> {
       );
     }
     const before = pid ? memoryOf(pid) : undefined;
-    let peak = before?.rss ?? 0;
+    let peak = before ?? { rss: 0, main: 0 };
     const sampler = setInterval(() => {
-      if (pid) peak = Math.max(peak, memoryOf(pid).rss);
+      if (!pid) return;
+      const now = memoryOf(pid);
+      peak = { rss: Math.max(peak.rss, now.rss), main: Math.max(peak.main, now.main) };
     }, 100);
     const t0 = performance.now();
     const res = await upload(stack, tenant, csvFile(standard, 'row', o.rows));
@@ -143,15 +160,16 @@ export async function bulkBench(argv: string[]): Promise<number> {
       ...(before && after
         ? {
             serverRssBeforeMb: before.rss,
-            serverPeakRssMb: Math.max(peak, after.rss),
+            serverPeakRssMb: Math.max(peak.rss, after.rss),
             serverRssAfterMb: after.rss,
+            mainProcessPeakRssMb: Math.max(peak.main, after.main),
           }
         : {}),
     };
     process.stdout.write(
       `bulk intake: ${o.rows} rows in ${result.seconds} s = ${result.rowsPerSecond} rows/s (answer ${res.status}: ${res.body['created']} created, ${res.body['existing']} existing, ${res.body['rejected']} rejected)\n` +
         (before
-          ? `server rss: ${result.serverRssBeforeMb} MB before, peak ${result.serverPeakRssMb} MB while reading, ${result.serverRssAfterMb} MB after\n`
+          ? `server rss (embedded process + PGlite): ${result.serverRssBeforeMb} MB before, peak ${result.serverPeakRssMb} MB while reading, ${result.serverRssAfterMb} MB after; main process peak ${result.mainProcessPeakRssMb} MB\n`
           : '') +
         JSON.stringify(result) +
         '\n',
