@@ -62,27 +62,10 @@ function csvFile(standardId: string, prefix: string, rows: number): Readable {
   });
 }
 
-/**
- * Resident memory in MB (Linux /proc) of the embedded process and of its children (PGlite runs
- * in a child process of its own): their sum now, and the main process's alone.
- */
-function memoryOf(pid: number): { rss: number; main: number } {
-  const kb = (p: number) =>
-    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-  const tree = (p: number): number[] => {
-    let children: number[] = [];
-    try {
-      children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
-        .split(' ')
-        .filter(Boolean)
-        .map(Number);
-    } catch {
-      /* gone */
-    }
-    return [p, ...children.flatMap(tree)];
-  };
-  const mb = (k: number) => Math.round(k / 102.4) / 10;
-  return { rss: mb(tree(pid).reduce((n, p) => n + kb(p), 0)), main: mb(kb(pid)) };
+/** The embedded process's resident memory in MB (Linux /proc); PGlite runs inside it. */
+function rssOf(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  return Math.round(kb / 102.4) / 10;
 }
 
 async function upload(stack: Stack, tenant: string, file: Readable) {
@@ -138,18 +121,16 @@ export async function bulkBench(argv: string[]): Promise<number> {
         `warm-up: ${o.warmup} rows, ${warm.status} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
       );
     }
-    const before = pid ? memoryOf(pid) : undefined;
-    let peak = before ?? { rss: 0, main: 0 };
+    const before = pid ? rssOf(pid) : undefined;
+    let peak = before ?? 0;
     const sampler = setInterval(() => {
-      if (!pid) return;
-      const now = memoryOf(pid);
-      peak = { rss: Math.max(peak.rss, now.rss), main: Math.max(peak.main, now.main) };
+      if (pid) peak = Math.max(peak, rssOf(pid));
     }, 100);
     const t0 = performance.now();
     const res = await upload(stack, tenant, csvFile(standard, 'row', o.rows));
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
-    const after = pid ? memoryOf(pid) : undefined;
+    const after = pid ? rssOf(pid) : undefined;
     const result = {
       mode: o.url ? 'distributed' : 'embedded',
       rows: o.rows,
@@ -159,17 +140,16 @@ export async function bulkBench(argv: string[]): Promise<number> {
       rowsPerSecond: Math.round(o.rows / seconds),
       ...(before && after
         ? {
-            serverRssBeforeMb: before.rss,
-            serverPeakRssMb: Math.max(peak.rss, after.rss),
-            serverRssAfterMb: after.rss,
-            mainProcessPeakRssMb: Math.max(peak.main, after.main),
+            serverRssBeforeMb: before,
+            serverPeakRssMb: Math.max(peak, after),
+            serverRssAfterMb: after,
           }
         : {}),
     };
     process.stdout.write(
       `bulk intake: ${o.rows} rows in ${result.seconds} s = ${result.rowsPerSecond} rows/s (answer ${res.status}: ${res.body['created']} created, ${res.body['existing']} existing, ${res.body['rejected']} rejected)\n` +
         (before
-          ? `server rss (embedded process + PGlite): ${result.serverRssBeforeMb} MB before, peak ${result.serverPeakRssMb} MB while reading, ${result.serverRssAfterMb} MB after; main process peak ${result.mainProcessPeakRssMb} MB\n`
+          ? `server rss: ${result.serverRssBeforeMb} MB before, peak ${result.serverPeakRssMb} MB while reading, ${result.serverRssAfterMb} MB after\n`
           : '') +
         JSON.stringify(result) +
         '\n',
