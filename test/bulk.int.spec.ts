@@ -5,7 +5,15 @@
  * of a known external id with other details and the PATCH that changes them, noted in the cases'
  * history without the values.
  */
-import { seededStandard, startStack, type ApiClient, type Stack } from '@balanse/testing';
+import { Readable } from 'node:stream';
+import { request } from 'undici';
+import {
+  seededStandard,
+  startStack,
+  pollUntil,
+  type ApiClient,
+  type Stack,
+} from '@balanse/testing';
 
 describe('bulk intake and candidates (embedded)', () => {
   let stack: Stack;
@@ -49,6 +57,8 @@ describe('bulk intake and candidates (embedded)', () => {
     } while (cursor);
     return rows;
   }
+
+  const upload2 = (api: ApiClient, file: string) => upload(api, 'text/csv', file);
 
   const TENANTS = new Map<ApiClient, string>();
   const as = (tenant: string) => {
@@ -183,6 +193,61 @@ describe('bulk intake and candidates (embedded)', () => {
     expect(rows.slice(0, 2).map((r) => r.outcome)).toEqual(['created', 'created']);
     if (res.body.status === 'incomplete') expect(res.body.reason).toMatch(/row 2/);
     else expect(rows[2]).toMatchObject({ row: 3, outcome: 'rejected', field: '(row)' });
+  });
+
+  it('shows progress while the file is read; an upload that stops leaves the job incomplete with the rows read, and sending the file again completes it', async () => {
+    const api = as('bulk-abort');
+    const line = (i: number) => `${standard},ab-${i},Person ${i},\n`;
+    // The file: the header and 250 rows, then a pause, then the upload fails.
+    const file = new Readable({ read() {} });
+    file.push('standardId,externalId,name,email\n');
+    for (let i = 0; i < 250; i++) file.push(line(i));
+    const upload = request(`${stack.url}/api/v1/cases/bulk`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${stack.token}`,
+        'x-balanse-tenant': 'bulk-abort',
+        'content-type': 'text/csv',
+      },
+      body: file,
+    }).catch((err: Error) => err);
+
+    // Two chunks of 100 are opened; the rest waits for more of the file.
+    const running = await pollUntil(
+      async (seen) => {
+        const jobs = (await api.get('/cases/bulk')).body.items;
+        seen(jobs);
+        return jobs[0]?.rowsRead === 200 ? jobs[0] : undefined;
+      },
+      (last) => `no job with 200 rows read: ${JSON.stringify(last)}`,
+    );
+    expect(running).toMatchObject({ status: 'running', created: 200, finishedAt: null });
+
+    file.destroy(new Error('the HR system lost its connection'));
+    expect(await upload).toBeInstanceOf(Error);
+    const stopped = await pollUntil(
+      async (seen) => {
+        const job = (await api.get(`/cases/bulk/${running.jobId}`)).body;
+        seen(job);
+        return job.status === 'incomplete' ? job : undefined;
+      },
+      (last) => `job not incomplete: ${JSON.stringify(last)}`,
+    );
+    // The whole rows read before the break are opened (the parser may hold back the last one).
+    expect(stopped.rowsRead).toBeGreaterThanOrEqual(200);
+    expect(stopped).toMatchObject({
+      created: stopped.rowsRead,
+      reason: expect.stringMatching(/stopped after row \d+: the client closed the upload/),
+    });
+
+    const whole = csv(Array.from({ length: 300 }, (_, i) => line(i).trimEnd()));
+    const again = await upload2(api, whole);
+    expect(again.body).toMatchObject({
+      status: 'completed',
+      rowsRead: 300,
+      created: 300 - stopped.rowsRead,
+      existing: stopped.rowsRead,
+    });
   });
 
   it("keeps jobs per tenant: another tenant's job is 404", async () => {

@@ -106,6 +106,22 @@ const rows: BadRequest[] = [
     field: '(row)',
   },
   {
+    name: 'GET /cases/bulk with a cursor of another list → 400',
+    method: 'GET',
+    path: `/cases/bulk?cursor=${Buffer.from('["bulk-report","1"]').toString('base64url')}`,
+    status: 400,
+    code: 'INVALID_CURSOR',
+    field: 'cursor',
+  },
+  {
+    name: 'GET /cases/bulk with limit 0 → 400',
+    method: 'GET',
+    path: '/cases/bulk?limit=0',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'limit',
+  },
+  {
     name: 'GET /cases/bulk/{jobId} unknown → 404',
     method: 'GET',
     path: `/cases/bulk/${UNKNOWN}`,

@@ -68,6 +68,7 @@ export const Command = {
     startBulkJob: 'bulk.start',
     bulkRows: 'bulk.rows',
     finishBulkJob: 'bulk.finish',
+    listBulkJobs: 'bulk.list',
     getBulkJob: 'bulk.get',
     bulkJobRows: 'bulk.report',
   },

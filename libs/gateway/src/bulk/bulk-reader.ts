@@ -33,8 +33,8 @@ export async function* readRows(
 ): AsyncGenerator<ReadRow> {
   // Not a pipeline: on a failure the request must stay open for the answer (see `settleUpload`).
   const limited = body.pipe(byteLimit(maxBytes));
-  body.on('error', (err) => limited.destroy(err));
-  body.on('aborted', () => limited.destroy(new Error('the client closed the upload')));
+  body.on('error', (err) => limited.destroy(new BulkReadError(err.message)));
+  body.on('aborted', () => limited.destroy(new BulkReadError('the client closed the upload')));
   yield* format === 'csv' ? readCsv(limited) : readNdjson(limited);
 }
 
@@ -211,15 +211,18 @@ async function* readCsv(input: Readable): AsyncGenerator<ReadRow> {
       if (r.read) yield r.read;
     }
   } catch (err) {
-    if (err instanceof DomainError) throw err;
+    if (err instanceof DomainError || err instanceof BulkReadError) throw err;
     if (!header) throw fileInvalid(`not a CSV file with a header row: ${(err as Error).message}`);
-    throw new BulkReadError(`the CSV cannot be read past row ${row}: ${(err as Error).message}`);
+    throw new BulkReadError(`the CSV cannot be read further: ${(err as Error).message}`);
   }
   if (!header) throw fileInvalid('the file is empty: a CSV starts with its header row');
   yield* skipped;
 }
 
-/** The file stopped being readable after some rows (an unclosed quote at its end, say). */
+/**
+ * The file stopped after some rows: it cannot be read further (an unclosed quote at its end,
+ * say), or the upload broke off. The rows read before it are whole and are opened.
+ */
 export class BulkReadError extends Error {}
 
 async function* readNdjson(input: Readable): AsyncGenerator<ReadRow> {

@@ -26,7 +26,7 @@ import { ApiErrors } from '../openapi/api-errors';
 import { ApiIdParam } from '../openapi/api-id-param';
 import { ApiPaged } from '../openapi/api-paging';
 import { BulkReadError, payloadTooLarge, readRows, settleUpload } from './bulk-reader';
-import { BulkJobView, BulkReportPageView } from './bulk.views';
+import { BulkJobPageView, BulkJobView, BulkReportPageView } from './bulk.views';
 
 const C = Command.identify;
 
@@ -115,6 +115,12 @@ export class BulkController {
     // two chunks of the file are in memory.
     let inFlight: Promise<unknown> = Promise.resolve();
     let sentUpTo = 0; // rows opened so far
+    let readFailed = false;
+    const read = () =>
+      rows.next().catch((err: unknown) => {
+        readFailed = true;
+        throw err;
+      });
     const send = async () => {
       const body = chunk;
       chunk = { rows: [], rejected: [], rowsRead: chunk.rowsRead };
@@ -127,7 +133,7 @@ export class BulkController {
       inFlight.catch(() => undefined); // awaited below; not unhandled meanwhile
     };
     try {
-      for (; !next.done; next = await rows.next()) {
+      for (; !next.done; next = await read()) {
         const read = next.value;
         if ('valid' in read) chunk.rows.push(read.valid);
         else chunk.rejected.push(read.rejected);
@@ -138,16 +144,16 @@ export class BulkController {
       await inFlight;
     } catch (err) {
       stop(err);
-      // A file unreadable from some row on: the rows read before it are opened all the same.
-      const sent =
-        err instanceof BulkReadError
-          ? await send()
-              .then(() => inFlight)
-              .then(
-                () => true,
-                () => false,
-              )
-          : false;
+      // A file that stopped part way (unreadable, too large, broken off): the whole rows read
+      // before are opened all the same. A failure in identify leaves them to the next upload.
+      const sent = readFailed
+        ? await send()
+            .then(() => inFlight)
+            .then(
+              () => true,
+              () => false,
+            )
+        : false;
       const rowsRead = sent ? chunk.rowsRead : sentUpTo;
       const stopped = await this.services
         .call<BulkJobView>('identify', C.finishBulkJob, caller, {
@@ -175,6 +181,18 @@ export class BulkController {
       body: { status: 'completed', rowsRead: chunk.rowsRead },
     });
     return this.answer(res, done);
+  }
+
+  @Get()
+  @ApiOperation({
+    summary:
+      "The tenant's bulk jobs, oldest first: where to find a job whose upload's answer was lost",
+  })
+  @ApiPaged()
+  @ApiOkResponse({ type: BulkJobPageView })
+  @ApiErrors(ErrorCode.INVALID_CURSOR)
+  list(@Caller() caller: CommandContext, @Query() query: Record<string, unknown>) {
+    return this.services.call('identify', C.listBulkJobs, caller, { query });
   }
 
   @Get(':jobId')

@@ -65,3 +65,5 @@ export class BulkRowReportView {
 }
 
 export const BulkReportPageView = PageView(BulkRowReportView, 'BulkReportPage');
+
+export const BulkJobPageView = PageView(BulkJobView, 'BulkJobPage');

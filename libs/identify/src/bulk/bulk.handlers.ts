@@ -41,6 +41,11 @@ export class BulkCommands {
     return this.bulk.finish(ctx, id, body);
   }
 
+  @MessagePattern(C.listBulkJobs)
+  list(@Ctx() ctx: CommandContext, @Payload('query') query: PageQueryDto) {
+    return this.bulk.list(ctx.tenantId, query);
+  }
+
   @MessagePattern(C.getBulkJob)
   get(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
     return this.bulk.get(ctx.tenantId, id);

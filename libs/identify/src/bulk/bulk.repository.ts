@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { BulkFormat, BulkJobStatus, BulkRowOutcome } from '@balanse/contracts';
+import { fromMicros, microsOf } from '@balanse/persistence';
 
 /** A running job that has heard nothing from its upload for this long is shown `incomplete`. */
 export const BULK_STALE_SECONDS = 60;
@@ -30,6 +31,14 @@ const ADD_ROWS_SQL = `
          updated_at = now()
    WHERE id = $1 AND tenant_id = $2
   RETURNING ${JOB_COLUMNS}`;
+
+/** A page of the tenant's jobs, oldest first, after the keyset ($2: `started_at` in microseconds, $3: id). */
+const JOB_PAGE_SQL = `
+  SELECT ${JOB_COLUMNS}, ${microsOf('started_at')} AS key_at FROM bulk_job
+   WHERE tenant_id = $1
+     AND ($2::text IS NULL OR (started_at, id) > (${fromMicros('$2')}, $3::uuid))
+   ORDER BY started_at, id
+   LIMIT $4`;
 
 const REPORT_PAGE_SQL = `
   SELECT row_number, outcome, case_id, code, field, reason FROM bulk_job_row
@@ -92,6 +101,19 @@ export class BulkJobRepository {
       [id, tenantId],
     );
     return rows[0] ?? null;
+  }
+
+  async pageJobs(
+    tenantId: string,
+    after: string[] | null,
+    take: number,
+  ): Promise<Array<BulkJobRow & { key_at: string }>> {
+    return this.dataSource.query(JOB_PAGE_SQL, [
+      tenantId,
+      after?.[0] ?? null,
+      after?.[1] ?? null,
+      take,
+    ]);
   }
 
   async addRows(

@@ -26,8 +26,9 @@ import {
   type RowResult,
 } from './bulk.repository';
 
-/** Names the report in its cursors. */
+/** Name the lists in their cursors. */
 const REPORT_LIST = 'bulk-report';
+const JOB_LIST = 'bulk-jobs';
 
 /** The job as the API shows it. */
 export type BulkJobView = ReturnType<typeof jobView>;
@@ -87,6 +88,14 @@ export class BulkService {
     const job = await this.jobs.get(tenantId, jobId);
     if (!job) throw jobNotFound(jobId);
     return jobView(job);
+  }
+
+  /** A page of the tenant's jobs, oldest first: where a client finds a job whose answer it lost. */
+  async list(tenantId: string, query?: PageQueryDto) {
+    const after = keysetAfter(JOB_LIST, query, ['micros', 'uuid']);
+    const limit = pageLimit(query);
+    const rows = await this.jobs.pageJobs(tenantId, after, limit + 1);
+    return budgetedPage(JOB_LIST, rows, limit, (r) => [r.key_at, r.id], jobView);
   }
 
   /** A page of the per-row report, by row number. */
