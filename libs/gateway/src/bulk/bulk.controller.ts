@@ -78,6 +78,11 @@ export class BulkController {
       message: 'send the file as text/csv or application/x-ndjson (got application/json)',
       meaning: 'the body is neither `text/csv` nor `application/x-ndjson`',
     },
+    {
+      code: ErrorCode.MALFORMED_JSON,
+      meaning:
+        'a body sent as `application/json` is read as JSON first; broken JSON is this, valid JSON 415',
+    },
     ErrorCode.BULK_FILE_INVALID,
     {
       code: ErrorCode.PAYLOAD_TOO_LARGE,

@@ -13,7 +13,16 @@ const CODES: Record<string, ErrorCode[]> = {
   'GET /api/v1/standards': ['INVALID_CURSOR'],
   'POST /api/v1/standards': ['STANDARD_CODE_TAKEN', 'IDEMPOTENCY_KEY_REUSED'],
   'GET /api/v1/standards/{id}': ['STANDARD_NOT_FOUND'],
-  'POST /api/v1/cases': ['STANDARD_NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED'],
+  'POST /api/v1/cases': ['STANDARD_NOT_FOUND', 'CANDIDATE_CONFLICT', 'IDEMPOTENCY_KEY_REUSED'],
+  'POST /api/v1/cases/bulk': ['BULK_FILE_INVALID'],
+  'GET /api/v1/cases/bulk': ['INVALID_CURSOR'],
+  'GET /api/v1/cases/bulk/{jobId}': ['BULK_JOB_NOT_FOUND'],
+  'GET /api/v1/cases/bulk/{jobId}/rows': ['BULK_JOB_NOT_FOUND', 'INVALID_CURSOR'],
+  'PATCH /api/v1/candidates/{externalIdentifier}': [
+    'MALFORMED_JSON',
+    'UNSUPPORTED_MEDIA_TYPE',
+    'CANDIDATE_NOT_FOUND',
+  ],
   'GET /api/v1/cases/{id}': ['CASE_NOT_FOUND'],
   'GET /api/v1/cases/{id}/history': ['CASE_NOT_FOUND', 'INVALID_CURSOR'],
   'PUT /api/v1/cases/{id}/scope': [
@@ -69,6 +78,8 @@ const PAGED = [
   'GET /api/v1/cases/{id}/evidence',
   'GET /api/v1/cases/{id}/assess/outcomes',
   'GET /api/v1/cases/{id}/credentials',
+  'GET /api/v1/cases/bulk',
+  'GET /api/v1/cases/bulk/{jobId}/rows',
 ];
 const SHARED: ErrorCode[] = [
   'UNAUTHENTICATED',
