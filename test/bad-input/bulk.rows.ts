@@ -193,6 +193,16 @@ const rows: BadRequest[] = [
     field: 'name',
   },
   {
+    name: 'PATCH /candidates/{externalIdentifier} changing nothing → 400',
+    method: 'PATCH',
+    path: '/candidates/HR-identify',
+    body: {},
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'name',
+    message: /name/,
+  },
+  {
     name: 'PATCH /candidates/{externalIdentifier} with a bad e-mail → 400',
     method: 'PATCH',
     path: '/candidates/HR-identify',

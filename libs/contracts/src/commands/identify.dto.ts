@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsEmail,
   IsIn,
+  IsDefined,
   IsInt,
   IsNotEmpty,
   IsObject,
@@ -15,6 +16,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
   registerDecorator,
 } from 'class-validator';
@@ -230,8 +232,13 @@ export const EXTERNAL_ID_MAX_LENGTH = 200;
 
 /** `PATCH /candidates/{externalIdentifier}`: the one way a candidate's details change. */
 export class UpdateCandidateDto {
-  @ApiPropertyOptional({ example: 'Kari Nordmann Hansen' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    example: 'Kari Nordmann Hansen',
+    description: 'name or email, or both, must be given',
+  })
+  // Required when there is no e-mail: a PATCH that changes nothing is a mistake.
+  @ValidateIf((o: UpdateCandidateDto) => o.name !== undefined || o.email === undefined)
+  @IsDefined({ message: 'name or email is required' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
