@@ -4,6 +4,7 @@ import { deadLetterRows } from './admin.rows';
 import { assessRows } from './assess.rows';
 import { authRows } from './auth.rows';
 import { describeBadInput } from './bad-input.support';
+import { bulkRows } from './bulk.rows';
 import { caseRows } from './cases.rows';
 import { credentialRows } from './credentials.rows';
 import { evidenceRows } from './evidence.rows';
@@ -26,4 +27,5 @@ describeBadInput([
   needRows,
   caseMappingGroup,
   webhookRows,
+  bulkRows,
 ]);

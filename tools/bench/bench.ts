@@ -30,6 +30,7 @@ import {
 } from '@balanse/testing';
 import { Agent, request } from 'undici';
 import { TENANT_PATTERN } from '@balanse/contracts';
+import { bulkBench } from './bulk';
 
 // Like an HR integration: a bounded pool of kept-alive connections rather than one new socket
 // per request, which leaves bursts of requests queued on connection set-up. undici's `request`
@@ -46,6 +47,7 @@ const undiciSend: HttpSend = async (url, init) => {
 };
 
 const USAGE = `Usage: npm run bench -- [options]
+       npm run bench -- bulk --help   (bulk intake: rows/s and server memory)
 
 Drives cases through the HTTP API (open, scope, identify, evidence, document, a judgement per
 outcome, assess, then polls GET /cases/{id} until phase "completed") and prints figures.
@@ -297,6 +299,7 @@ async function runCases(
 }
 
 async function main(): Promise<number> {
+  if (process.argv[2] === 'bulk') return bulkBench(process.argv.slice(3));
   let options: Options | 'help';
   try {
     options = parseArgs(process.argv.slice(2));

@@ -53,6 +53,12 @@ export const ErrorCode = {
   DUPLICATE_OUTCOME_CODE: 'DUPLICATE_OUTCOME_CODE',
   /** A cluster, area or outcome id that the draft does not have. */
   UNKNOWN_STANDARD_ELEMENT: 'UNKNOWN_STANDARD_ELEMENT',
+  /** The employer's external id names a candidate on record with other details; `fields` names which. */
+  CANDIDATE_CONFLICT: 'CANDIDATE_CONFLICT',
+  CANDIDATE_NOT_FOUND: 'CANDIDATE_NOT_FOUND',
+  /** A bulk file that cannot be read as CSV with our header, or as NDJSON. */
+  BULK_FILE_INVALID: 'BULK_FILE_INVALID',
+  BULK_JOB_NOT_FOUND: 'BULK_JOB_NOT_FOUND',
   // the platform
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',

@@ -21,6 +21,7 @@ export const EXAMPLE_IDS = {
   event: '9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
   webhook: '6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
   delivery: '8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d',
+  bulkJob: '6f1e2d3c-4b5a-4978-8e6d-5c4b3a291807',
   /** Well-formed, never issued: what a 404 example names. */
   unknown: '3b0c2f8e-5f1a-4c7e-9d7a-1e2f3a4b5c6d',
 } as const;

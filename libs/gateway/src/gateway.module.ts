@@ -10,6 +10,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { HealthModule, withTiming } from '@balanse/runtime';
 import { DeadLettersController } from './admin/dead-letters.controller';
+import { BulkController } from './bulk/bulk.controller';
+import { CandidatesController } from './candidates/candidates.controller';
 import { AssessController } from './cases/assess.controller';
 import { CasesController } from './cases/cases.controller';
 import { DocumentController } from './cases/document.controller';
@@ -33,7 +35,10 @@ export class GatewayModule {
       imports: [HealthModule.with(options.readiness, options.metrics)],
       controllers: [
         StandardsController,
+        // Before CasesController: /cases/bulk/… is not a case id.
+        BulkController,
         CasesController,
+        CandidatesController,
         DocumentController,
         AssessController,
         CredentialsController,

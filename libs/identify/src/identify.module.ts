@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { BulkCommands } from './bulk/bulk.handlers';
+import { BulkJobRepository } from './bulk/bulk.repository';
+import { BulkService } from './bulk/bulk.service';
 import { CaseCommands } from './cases/cases.handlers';
 import { CaseProgressHandlers } from './cases/case-progress.handlers';
 import { CaseListRepository } from './cases/case-list.repository';
@@ -14,7 +17,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [WebhooksModule],
-  controllers: [StandardCommands, CaseCommands, CaseProgressHandlers, NeedCommands],
+  controllers: [StandardCommands, CaseCommands, CaseProgressHandlers, NeedCommands, BulkCommands],
   providers: [
     StandardRepository,
     StandardsService,
@@ -23,6 +26,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     NeedRepository,
     NeedsService,
     CaseListRepository,
+    BulkJobRepository,
+    BulkService,
   ],
 })
 export class IdentifyModule {}

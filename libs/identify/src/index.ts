@@ -7,6 +7,7 @@ import { Need } from './needs/need.entity';
 import { seedBatteryNeed } from './needs/seed/battery';
 import { Webhooks1797000000800 } from './migrations/1797000000800-webhooks';
 import { StandardVersions1797000000100 } from './migrations/1797000000100-standard-versions';
+import { BulkJobs1798000000700 } from './migrations/1798000000700-bulk-jobs';
 import { seedStandards } from './standards/seed/avdelingsleder';
 import { StandardRecord, StandardVersionRecord } from './standards/standard.entity';
 
@@ -20,6 +21,7 @@ export const identifyService: ServiceDefinition = {
     StandardVersions1797000000100,
     IdentifyNeeds1797000000300,
     Webhooks1797000000800,
+    BulkJobs1798000000700,
   ],
   seed: async (dataSource) => {
     await seedStandards(dataSource);

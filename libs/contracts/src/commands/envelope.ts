@@ -79,6 +79,13 @@ export const Command = {
     listWebhooks: 'webhooks.list',
     deleteWebhook: 'webhooks.delete',
     webhookDeliveries: 'webhooks.deliveries',
+    updateCandidate: 'candidates.update',
+    startBulkJob: 'bulk.start',
+    bulkRows: 'bulk.rows',
+    finishBulkJob: 'bulk.finish',
+    listBulkJobs: 'bulk.list',
+    getBulkJob: 'bulk.get',
+    bulkJobRows: 'bulk.report',
   },
   document: {
     addEvidence: 'evidence.add',

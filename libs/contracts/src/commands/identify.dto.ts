@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsDefined,
   IsInt,
   IsNotEmpty,
   IsNumber,
@@ -19,6 +20,7 @@ import {
   MaxLength,
   Min,
   Validate,
+  ValidateIf,
   ValidateNested,
   registerDecorator,
 } from 'class-validator';
@@ -486,4 +488,39 @@ export class ListCasesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(CASE_SORTS)
   sort?: CaseSort;
+}
+
+/** The employer's id for a person in a path: any text of 1-200 characters. */
+export const EXTERNAL_ID_MAX_LENGTH = 200;
+
+/** `PATCH /candidates/{externalIdentifier}`: the one way a candidate's details change. */
+export class UpdateCandidateDto {
+  @ApiPropertyOptional({
+    example: 'Kari Nordmann Hansen',
+    description: 'name or email, or both, must be given',
+  })
+  // Required when there is no e-mail: a PATCH that changes nothing is a mistake.
+  @ValidateIf((o: UpdateCandidateDto) => o.name !== undefined || o.email === undefined)
+  @IsDefined({ message: 'name or email is required' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+  @ApiPropertyOptional({ example: 'kari.hansen@example.org' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string;
+}
+
+/** The command: the external id from the path, and the changes. */
+export class UpdateCandidateCommand {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(EXTERNAL_ID_MAX_LENGTH)
+  externalId: string;
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UpdateCandidateDto)
+  changes: UpdateCandidateDto;
 }

@@ -73,6 +73,7 @@ export class CasesController {
       fields: [{ field: 'standardVersion', message: 'the standard has no such version' }],
     },
     ErrorCode.STANDARD_VERSION_DRAFT,
+    ErrorCode.CANDIDATE_CONFLICT,
     ErrorCode.IDEMPOTENCY_KEY_REUSED,
   )
   open(@Caller() caller: CommandContext, @Body() body: OpenCaseDto) {

@@ -1,4 +1,5 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError, ErrorCode } from '@balanse/contracts';
 
@@ -10,8 +11,11 @@ import { DomainError, ErrorCode } from '@balanse/contracts';
  */
 @Injectable()
 export class JsonBodyGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
   canActivate(ctx: ExecutionContext): boolean {
     const req = ctx.switchToHttp().getRequest<Request>();
+    if (this.reflector.get<boolean>(STREAMED_BODY, ctx.getHandler())) return true;
     if (hasBody(req) && !req.is('application/json')) {
       const type = req.headers['content-type']?.slice(0, 100);
       throw new DomainError(
@@ -23,6 +27,11 @@ export class JsonBodyGuard implements CanActivate {
     return true;
   }
 }
+
+const STREAMED_BODY = 'balanse:streamed-body';
+
+/** A route that reads its body itself, as a stream of another type (bulk files); it checks the type. */
+export const StreamedBody = (): MethodDecorator => SetMetadata(STREAMED_BODY, true);
 
 /** As body-parser decides it: a chunked body, or a Content-Length above 0. */
 function hasBody(req: Request): boolean {

@@ -42,6 +42,7 @@ const CODES: Record<string, ErrorCode[]> = {
     'STANDARD_VERSION_DRAFT',
     'NEED_NOT_FOUND',
     'NEED_STANDARD_MISMATCH',
+    'CANDIDATE_CONFLICT',
     'IDEMPOTENCY_KEY_REUSED',
   ],
   'GET /api/v1/cases': ['INVALID_CURSOR'],
@@ -61,6 +62,15 @@ const CODES: Record<string, ErrorCode[]> = {
     'OUTCOME_NOT_IN_STANDARD',
     'MALFORMED_JSON',
     'UNSUPPORTED_MEDIA_TYPE',
+  ],
+  'POST /api/v1/cases/bulk': ['BULK_FILE_INVALID'],
+  'GET /api/v1/cases/bulk': ['INVALID_CURSOR'],
+  'GET /api/v1/cases/bulk/{jobId}': ['BULK_JOB_NOT_FOUND'],
+  'GET /api/v1/cases/bulk/{jobId}/rows': ['BULK_JOB_NOT_FOUND', 'INVALID_CURSOR'],
+  'PATCH /api/v1/candidates/{externalIdentifier}': [
+    'MALFORMED_JSON',
+    'UNSUPPORTED_MEDIA_TYPE',
+    'CANDIDATE_NOT_FOUND',
   ],
   'GET /api/v1/cases/{id}': ['CASE_NOT_FOUND'],
   'GET /api/v1/cases/{id}/history': ['CASE_NOT_FOUND', 'INVALID_CURSOR'],
@@ -125,6 +135,8 @@ const PAGED = [
   'GET /api/v1/cases/{id}/evidence',
   'GET /api/v1/cases/{id}/assess/outcomes',
   'GET /api/v1/cases/{id}/credentials',
+  'GET /api/v1/cases/bulk',
+  'GET /api/v1/cases/bulk/{jobId}/rows',
 ];
 const SHARED: ErrorCode[] = [
   'UNAUTHENTICATED',

@@ -220,6 +220,38 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     message: 'some ids are not in the draft',
     fields: [{ field: 'clusters.0.areas.1.id', message: `no area ${ID.unknown} in the draft` }],
   },
+  CANDIDATE_CONFLICT: {
+    status: 409,
+    meaning:
+      "the employer's external id names a candidate on record with another name or e-mail; `fields` names which (never their values); change them with `PATCH /candidates/{externalIdentifier}`",
+    message:
+      'the candidate with this external id is on record with another name; change it with PATCH /candidates/{externalIdentifier}',
+    fields: [
+      {
+        field: 'candidate.name',
+        message: 'differs from the candidate on record for this external id',
+      },
+    ],
+    details: { fields: ['name'] },
+  },
+  CANDIDATE_NOT_FOUND: {
+    status: 404,
+    meaning: 'no candidate with this external id for the tenant',
+    message: 'no candidate with this external id',
+  },
+  BULK_FILE_INVALID: {
+    status: 400,
+    meaning:
+      'the file cannot be read: a CSV without the header row `standardId,externalId,name[,email]`, or NDJSON whose first line is not a JSON object',
+    message: 'the CSV header must name the columns standardId, externalId, name (email optional)',
+    fields: [{ field: 'header', message: 'missing column externalId' }],
+  },
+  BULK_JOB_NOT_FOUND: {
+    status: 404,
+    meaning: 'no bulk job with this id for the tenant',
+    message: `bulk job ${ID.bulkJob} was not found`,
+    details: { id: ID.bulkJob },
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     meaning:

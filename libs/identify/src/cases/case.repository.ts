@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CASE_VIEW_HISTORY_ENTRIES, PHASES, type CaseResult, type Phase } from '@balanse/contracts';
 import { fromMicros, microsOf } from '@balanse/persistence';
-import { CaseHistoryEntry, CaseRecord } from './case.entity';
+import { Candidate, CaseHistoryEntry, CaseRecord } from './case.entity';
 import type { Progress } from './progress';
 import type { Scope } from './scope';
 
@@ -51,11 +51,53 @@ const HISTORY_PAGE_SQL = `
    ORDER BY h.at, h.id
    LIMIT $5`;
 
-/** One candidate per employer id; concurrent openings for the same person meet in the upsert. */
+/**
+ * One candidate per employer id; concurrent openings for the same person meet in the upsert. An
+ * existing row is only locked (the no-op update), never changed: details change through
+ * `PATCH /candidates/{externalIdentifier}` alone. Answers the row on record, to compare.
+ */
 const UPSERT_CANDIDATE_SQL = `
   INSERT INTO candidate (id, tenant_id, external_id, name, email) VALUES ($1, $2, $3, $4, $5)
-  ON CONFLICT (tenant_id, external_id) DO UPDATE SET name = EXCLUDED.name, email = COALESCE(EXCLUDED.email, candidate.email)
-  RETURNING id`;
+  ON CONFLICT (tenant_id, external_id) DO UPDATE SET external_id = candidate.external_id
+  RETURNING id, name, email`;
+
+/**
+ * Many candidates at once (a bulk chunk, one row per external id), in external-id order so that
+ * concurrent chunks lock them in the same order.
+ */
+const UPSERT_CANDIDATES_SQL = `
+  INSERT INTO candidate (id, tenant_id, external_id, name, email)
+  SELECT gen_random_uuid(), $1, c.external_id, c.name, c.email
+    FROM unnest($2::text[], $3::text[], $4::text[]) AS c(external_id, name, email)
+   ORDER BY c.external_id
+  ON CONFLICT (tenant_id, external_id) DO UPDATE SET external_id = candidate.external_id
+  RETURNING id, external_id, name, email`;
+
+/** Cases in phase identify, and the history entry that opens each, in two statements. */
+const INSERT_CASES_SQL = `
+  INSERT INTO competence_case
+         (id, tenant_id, candidate_id, standard_id, standard_version, phase, need_id, sector, region)
+  SELECT c.id, $1, c.candidate_id, c.standard_id, c.standard_version, 'identify',
+         c.need_id, c.sector, c.region
+    FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::uuid[], $7::text[], $8::text[])
+         AS c(id, candidate_id, standard_id, standard_version, need_id, sector, region)`;
+const INSERT_OPENED_SQL = `
+  INSERT INTO case_history (id, case_id, tenant_id, at, phase, event, actor, detail)
+  SELECT gen_random_uuid(), h.case_id, $1, now(), 'identify', 'opened', $2, h.detail
+    FROM unnest($3::uuid[], $4::jsonb[]) AS h(case_id, detail)`;
+
+/** Each candidate's first case per standard. */
+const CASES_OF_SQL = `
+  SELECT DISTINCT ON (candidate_id, standard_id) candidate_id, standard_id, id
+    FROM competence_case WHERE tenant_id = $1 AND candidate_id = ANY($2::uuid[])
+   ORDER BY candidate_id, standard_id, opened_at, id`;
+
+/** A change of a candidate's details, noted in the history of each of their cases (no values). */
+const CANDIDATE_HISTORY_SQL = `
+  INSERT INTO case_history (id, case_id, tenant_id, at, phase, event, actor, detail)
+  SELECT gen_random_uuid(), c.id, c.tenant_id, now(), c.phase, 'candidate_updated', $3, $4
+    FROM competence_case c WHERE c.tenant_id = $1 AND c.candidate_id = $2
+  RETURNING 1`;
 
 interface CaseViewRow {
   id: string;
@@ -95,39 +137,114 @@ export interface HistoryRow {
 export class CaseRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * The candidate with this external id, created if new; `conflicts` names the details given that
+   * differ from the ones on record (an e-mail left out is no difference).
+   */
   async upsertCandidate(
     manager: EntityManager,
     tenantId: string,
     candidate: { externalId: string; name: string; email?: string },
-  ): Promise<string> {
-    const rows: Array<{ id: string }> = await manager.query(UPSERT_CANDIDATE_SQL, [
-      randomUUID(),
-      tenantId,
-      candidate.externalId,
-      candidate.name,
-      candidate.email ?? null,
-    ]);
-    return rows[0].id;
+  ): Promise<{ id: string; conflicts: Array<'name' | 'email'> }> {
+    const rows: Array<{ id: string; name: string; email: string | null }> = await manager.query(
+      UPSERT_CANDIDATE_SQL,
+      [randomUUID(), tenantId, candidate.externalId, candidate.name, candidate.email ?? null],
+    );
+    const onRecord = rows[0];
+    return { id: onRecord.id, conflicts: detailsDiffering(onRecord, candidate) };
   }
 
-  async insert(
+  /** The candidate, locked for update until the transaction ends; null if the tenant has none. */
+  lockCandidate(
     manager: EntityManager,
-    record: Pick<
-      CaseRecord,
-      'id' | 'tenantId' | 'candidateId' | 'standardId' | 'standardVersion' | 'phase'
-    > &
-      Partial<Pick<CaseRecord, 'needId' | 'sector' | 'region'>>,
-  ): Promise<void> {
-    await manager.insert(CaseRecord, {
-      needId: null,
-      sector: null,
-      region: null,
-      ...record,
-      result: null,
-      outcomeIds: [],
-      selfAssessment: {},
-      employerView: {},
+    tenantId: string,
+    externalId: string,
+  ): Promise<Candidate | null> {
+    return manager.findOne(Candidate, {
+      where: { tenantId, externalId },
+      lock: { mode: 'pessimistic_write' },
     });
+  }
+
+  /** New details, and an entry naming the changed fields in each of the candidate's cases. */
+  async updateCandidate(
+    manager: EntityManager,
+    candidate: Candidate,
+    changed: Array<'name' | 'email'>,
+    actor: string,
+  ): Promise<number> {
+    await manager.update(
+      Candidate,
+      { id: candidate.id, tenantId: candidate.tenantId },
+      { name: candidate.name, email: candidate.email },
+    );
+    const entries: unknown[] = await manager.query(CANDIDATE_HISTORY_SQL, [
+      candidate.tenantId,
+      candidate.id,
+      actor,
+      JSON.stringify({ fields: changed }),
+    ]);
+    return entries.length;
+  }
+
+  /** Candidates by external id (each once), created if new; answers the rows on record. */
+  async upsertCandidates(
+    manager: EntityManager,
+    tenantId: string,
+    candidates: Array<{ externalId: string; name: string; email?: string }>,
+  ): Promise<Map<string, { id: string; name: string; email: string | null }>> {
+    if (candidates.length === 0) return new Map();
+    const rows: Array<{ id: string; external_id: string; name: string; email: string | null }> =
+      await manager.query(UPSERT_CANDIDATES_SQL, [
+        tenantId,
+        candidates.map((c) => c.externalId),
+        candidates.map((c) => c.name),
+        candidates.map((c) => c.email ?? null),
+      ]);
+    return new Map(rows.map((r) => [r.external_id, r]));
+  }
+
+  /** Each candidate's first case per standard, keyed `<candidateId>/<standardId>`. */
+  async casesOf(
+    manager: EntityManager,
+    tenantId: string,
+    candidateIds: string[],
+  ): Promise<Map<string, string>> {
+    if (candidateIds.length === 0) return new Map();
+    const rows: Array<{ candidate_id: string; standard_id: string; id: string }> =
+      await manager.query(CASES_OF_SQL, [tenantId, candidateIds]);
+    return new Map(rows.map((r) => [`${r.candidate_id}/${r.standard_id}`, r.id]));
+  }
+
+  /** Opens cases in phase identify with their `opened` history entries. */
+  async insertOpened(
+    manager: EntityManager,
+    tenantId: string,
+    actor: string,
+    cases: Array<
+      Pick<CaseRecord, 'id' | 'candidateId' | 'standardId' | 'standardVersion'> &
+        Partial<Pick<CaseRecord, 'needId' | 'sector' | 'region'>> & {
+          detail: Record<string, unknown>;
+        }
+    >,
+  ): Promise<void> {
+    if (cases.length === 0) return;
+    await manager.query(INSERT_CASES_SQL, [
+      tenantId,
+      cases.map((c) => c.id),
+      cases.map((c) => c.candidateId),
+      cases.map((c) => c.standardId),
+      cases.map((c) => c.standardVersion),
+      cases.map((c) => c.needId ?? null),
+      cases.map((c) => c.sector ?? null),
+      cases.map((c) => c.region ?? null),
+    ]);
+    await manager.query(INSERT_OPENED_SQL, [
+      tenantId,
+      actor,
+      cases.map((c) => c.id),
+      cases.map((c) => JSON.stringify(c.detail)),
+    ]);
   }
 
   /** The case, locked for update until the transaction ends; null if the tenant has no such case. */
@@ -271,4 +388,16 @@ function historyEntry(
     actor: h.actor,
     detail: h.detail,
   };
+}
+
+/** Which of the given details differ from the ones on record; e-mails compare case-insensitively. */
+export function detailsDiffering(
+  onRecord: { name: string; email: string | null },
+  given: { name: string; email?: string },
+): Array<'name' | 'email'> {
+  const differing: Array<'name' | 'email'> = [];
+  if (onRecord.name !== given.name) differing.push('name');
+  if (given.email !== undefined && onRecord.email?.toLowerCase() !== given.email.toLowerCase())
+    differing.push('email');
+  return differing;
 }

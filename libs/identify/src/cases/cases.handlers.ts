@@ -7,6 +7,7 @@ import {
   OpenCaseDto,
   PageQueryDto,
   SetScopeDto,
+  UpdateCandidateCommand,
   type CommandContext,
 } from '@balanse/contracts';
 import { IdPipe } from '@balanse/messaging';
@@ -74,5 +75,10 @@ export class CaseCommands {
   @MessagePattern(C.completeIdentify)
   complete(@Ctx() ctx: CommandContext, @Payload('id', IdPipe) id: string) {
     return this.cases.completeIdentify(ctx, id);
+  }
+
+  @MessagePattern(C.updateCandidate)
+  updateCandidate(@Ctx() ctx: CommandContext, @Payload('body') body: UpdateCandidateCommand) {
+    return this.cases.updateCandidate(ctx, body.externalId, body.changes);
   }
 }

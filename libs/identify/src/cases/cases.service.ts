@@ -22,24 +22,54 @@ import {
   type Phase,
   type PhaseCompletion,
   type SetScopeDto,
+  type UpdateCandidateDto,
 } from '@balanse/contracts';
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
-import { outcomesOf } from '../standards/standard.entity';
+import { outcomesOf, type Standard } from '../standards/standard.entity';
 import { asStandardInputError, StandardsService } from '../standards/standards.service';
 import type { Need } from '../needs/need.entity';
 import { NeedsService } from '../needs/needs.service';
 import type { CaseRecord } from './case.entity';
 import { CaseListRepository } from './case-list.repository';
-import { CaseRepository, type CaseView } from './case.repository';
+import { CaseRepository, detailsDiffering, type CaseView } from './case.repository';
 import { gapReport, type GapReport } from './gap';
 import { assessed, certified, documented, requirePhase, type Progress } from './progress';
 import { checkScope, requireScope } from './scope';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
+/** What `PATCH /candidates/{externalIdentifier}` answers. */
+export interface CandidateUpdate {
+  candidate: { id: string; externalId: string; name: string; email: string | null };
+  /** The fields whose values changed (none when the details were already these). */
+  changed: Array<'name' | 'email'>;
+  /** The candidate's cases whose history notes the change. */
+  casesNoted: number;
+}
+
+/**
+ * 409 CANDIDATE_CONFLICT: the external id names a candidate on record with other details. The
+ * fields are named, their values (on record or sent) are not.
+ */
+export function candidateConflict(fields: Array<'name' | 'email'>, prefix = ''): DomainError {
+  return new DomainError(
+    409,
+    ErrorCode.CANDIDATE_CONFLICT,
+    `the candidate with this external id is on record with another ${fields.join(' and ')}; change it with PATCH /candidates/{externalIdentifier}`,
+    { fields },
+    fields.map((f) => ({
+      field: `${prefix}${f}`,
+      message: 'differs from the candidate on record for this external id',
+    })),
+  );
+}
+
 /** Names the list in its cursors. */
 const HISTORY_LIST = 'history';
 /** The case list by sort: a cursor of one order is refused by the other. */
 const CASE_LIST: Record<CaseSort, string> = { openedAt: 'cases', '-openedAt': 'cases-desc' };
+
+/** What a case carries for statistics: the need it serves, its sector and region (never personal). */
+type CaseMapping = Partial<Pick<CaseRecord, 'needId' | 'sector' | 'region'>>;
 
 @Injectable()
 export class CasesService {
@@ -59,40 +89,109 @@ export class CasesService {
         throw asStandardInputError(err, dto.standardId);
       });
     const need = dto.needId ? await this.needFor(ctx.tenantId, dto.needId, standard.id) : null;
-    const mapping = {
+    const mapping: CaseMapping = {
       ...(need && { needId: need.id }),
       ...((dto.sector ?? need?.sector) && { sector: dto.sector ?? need!.sector }),
       ...((dto.region ?? need?.region) && { region: (dto.region ?? need!.region)! }),
     };
     return this.uow.run(commandMeta(ctx), async (tx) => {
-      const candidateId = await this.cases.upsertCandidate(tx.manager, ctx.tenantId, dto.candidate);
-      const caseId = randomUUID();
-      await this.cases.insert(tx.manager, {
+      const candidate = await this.cases.upsertCandidate(tx.manager, ctx.tenantId, dto.candidate);
+      if (candidate.conflicts.length > 0)
+        throw candidateConflict(candidate.conflicts, 'candidate.');
+      const caseId = await this.openIn(tx, ctx.actor, standard, candidate.id, mapping);
+      return this.viewIn(tx, caseId);
+    });
+  }
+
+  /** Opens a case for a candidate on record, in the caller's transaction; answers its id. */
+  async openIn(
+    tx: Tx,
+    actor: string,
+    standard: Pick<Standard, 'id' | 'version'>,
+    candidateId: string,
+    mapping?: CaseMapping,
+  ): Promise<string> {
+    const caseId = randomUUID();
+    await this.openMany(tx, actor, [{ caseId, standard, candidateId, mapping }]);
+    return caseId;
+  }
+
+  /** Opens cases (a bulk chunk's) in the caller's transaction: a few statements for them all. */
+  async openMany(
+    tx: Tx,
+    actor: string,
+    cases: Array<{
+      caseId: string;
+      standard: Pick<Standard, 'id' | 'version'>;
+      candidateId: string;
+      detail?: Record<string, unknown>;
+      mapping?: CaseMapping;
+    }>,
+  ): Promise<void> {
+    await this.cases.insertOpened(
+      tx.manager,
+      tx.tenantId,
+      actor,
+      cases.map(({ caseId, standard, candidateId, detail, mapping }) => ({
         id: caseId,
-        tenantId: ctx.tenantId,
         candidateId,
         standardId: standard.id,
         standardVersion: standard.version,
-        phase: 'identify',
         ...mapping,
-      });
-      await this.cases.addHistory(tx.manager, ctx.tenantId, {
-        caseId,
-        phase: 'identify',
-        event: 'opened',
-        actor: ctx.actor,
-        detail: { standardId: standard.id, standardVersion: standard.version },
-      });
+        detail: { standardId: standard.id, standardVersion: standard.version, ...detail },
+      })),
+    );
+    const openedAt = new Date().toISOString();
+    for (const { caseId, standard, candidateId, mapping } of cases) {
       const opened = await tx.emit(CaseOpened, caseId, {
         caseId,
         candidateRef: candidateId,
         standardId: standard.id,
         standardVersion: String(standard.version),
-        openedAt: new Date().toISOString(),
+        openedAt,
         ...mapping,
       });
       await this.webhooks.enqueue(tx, opened);
-      return this.viewIn(tx, caseId);
+    }
+  }
+
+  /**
+   * `PATCH /candidates/{externalIdentifier}`: the one way a candidate's details change. Each of
+   * their cases notes which fields changed, never the values (old or new).
+   */
+  async updateCandidate(
+    ctx: CommandContext,
+    externalId: string,
+    changes: UpdateCandidateDto,
+  ): Promise<CandidateUpdate> {
+    return this.uow.run(commandMeta(ctx), async (tx) => {
+      const candidate = await this.cases.lockCandidate(tx.manager, ctx.tenantId, externalId);
+      if (!candidate)
+        throw new DomainError(
+          404,
+          ErrorCode.CANDIDATE_NOT_FOUND,
+          'no candidate with this external id',
+        );
+      const changed = detailsDiffering(candidate, {
+        name: changes.name ?? candidate.name,
+        email: changes.email,
+      });
+      let casesNoted = 0;
+      if (changed.length > 0) {
+        candidate.name = changes.name ?? candidate.name;
+        candidate.email = changes.email ?? candidate.email;
+        casesNoted = await this.cases.updateCandidate(tx.manager, candidate, changed, ctx.actor);
+      }
+      return {
+        candidate: {
+          id: candidate.id,
+          externalId: candidate.externalId,
+          name: candidate.name,
+          email: candidate.email,
+        },
+        changed,
+        casesNoted,
+      };
     });
   }
 
