@@ -39,6 +39,8 @@ export const ErrorCode = {
   NEED_STANDARD_MISMATCH: 'NEED_STANDARD_MISMATCH',
   /** A CASE package with no item in its framework (none, or none a child of its CFDocument). */
   CASE_FRAMEWORK_EMPTY: 'CASE_FRAMEWORK_EMPTY',
+  /** The CASE REST binding has no published document, package, item or association with this id. */
+  CASE_OBJECT_NOT_FOUND: 'CASE_OBJECT_NOT_FOUND',
   /** No webhook with this id for the tenant. */
   WEBHOOK_NOT_FOUND: 'WEBHOOK_NOT_FOUND',
   /** No such version of the standard. */

@@ -8,6 +8,7 @@ import {
 import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
 import { HealthModule, withTiming } from '@balanse/runtime';
 import { DeadLettersController } from './admin/dead-letters.controller';
 import { BulkController } from './bulk/bulk.controller';
@@ -24,6 +25,11 @@ import { JsonBodyGuard } from './http/json-body.guard';
 import { apiDocument, DOCS_PATH } from './openapi/api-document';
 import { ServiceClient } from './http/service-client';
 import { NeedsController } from './needs/needs.controller';
+import { CaseBindingController } from './standards/case/case-binding.controller';
+import {
+  CASE_IMPORT_PATH,
+  CaseExchangeController,
+} from './standards/case/case-exchange.controller';
 import { StandardsController } from './standards/standards.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
@@ -34,7 +40,10 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [HealthModule.with(options.readiness, options.metrics)],
       controllers: [
+        // Before StandardsController: /standards/import/case is not a standard id.
+        CaseExchangeController,
         StandardsController,
+        CaseBindingController,
         // Before CasesController: /cases/bulk/… is not a case id.
         BulkController,
         CasesController,
@@ -84,7 +93,13 @@ export async function createGatewayApp(
     abortOnError: false,
   });
   withTiming(app);
-  app.useBodyParser('json', { limit: jsonBodyLimit(options) });
+  app.useBodyParser('json', {
+    limit: jsonBodyLimit(options),
+    // A CASE package is JSON the route streams itself, under its own limit.
+    type: (req: IncomingMessage) =>
+      !req.url?.startsWith(CASE_IMPORT_PATH) &&
+      /^\s*application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''),
+  });
   app.disable('x-powered-by');
   app.set('etag', false); // answers change with every step of a case: hashing each body buys nothing
   SwaggerModule.setup(DOCS_PATH, app, () => apiDocument(app), {

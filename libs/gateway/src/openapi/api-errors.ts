@@ -175,6 +175,13 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     message: 'the CASE package has no CFItems',
     details: { items: 0 },
   },
+  CASE_OBJECT_NOT_FOUND: {
+    status: 404,
+    meaning:
+      'no published standard of the tenant or shared one has this CASE identifier; the answer carries the binding’s `imsx_StatusInfo` fields as well',
+    message: `no published CASE object ${ID.unknown}`,
+    details: { sourcedId: ID.unknown },
+  },
   WEBHOOK_NOT_FOUND: {
     status: 404,
     meaning: 'no webhook with this id for the tenant',

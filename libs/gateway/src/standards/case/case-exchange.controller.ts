@@ -1,0 +1,153 @@
+import { Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import {
+  Command,
+  DomainError,
+  ErrorCode,
+  EXAMPLE_IDS,
+  validationError,
+  type CommandContext,
+} from '@balanse/contracts';
+import {
+  exportCasePackage,
+  importCasePackage,
+  readCasePackageStream,
+  type CFPackage,
+  type ImportWarning,
+} from '@balanse/case-exchange';
+import { Caller } from '../../http/principal';
+import { idempotencyClaim, Idempotent } from '../../http/idempotency';
+import { StreamedBody } from '../../http/json-body.guard';
+import { ServiceClient } from '../../http/service-client';
+import { ApiErrors } from '../../openapi/api-errors';
+import { ApiIdParam } from '../../openapi/api-id-param';
+import type { StandardView } from '../standard.views';
+import { toCreateStandard, toStandardDocument, type AdapterWarning } from './standard-case.adapter';
+import { CaseImportView, CFPackageView } from './case.views';
+
+/** A CASE package's own body limit: it is streamed and parsed as it arrives, far above the JSON one. */
+export const CASE_BODY_LIMIT_BYTES = 50 * 1024 * 1024;
+
+/** The import's path: the JSON body parser leaves its body to the route. */
+export const CASE_IMPORT_PATH = '/api/v1/standards/import/case';
+
+const CODE = /^[a-z0-9][a-z0-9-]{1,79}$/;
+
+/** The public base of CASE URIs: the configured one, else the request's own host. */
+export function caseBaseUrl(req: Request): string {
+  return process.env['BALANSE_PUBLIC_URL'] ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/** CASE 1.1 (1EdTech) import and export of competence standards. */
+@ApiTags('standards: CASE 1.1 exchange')
+@ApiBearerAuth()
+@Controller('api/v1/standards')
+export class CaseExchangeController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Post('import/case')
+  @StreamedBody()
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Import a CASE 1.1 (or 1.0) CFPackage as a new standard, version 1, a draft',
+    description: `The body is a CFPackage (CFDocument, CFItems, CFAssociations), streamed and parsed as it arrives (up to ${CASE_BODY_LIMIT_BYTES / 1024 / 1024} MB). \`isChildOf\` builds the tree; deeper frameworks are flattened to clusters → areas → outcomes and each change is a warning, as is each deviation of the package and what the model does not store. The standard is created as POST /standards creates one, within its bounds (1,000 outcomes, 256 KB). \`code\` sets the standard's code (default: the document's humanCodingScheme, else one made from its title). An Idempotency-Key is checked against the parsed package.`,
+  })
+  @ApiQuery({
+    name: 'code',
+    required: false,
+    schema: { type: 'string', pattern: CODE.source },
+    description: "the new standard's code; default from the document",
+  })
+  @ApiConsumes('application/json')
+  @ApiBody({ type: CFPackageView, description: 'a CASE CFPackage' })
+  @ApiCreatedResponse({ type: CaseImportView, description: 'the draft and the warnings' })
+  @ApiErrors(
+    ErrorCode.MALFORMED_JSON,
+    {
+      code: ErrorCode.PAYLOAD_TOO_LARGE,
+      message: `the CASE package is too large (limit ${CASE_BODY_LIMIT_BYTES} bytes)`,
+      meaning: `the package is over ${CASE_BODY_LIMIT_BYTES} bytes, or the standard made of it over the standard's bounds (then 400)`,
+    },
+    ErrorCode.CASE_FRAMEWORK_EMPTY,
+    ErrorCode.DUPLICATE_OUTCOME_CODE,
+    ErrorCode.STANDARD_CODE_TAKEN,
+    ErrorCode.IDEMPOTENCY_KEY_REUSED,
+    {
+      code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      message: 'send the CASE package as application/json',
+      meaning: 'the body is not `application/json`',
+    },
+  )
+  async importCase(
+    @Caller() caller: CommandContext,
+    @Req() req: Request,
+    @Query() query: Record<string, unknown>,
+  ): Promise<CaseImportView> {
+    const code = query['code'];
+    if (code !== undefined && (typeof code !== 'string' || !CODE.test(code)))
+      throw validationError([{ field: 'query.code', message: 'code must be 2-80 lower-case letters, digits or dashes' }]); // prettier-ignore
+    if (!req.is('application/json'))
+      throw new DomainError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'send the CASE package as application/json'); // prettier-ignore
+    if (Number(req.headers['content-length']) > CASE_BODY_LIMIT_BYTES)
+      throw new DomainError(413, ErrorCode.PAYLOAD_TOO_LARGE, `the CASE package is too large (limit ${CASE_BODY_LIMIT_BYTES} bytes)`, { limitBytes: CASE_BODY_LIMIT_BYTES }); // prettier-ignore
+    const pkg = await readCasePackageStream(req, { limitBytes: CASE_BODY_LIMIT_BYTES });
+    const baseUrl = caseBaseUrl(req);
+    const { document, warnings } = importCasePackage(pkg, { baseUrl });
+    const mapped = toCreateStandard(document, { code: code as string | undefined });
+    // The claim made before the body was read hashed no body: hash the parsed package now.
+    const context = caller.idempotency
+      ? { ...caller, idempotency: idempotencyClaim({ ...req, headers: req.headers, method: req.method, path: req.path, body: { code, pkg } }, caller.tenantId) } // prettier-ignore
+      : caller;
+    const standard = await this.services.call<StandardView>(
+      'identify',
+      Command.identify.createStandard,
+      context,
+      { body: mapped.dto },
+    );
+    return { standard, warnings: [...warnings, ...mapped.warnings] as (ImportWarning | AdapterWarning)[] }; // prettier-ignore
+  }
+
+  @Get(':id/case')
+  @ApiOperation({
+    summary:
+      'A version of a standard as a CASE 1.1 CFPackage: `version`, or the published one (the draft while none is)',
+    description:
+      'Validates against both official CASE 1.1 JSON schemas. URIs are under the configured public URL (`BALANSE_PUBLIC_URL`), else the request’s host.',
+  })
+  @ApiIdParam('id', EXAMPLE_IDS.standard)
+  @ApiQuery({
+    name: 'version',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 1000000 },
+    description: 'the version number; default the latest published',
+  })
+  @ApiOkResponse({ type: CFPackageView })
+  @ApiErrors(ErrorCode.STANDARD_NOT_FOUND, ErrorCode.STANDARD_VERSION_NOT_FOUND)
+  async exportCase(
+    @Caller() caller: CommandContext,
+    @Req() req: Request,
+    @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<CFPackage> {
+    const standard = await this.services.call<StandardView>(
+      'identify',
+      Command.identify.getStandard,
+      caller,
+      { params: { id }, query },
+    );
+    return exportCasePackage(toStandardDocument(standard), {
+      baseUrl: caseBaseUrl(req),
+      version: standard.version,
+    });
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * CASE 1.1 exchange wired onto versioned standards (issue 8): a standard exports as a CFPackage
+ * valid against both official schemas, a CFPackage imports as a new draft (streamed, with its
+ * warnings), what cannot be read is refused with nothing stored, and the read-only REST binding
+ * serves published standards. Distributed mode: real NATS and PostgreSQL.
+ */
+import { seededStandard, startStack, type ApiClient, type Stack } from '@balanse/testing';
+import {
+  caseSchemaErrors,
+  openapiResponseValidator,
+} from '../libs/case-exchange/src/case-schemas.testing';
+import act from '../libs/case-exchange/src/fixtures/act-holistic-framework-math.json';
+import opensalt from '../libs/case-exchange/src/fixtures/opensalt-what-standards-could-be.json';
+
+type Pkg = { CFDocument: any; CFItems: any[]; CFAssociations: any[] };
+
+/** What a package says, without its identifiers: statements, codes, types and the tree. */
+function content(pkg: Pkg) {
+  const index = new Map<string, string>(
+    pkg.CFItems.map((i: any) => [i.identifier, i.humanCodingScheme ?? i.fullStatement]),
+  );
+  index.set(pkg.CFDocument.identifier, '(document)');
+  return {
+    title: pkg.CFDocument.title,
+    items: pkg.CFItems.map((i: any) => ({
+      statement: i.fullStatement,
+      code: i.humanCodingScheme,
+      type: i.CFItemType,
+      level: i.educationLevel,
+      other: i.extensions,
+    })),
+    tree: pkg.CFAssociations.filter((a: any) => a.associationType === 'isChildOf').map(
+      (a: any) => [
+        index.get(a.originNodeURI.identifier),
+        index.get(a.destinationNodeURI.identifier),
+        a.sequenceNumber,
+      ],
+    ),
+  };
+}
+
+describe('CASE 1.1 exchange (distributed)', () => {
+  let stack: Stack;
+  let api: ApiClient;
+  let other: ApiClient;
+  let seededId: string;
+
+  /** A call outside /api/v1 (the REST binding), with the token and tenant of `client`. */
+  const binding = (client: ApiClient, path: string) =>
+    client.send('GET', `/../../ims/case/v1p1${path}`);
+  const importCase = (client: ApiClient, body: unknown, query = '', headers = {}) =>
+    client.send('POST', `/standards/import/case${query}`, body, headers);
+  const standardCount = async (client: ApiClient) =>
+    (await client.get('/standards?limit=100')).body.items.length;
+
+  beforeAll(async () => {
+    stack = await startStack({ mode: 'distributed' });
+    api = stack.api.withTenant('casewire');
+    other = stack.api.withTenant('casewire-other');
+    seededId = (await seededStandard(api)).id;
+  }, 120_000);
+  afterAll(() => stack?.stop());
+
+  it('exports the seeded standard valid against both schemas; importing it and exporting again gives the same statements, codes, types and tree', async () => {
+    const exported = await api.get(`/standards/${seededId}/case`);
+    expect(exported.status).toBe(200);
+    expect(caseSchemaErrors(exported.body)).toEqual([]);
+    expect(exported.body.CFItems).toHaveLength(3 + 14 + 19);
+    expect(exported.body.CFDocument.uri).toBe(
+      `${stack.api.baseUrl}/ims/case/v1p1/CFDocuments/${seededId}`,
+    );
+
+    const imported = await importCase(api, exported.body, '?code=roundtrip');
+    expect(imported.status).toBe(201);
+    expect(imported.body.standard).toMatchObject({ code: 'roundtrip', version: 1, status: 'draft' }); // prettier-ignore
+    expect(imported.body.warnings).toEqual([]);
+    const again = await api.get(`/standards/${imported.body.standard.id}/case?version=1`);
+    expect(again.status).toBe(200);
+    expect(caseSchemaErrors(again.body)).toEqual([]);
+    expect(content(again.body)).toEqual(content(exported.body));
+  }, 60_000);
+
+  it('imports both public frameworks, flattened to clusters → areas → outcomes, with warnings', async () => {
+    for (const [pkg, outcomes] of [
+      [opensalt, 0],
+      [act, 0],
+    ] as const) {
+      const r = await importCase(api, pkg);
+      expect({ status: r.status, body: r.status === 201 ? undefined : r.body }).toEqual({ status: 201 }); // prettier-ignore
+      expect(r.body.standard.status).toBe('draft');
+      const stored = r.body.standard.clusters.flatMap((c: any) =>
+        c.areas.flatMap((a: any) => a.outcomes),
+      );
+      expect(stored.length).toBeGreaterThan(outcomes);
+      expect(r.body.warnings.length).toBeGreaterThan(0);
+      for (const w of r.body.warnings) expect(Object.keys(w).sort()).toEqual(['code', 'message', 'path']); // prettier-ignore
+      // Every statement of the framework's leaves is stored.
+      const leaves = new Set(
+        pkg.CFItems.map((i: any) => i.identifier as string).filter(
+          (id: string) =>
+            !pkg.CFAssociations.some(
+              (a: any) =>
+                a.associationType === 'isChildOf' &&
+                (a.destinationNodeURI?.identifier ?? a.destinationNodeURI) === id,
+            ),
+        ),
+      );
+      expect(stored.length).toBe(leaves.size);
+      const exported = await api.get(`/standards/${r.body.standard.id}/case`);
+      expect(caseSchemaErrors(exported.body)).toEqual([]);
+    }
+    expect((await api.get('/standards?limit=100')).body.items.map((s: any) => s.code)).toEqual(
+      expect.arrayContaining(['act-holistic-framework-math']),
+    );
+  }, 60_000);
+
+  it('answers the same standard to a retry with the same Idempotency-Key, and refuses the key with another package', async () => {
+    const headers = { 'idempotency-key': 'case-import-1' };
+    const first = await importCase(api, act, '?code=act-idem', headers);
+    const retry = await importCase(api, act, '?code=act-idem', headers);
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.standard.id).toBe(first.body.standard.id);
+    const otherPkg = await importCase(api, opensalt, '?code=act-idem', headers);
+    expect([otherPkg.status, otherPkg.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+  }, 30_000);
+
+  it('refuses malformed and empty packages with the path or code, storing nothing', async () => {
+    const before = await standardCount(api);
+    const broken = await importCase(api, '{"CFDocument": {"identifier": ');
+    expect([broken.status, broken.body.code]).toEqual([400, 'MALFORMED_JSON']);
+    const noStatement = structuredClone(act) as any;
+    delete noStatement.CFItems[3].fullStatement;
+    const invalid = await importCase(api, noStatement);
+    expect([invalid.status, invalid.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(invalid.body.fields.map((f: any) => f.field)).toContain('CFItems.3.fullStatement');
+    const empty = await importCase(api, { ...act, CFItems: [], CFAssociations: [] });
+    expect([empty.status, empty.body.code]).toEqual([422, 'CASE_FRAMEWORK_EMPTY']);
+    const text = await api.send('POST', '/standards/import/case', 'x', { 'content-type': 'text/plain' }); // prettier-ignore
+    expect([text.status, text.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    const taken = await importCase(api, act, '?code=roundtrip');
+    expect([taken.status, taken.body.code]).toEqual([409, 'STANDARD_CODE_TAKEN']);
+    expect(await standardCount(api)).toBe(before);
+  }, 30_000);
+
+  it('serves published standards through the CASE REST binding, the tenant’s own and the shared ones', async () => {
+    const created = await importCase(api, opensalt, '?code=binding');
+    const id = created.body.standard.id;
+    // A draft is not served.
+    expect((await binding(api, `/CFPackages/${id}`)).status).toBe(404);
+    expect((await api.post(`/standards/${id}/versions/1/publish`)).status).toBe(200);
+
+    const documents = await binding(api, '/CFDocuments');
+    expect(documents.status).toBe(200);
+    const ids = documents.body.CFDocuments.map((d: any) => d.identifier);
+    expect(ids).toEqual(expect.arrayContaining([id, seededId]));
+    const valid = (path: string, body: unknown) => {
+      const validate = openapiResponseValidator(path);
+      expect(validate(body) ? [] : validate.errors).toEqual([]);
+    };
+    valid('/CFDocuments', documents.body);
+
+    const document = await binding(api, `/CFDocuments/${id}`);
+    expect(document.status).toBe(200);
+    valid('/CFDocuments/{sourcedId}', document.body);
+    const pkg = await binding(api, `/CFPackages/${id}`);
+    valid('/CFPackages/{sourcedId}', pkg.body);
+    const item = await binding(api, `/CFItems/${pkg.body.CFItems[2].identifier}`);
+    expect(item.status).toBe(200);
+    expect(item.body.CFDocumentURI.identifier).toBe(id);
+    valid('/CFItems/{sourcedId}', item.body);
+    const association = await binding(api, `/CFAssociations/${pkg.body.CFAssociations[1].identifier}`); // prettier-ignore
+    expect(association.status).toBe(200);
+    valid('/CFAssociations/{sourcedId}', association.body);
+
+    // Another tenant sees the shared standard, not this tenant's.
+    expect((await binding(other, `/CFPackages/${seededId}`)).status).toBe(200);
+    const hidden = await binding(other, `/CFDocuments/${id}`);
+    expect(hidden.status).toBe(404);
+    expect(hidden.body).toMatchObject({
+      code: 'CASE_OBJECT_NOT_FOUND',
+      imsx_codeMajor: 'failure',
+      imsx_severity: 'error',
+    });
+    expect((await binding(other, `/CFItems/${pkg.body.CFItems[2].identifier}`)).status).toBe(404);
+    // The binding needs the token like the rest of the API.
+    const anonymous = await fetch(`${stack.api.baseUrl}/ims/case/v1p1/CFDocuments`);
+    expect(anonymous.status).toBe(401);
+  }, 60_000);
+});
