@@ -9,6 +9,7 @@ import {
   caseSchemaErrors,
   openapiResponseValidator,
 } from '../libs/case-exchange/src/case-schemas.testing';
+import { testPackage } from '../libs/case-exchange/src/test-packages.testing';
 import act from '../libs/case-exchange/src/fixtures/act-holistic-framework-math.json';
 import opensalt from '../libs/case-exchange/src/fixtures/opensalt-what-standards-could-be.json';
 
@@ -139,6 +140,36 @@ describe('CASE 1.1 exchange (distributed)', () => {
     expect([text.status, text.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     const taken = await importCase(api, act, '?code=roundtrip');
     expect([taken.status, taken.body.code]).toEqual([409, 'STANDARD_CODE_TAKEN']);
+    expect(await standardCount(api)).toBe(before);
+  }, 30_000);
+
+  it('uses the other language where one is missing, with a warning; refuses a framework beyond the standard’s bounds', async () => {
+    const items = [
+      { name: 'c', CFItemType: 'Cluster' },
+      { name: 'a', parent: 'c', CFItemType: 'Competence area' },
+      { name: 'o', parent: 'a', CFItemType: 'Skills', humanCodingScheme: 'O-1', educationLevel: ['NKR-4'] }, // prettier-ignore
+    ];
+    const bokmål = await importCase(api, testPackage(items), '?code=bokmal-only');
+    expect(bokmål.status).toBe(201);
+    const outcome = bokmål.body.standard.clusters[0].areas[0].outcomes[0];
+    expect(outcome).toMatchObject({
+      code: 'O-1',
+      category: 'skills',
+      nkrLevel: 4,
+      statement: { nb: 'statement o', en: 'statement o' },
+    });
+    expect(bokmål.body.warnings).toContainEqual(
+      expect.objectContaining({ code: 'LANGUAGE_MISSING', path: 'O-1' }),
+    );
+
+    const before = await standardCount(api);
+    const many = Array.from({ length: 1001 }, (_, i) => ({ name: `o${i}`, parent: 'a', CFItemType: 'Knowledge' })); // prettier-ignore
+    const large = await importCase(api, testPackage([...items.slice(0, 2), ...many]), '?code=too-large'); // prettier-ignore
+    expect([large.status, large.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(large.body.fields).toContainEqual({
+      field: 'clusters',
+      message: 'a standard holds at most 1000 learning outcomes in all',
+    });
     expect(await standardCount(api)).toBe(before);
   }, 30_000);
 

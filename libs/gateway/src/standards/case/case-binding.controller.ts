@@ -56,7 +56,7 @@ export class CaseBindingController {
     type: CFDocumentsView,
     headers: { 'X-Total-Count': { schema: { type: 'integer' }, description: 'published documents in all' } }, // prettier-ignore
   })
-  @ApiErrors(ErrorCode.INVALID_CURSOR)
+  @ApiErrors()
   async documents(
     @Caller() caller: CommandContext,
     @Req() req: Request,
@@ -107,7 +107,7 @@ export class CaseBindingController {
   @ApiOperation({ summary: 'A cluster, competence area or learning outcome of a published standard' }) // prettier-ignore
   @ApiIdParam('sourcedId', EXAMPLE_IDS.outcome, 'the item’s identifier')
   @ApiOkResponse({ schema: { type: 'object', example: CASE_OBJECT_EXAMPLES.CFItem } })
-  @ApiErrors(ErrorCode.CASE_OBJECT_NOT_FOUND, ErrorCode.INVALID_CURSOR)
+  @ApiErrors(ErrorCode.CASE_OBJECT_NOT_FOUND)
   async item(
     @Caller() caller: CommandContext,
     @Req() req: Request,
@@ -122,7 +122,7 @@ export class CaseBindingController {
   @ApiOperation({ summary: 'An association (isChildOf, isRelatedTo, …) of a published standard' })
   @ApiIdParam('sourcedId', EXAMPLE_IDS.outcome, 'the association’s identifier')
   @ApiOkResponse({ schema: { type: 'object', example: CASE_OBJECT_EXAMPLES.CFAssociation } })
-  @ApiErrors(ErrorCode.CASE_OBJECT_NOT_FOUND, ErrorCode.INVALID_CURSOR)
+  @ApiErrors(ErrorCode.CASE_OBJECT_NOT_FOUND)
   async association(
     @Caller() caller: CommandContext,
     @Req() req: Request,
