@@ -5,6 +5,7 @@ import { assessRows } from './assess.rows';
 import { authRows } from './auth.rows';
 import { describeBadInput } from './bad-input.support';
 import { bulkRows } from './bulk.rows';
+import { caseExchangeRows } from './case-exchange.rows';
 import { caseRows } from './cases.rows';
 import { credentialRows } from './credentials.rows';
 import { evidenceRows } from './evidence.rows';
@@ -28,4 +29,5 @@ describeBadInput([
   caseMappingGroup,
   webhookRows,
   bulkRows,
+  caseExchangeRows,
 ]);

@@ -16,6 +16,7 @@
  * child also makes a crash visible (it exits) and gives us the server's error log.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { testPackage } from '../../libs/case-exchange/src/test-packages.testing';
 import { join } from 'node:path';
 import {
   ApiClient,
@@ -136,6 +137,13 @@ export const standardBody = (code: string) => ({
     },
   ],
 });
+/** A valid CASE package: one cluster, area and outcome. */
+export const CASE_PACKAGE = testPackage([
+  { name: 'c', CFItemType: 'Cluster' },
+  { name: 'a', parent: 'c', CFItemType: 'Competence area' },
+  { name: 'o', parent: 'a', CFItemType: 'Skills', humanCodingScheme: 'O-1' },
+]);
+
 export const openBody = (f: Fixtures, patch: Record<string, unknown> = {}) => ({
   standardId: f.std,
   candidate: { externalId: 'HR-bad-1', name: 'Kari Nordmann' },
@@ -176,7 +184,7 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface BadRequest {
   name: string;
   method: Method;
-  /** Under /api/v1 (or absolute when it starts with /api/ or /health); `{key}` is replaced from the fixtures. */
+  /** Under /api/v1 (or absolute when it starts with /api/, /ims/ or /health); `{key}` is replaced from the fixtures. */
   path: string;
   /** Sent as JSON. */
   body?: unknown;
@@ -200,6 +208,11 @@ export const ENDPOINTS: Array<Omit<BadRequest, 'name' | 'status' | 'code'>> = [
   { method: 'POST', path: '/standards', body: standardBody('auth-probe') },
   { method: 'GET', path: '/standards/{ownStd}' },
   { method: 'GET', path: '/standards/{ownStd}/versions' },
+  { method: 'POST', path: '/standards/import/case', body: CASE_PACKAGE },
+  { method: 'GET', path: '/standards/{ownStd}/case' },
+  { method: 'GET', path: '/ims/case/v1p1/CFDocuments' },
+  // The binding answers any id it does not serve with 404, so no placeholder here.
+  { method: 'GET', path: `/ims/case/v1p1/CFPackages/${UNKNOWN}` },
   { method: 'POST', path: '/standards/{pubStd}/versions' },
   {
     method: 'PATCH',
@@ -558,7 +571,7 @@ async function send(row: BadRequest, url: string): Promise<Answer> {
     if (value === null) delete headers[name];
     else headers[name] = value;
   }
-  const path = row.path.startsWith('/api/') ? row.path : `/api/v1${row.path}`;
+  const path = /^\/(api|ims)\//.test(row.path) ? row.path : `/api/v1${row.path}`;
   // Bytes, not a string: fetch would add `text/plain` to a string sent without a content type.
   const body = payload === undefined ? undefined : new TextEncoder().encode(payload);
   const res = await fetch(`${url}${fill(path)}`, { method: row.method, headers, body });
@@ -585,7 +598,7 @@ type Operation = { responses: Record<string, { content?: any }> };
  * a route it does not have (a 404 NOT_FOUND's).
  */
 function documentedCodes(doc: any, row: BadRequest, status: number): string[] | undefined {
-  const path = row.path.startsWith('/api/') ? row.path : `/api/v1${row.path}`;
+  const path = /^\/(api|ims)\//.test(row.path) ? row.path : `/api/v1${row.path}`;
   const concrete = path.replace(/\{(\w+)\}/g, 'x').split('?')[0];
   const template = Object.keys(doc.paths).find((p) =>
     new RegExp(`^${p.replace(/\{\w+\}/g, '[^/]+')}$`).test(concrete),

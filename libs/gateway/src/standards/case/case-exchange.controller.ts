@@ -48,6 +48,17 @@ export function caseBaseUrl(req: Request): string {
   return process.env['BALANSE_PUBLIC_URL'] ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
+/** The package as a document; a field it cannot read is refused as every body field is. */
+function readPackage(pkg: Record<string, unknown>, baseUrl: string) {
+  try {
+    return importCasePackage(pkg, { baseUrl });
+  } catch (err) {
+    if (err instanceof DomainError && err.code === ErrorCode.VALIDATION_FAILED && err.fields)
+      throw validationError(err.fields);
+    throw err;
+  }
+}
+
 /** CASE 1.1 (1EdTech) import and export of competence standards. */
 @ApiTags('standards: CASE 1.1 exchange')
 @ApiBearerAuth()
@@ -84,8 +95,8 @@ export class CaseExchangeController {
     ErrorCode.IDEMPOTENCY_KEY_REUSED,
     {
       code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-      message: 'send the CASE package as application/json',
-      meaning: 'the body is not `application/json`',
+      message: 'send the CASE package as application/json (UTF-8)',
+      meaning: 'the body is not `application/json` in UTF-8',
     },
   )
   async importCase(
@@ -96,13 +107,15 @@ export class CaseExchangeController {
     const code = query['code'];
     if (code !== undefined && (typeof code !== 'string' || !CODE.test(code)))
       throw validationError([{ field: 'query.code', message: 'code must be 2-80 lower-case letters, digits or dashes' }]); // prettier-ignore
-    if (!req.is('application/json'))
-      throw new DomainError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'send the CASE package as application/json'); // prettier-ignore
+    // JSON is UTF-8 (RFC 8259); a charset that says otherwise is refused as the JSON routes refuse it.
+    const charset = /;\s*charset="?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1];
+    if (!req.is('application/json') || (charset && !/^utf-?8$/i.test(charset)))
+      throw new DomainError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'send the CASE package as application/json (UTF-8)'); // prettier-ignore
     if (Number(req.headers['content-length']) > CASE_BODY_LIMIT_BYTES)
       throw new DomainError(413, ErrorCode.PAYLOAD_TOO_LARGE, `the CASE package is too large (limit ${CASE_BODY_LIMIT_BYTES} bytes)`, { limitBytes: CASE_BODY_LIMIT_BYTES }); // prettier-ignore
     const pkg = await readCasePackageStream(req, { limitBytes: CASE_BODY_LIMIT_BYTES });
     const baseUrl = caseBaseUrl(req);
-    const { document, warnings } = importCasePackage(pkg, { baseUrl });
+    const { document, warnings } = readPackage(pkg, baseUrl);
     const mapped = toCreateStandard(document, { code: code as string | undefined });
     // The claim made before the body was read hashed no body: hash the parsed package now.
     const context = caller.idempotency
