@@ -30,13 +30,11 @@ function content(pkg: Pkg) {
       level: i.educationLevel,
       other: i.extensions,
     })),
-    tree: pkg.CFAssociations.filter((a: any) => a.associationType === 'isChildOf').map(
-      (a: any) => [
-        index.get(a.originNodeURI.identifier),
-        index.get(a.destinationNodeURI.identifier),
-        a.sequenceNumber,
-      ],
-    ),
+    tree: pkg.CFAssociations.filter((a: any) => a.associationType === 'isChildOf').map((a: any) => [
+      index.get(a.originNodeURI.identifier),
+      index.get(a.destinationNodeURI.identifier),
+      a.sequenceNumber,
+    ]),
   };
 }
 

@@ -49,6 +49,7 @@ type Schema = {
   items?: Schema;
   additionalProperties?: Schema | boolean;
   minimum?: number;
+  pattern?: string;
 };
 
 export interface Operation {
@@ -60,6 +61,11 @@ export interface Operation {
   body?: Schema;
   /** A creating POST that takes an `Idempotency-Key` (and refuses a bad one with 400). */
   idempotent: boolean;
+  /**
+   * A body read leniently by design (`x-balanse-lenient-body`: the CASE import turns deviations
+   * into warnings), so only defects of the JSON itself apply, not of the schema's fields.
+   */
+  lenientBody: boolean;
 }
 
 export function operations(doc: any): Operation[] {
@@ -75,6 +81,7 @@ export function operations(doc: any): Operation[] {
         queryParams: params.filter((p) => p.in === 'query'),
         body: op.requestBody?.content?.['application/json']?.schema,
         idempotent: params.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'),
+        lenientBody: op['x-balanse-lenient-body'] === true,
       });
     }
   }
@@ -326,11 +333,16 @@ function applicable(op: Operation, d: Defect): boolean {
       return idParams(op).length > 0;
     case 'query':
       return op.queryParams.length > 0;
+    case 'contentType':
+    case 'malformedJson':
+    case 'notAnObject':
+    case 'deepNesting':
+      return !!op.body;
     case 'auth':
     case 'tenant':
       return true;
     default:
-      return !!op.body;
+      return !!op.body && !op.lenientBody;
   }
 }
 
@@ -436,19 +448,25 @@ export function generate(doc: any, op: Operation, fx: Fixtures, rng: Rng): FuzzR
     }
     case 'query': {
       const param = rng.pick(op.queryParams);
-      const bad = rng.pick([
-        '0',
-        '-1',
-        '101',
-        '1e309',
-        'abc',
-        '1.5',
-        '',
-        '%00',
-        '!!',
-        'x'.repeat(600),
-        Buffer.from(JSON.stringify(['other-list', 'x'])).toString('base64url'),
-      ]);
+      // A request that must be refused: a value the parameter's own pattern allows is no
+      // defect there (`abc` is a fine code to import a standard under).
+      const allowed =
+        op.method !== 'GET' && param.schema.pattern ? new RegExp(param.schema.pattern) : undefined;
+      const bad = rng.pick(
+        [
+          '0',
+          '-1',
+          '101',
+          '1e309',
+          'abc',
+          '1.5',
+          '',
+          '%00',
+          '!!',
+          'x'.repeat(600),
+          Buffer.from(JSON.stringify(['other-list', 'x'])).toString('base64url'),
+        ].filter((v) => !allowed?.test(v)),
+      );
       path += `?${enc(param.name)}=${/^[\w.%!-]*$/.test(bad) ? bad : enc(bad)}`;
       if (rng.chance(0.3)) path += `&${enc(param.name)}=1`;
       break;

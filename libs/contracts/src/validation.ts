@@ -134,7 +134,7 @@ const unstorable = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s)
  * prototype (they slip past `forbidNonWhitelisted`), and text PostgreSQL cannot store (NUL, and
  * unpaired UTF-16 surrogates, which `jsonb` refuses and `text` would silently replace).
  */
-function unsafeShape(plain: object): FieldError[] {
+export function unsafeShape(plain: object): FieldError[] {
   const errors: FieldError[] = [];
   const stack: Array<{ value: unknown; path: string; depth: number }> = [
     { value: plain, path: '', depth: 0 },

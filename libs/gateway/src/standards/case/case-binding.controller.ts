@@ -70,7 +70,10 @@ export class CaseBindingController {
     const packages = await Promise.all(
       published.slice(offset, offset + limit).map((s) => this.packageOf(caller, req, s.id)),
     );
-    return caseDocumentsView(packages.filter((p): p is CFPackage => !!p), caseBaseUrl(req));
+    return caseDocumentsView(
+      packages.filter((p): p is CFPackage => !!p),
+      caseBaseUrl(req),
+    );
   }
 
   @Get('CFDocuments/:sourcedId')

@@ -154,7 +154,9 @@ export function toCreateStandard(
     dto: {
       code,
       title: text(document.title, 'document'),
-      ...(hasText(document.description) ? { description: text(document.description!, 'document') } : {}),
+      ...(hasText(document.description)
+        ? { description: text(document.description!, 'document') }
+        : {}),
       owner: { name: owner || 'unknown' },
       clusters,
     } as CreateStandardDto,
@@ -188,25 +190,23 @@ function cluster(c: ClusterView): StandardNode {
       id: a.id,
       title: local(a.title),
       extensions: {},
-      children: a.outcomes.map(
-        (o): Outcome => ({
-          kind: 'outcome',
-          id: o.id,
-          ...(o.code ? { code: o.code } : {}),
-          title: local(o.statement),
-          extensions: {},
-          type: o.category,
-          mandatory: o.mandatory,
-          ...(o.nkrLevel ? { nkrLevel: o.nkrLevel as Outcome['nkrLevel'] } : {}),
-          escoUris: o.escoSkills,
-          educationLinks: o.education.map((l) => ({
-            ...(l.programme ? { programmeCode: l.programme } : {}),
-            ...(l.course ? { courseCode: l.course } : {}),
-            ...(l.credits !== undefined ? { credits: l.credits } : {}),
-            ...(l.curriculumAim ? { curriculumAim: l.curriculumAim } : {}),
-          })),
-        }),
-      ),
+      children: a.outcomes.map((o): Outcome => ({
+        kind: 'outcome',
+        id: o.id,
+        ...(o.code ? { code: o.code } : {}),
+        title: local(o.statement),
+        extensions: {},
+        type: o.category,
+        mandatory: o.mandatory,
+        ...(o.nkrLevel ? { nkrLevel: o.nkrLevel as Outcome['nkrLevel'] } : {}),
+        escoUris: o.escoSkills,
+        educationLinks: o.education.map((l) => ({
+          ...(l.programme ? { programmeCode: l.programme } : {}),
+          ...(l.course ? { courseCode: l.course } : {}),
+          ...(l.credits !== undefined ? { credits: l.credits } : {}),
+          ...(l.curriculumAim ? { curriculumAim: l.curriculumAim } : {}),
+        })),
+      })),
     })),
   };
 }
