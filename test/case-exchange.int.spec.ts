@@ -6,12 +6,12 @@
  */
 import { seededStandard, startStack, type ApiClient, type Stack } from '@balanse/testing';
 import {
+  actMathFixture as act,
   caseSchemaErrors,
   openapiResponseValidator,
-} from '../libs/case-exchange/src/case-schemas.testing';
-import { testPackage } from '../libs/case-exchange/src/test-packages.testing';
-import act from '../libs/case-exchange/src/fixtures/act-holistic-framework-math.json';
-import opensalt from '../libs/case-exchange/src/fixtures/opensalt-what-standards-could-be.json';
+  openSaltFixture as opensalt,
+  testPackage,
+} from '@balanse/case-exchange/testing';
 
 type Pkg = { CFDocument: any; CFItems: any[]; CFAssociations: any[] };
 

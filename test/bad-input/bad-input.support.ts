@@ -16,7 +16,7 @@
  * child also makes a crash visible (it exits) and gives us the server's error log.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { testPackage } from '../../libs/case-exchange/src/test-packages.testing';
+import { testPackage } from '@balanse/case-exchange/testing';
 import { join } from 'node:path';
 import {
   ApiClient,
