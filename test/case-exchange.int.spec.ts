@@ -169,7 +169,16 @@ describe('CASE 1.1 exchange (distributed)', () => {
       message: 'a standard holds at most 1000 learning outcomes in all',
     });
     expect(await standardCount(api)).toBe(before);
-  }, 30_000);
+
+    // Far over the JSON body limit (1 MiB): streamed in, read, mapped, and refused by the bounds.
+    const statement = 'Kan planlegge og gjennomføre arbeidet. '.repeat(80);
+    const huge = Array.from({ length: 4000 }, (_, i) => ({ name: `h${i}`, parent: 'a', CFItemType: 'Skills', fullStatement: `${i} ${statement}` })); // prettier-ignore
+    const body = JSON.stringify(testPackage([...items.slice(0, 2), ...huge]));
+    expect(body.length).toBeGreaterThan(12 * 1024 * 1024);
+    const big = await importCase(api, body, '?code=too-big');
+    expect([big.status, big.body.code, big.body.fields?.[0]?.field]).toEqual([400, 'VALIDATION_FAILED', 'clusters']); // prettier-ignore
+    expect(await standardCount(api)).toBe(before);
+  }, 60_000);
 
   it('serves published standards through the CASE REST binding, the tenant’s own and the shared ones', async () => {
     const created = await importCase(api, opensalt, '?code=binding');

@@ -13,10 +13,12 @@ import {
 import type { Request } from 'express';
 import {
   Command,
+  CreateStandardDto,
   DomainError,
   ErrorCode,
   EXAMPLE_IDS,
   unsafeShape,
+  validatePayload,
   validationError,
   type CommandContext,
 } from '@balanse/contracts';
@@ -125,6 +127,9 @@ export class CaseExchangeController {
     const baseUrl = caseBaseUrl(req);
     const { document, warnings } = readPackage(pkg, baseUrl);
     const mapped = toCreateStandard(document, { code: code as string | undefined });
+    // Checked here too: a framework beyond the standard's bounds would not fit in one command.
+    // Its fields are named as in the body of POST /standards (`clusters`, `clusters.0.title.nb`).
+    validatePayload(CreateStandardDto, mapped.dto);
     // The claim made before the body was read hashed no body: hash the parsed package now.
     const context = caller.idempotency
       ? { ...caller, idempotency: idempotencyClaim({ ...req, headers: req.headers, method: req.method, path: req.path, body: { code, pkg } }, caller.tenantId) } // prettier-ignore
