@@ -1,11 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  IsEmail,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
@@ -15,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EXAMPLE_IDS } from '../examples';
+import { CandidateInput } from './identify.dto';
 import { LowerCaseIds } from '../validation';
 
 /**
@@ -32,26 +31,12 @@ export const BULK_ROW_OUTCOMES = ['created', 'existing', 'rejected'] as const;
 export type BulkRowOutcome = (typeof BULK_ROW_OUTCOMES)[number];
 
 /** One row of a bulk file: a CSV line under the header, or an NDJSON object. */
-export class BulkRowDto {
+/** One row of a bulk file: a candidate, as in `POST /cases`, and the standard of the case. */
+export class BulkRowDto extends CandidateInput {
   @ApiProperty({ format: 'uuid', example: EXAMPLE_IDS.standard })
   @LowerCaseIds()
   @IsUUID()
   standardId: string;
-  @ApiProperty({ example: 'HR-000123', description: "the employer's own id for the person" })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  externalId: string;
-  @ApiProperty({ example: 'Kari Nordmann' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name: string;
-  @ApiPropertyOptional({ example: 'kari@example.org' })
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(320)
-  email?: string;
 }
 
 /** The columns of a bulk CSV's header row, the fields of an NDJSON row. */

@@ -21,7 +21,7 @@ import {
 } from '@balanse/contracts';
 import { Caller } from '../http/principal';
 import { ServiceClient } from '../http/service-client';
-import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors';
+import { ApiErrors, BODY_ERRORS, UNKNOWN_STANDARD_VERSION } from '../openapi/api-errors';
 import { Idempotent } from '../http/idempotency';
 import { ApiIdParam } from '../openapi/api-id-param';
 import { ApiPaged } from '../openapi/api-paging';
@@ -66,12 +66,7 @@ export class CasesController {
       fields: [{ field: 'needId', message: 'no such need for this tenant' }],
     },
     ErrorCode.NEED_STANDARD_MISMATCH,
-    {
-      code: ErrorCode.STANDARD_VERSION_NOT_FOUND,
-      status: 422,
-      message: `standard ${ID.standard} has no version 7`,
-      fields: [{ field: 'standardVersion', message: 'the standard has no such version' }],
-    },
+    UNKNOWN_STANDARD_VERSION,
     ErrorCode.STANDARD_VERSION_DRAFT,
     ErrorCode.CANDIDATE_CONFLICT,
     ErrorCode.IDEMPOTENCY_KEY_REUSED,

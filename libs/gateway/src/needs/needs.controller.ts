@@ -19,7 +19,12 @@ import {
 import { Caller } from '../http/principal';
 import { Idempotent } from '../http/idempotency';
 import { ServiceClient } from '../http/service-client';
-import { ApiErrors, BODY_ERRORS, type ErrorExample } from '../openapi/api-errors';
+import {
+  ApiErrors,
+  BODY_ERRORS,
+  type ErrorExample,
+  UNKNOWN_STANDARD_VERSION,
+} from '../openapi/api-errors';
 import { ApiIdParam } from '../openapi/api-id-param';
 import { ApiPaged } from '../openapi/api-paging';
 import { NeedPageView, NeedView } from './need.views';
@@ -62,12 +67,7 @@ export class NeedsController {
       ],
     },
     UNKNOWN_STANDARD,
-    {
-      code: ErrorCode.STANDARD_VERSION_NOT_FOUND,
-      status: 422,
-      message: `standard ${ID.standard} has no version 7`,
-      fields: [{ field: 'standardVersion', message: 'the standard has no such version' }],
-    },
+    UNKNOWN_STANDARD_VERSION,
     ErrorCode.STANDARD_VERSION_DRAFT,
     ErrorCode.OUTCOME_NOT_IN_STANDARD,
     ErrorCode.IDEMPOTENCY_KEY_REUSED,

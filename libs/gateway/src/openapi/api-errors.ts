@@ -305,6 +305,14 @@ const RETRY_AFTER = {
 };
 
 /** What an endpoint that reads a request body may answer besides. */
+/** A `standardVersion` in a body that the standard does not have (cases, needs). */
+export const UNKNOWN_STANDARD_VERSION: ErrorExample = {
+  code: ErrorCode.STANDARD_VERSION_NOT_FOUND,
+  status: 422,
+  message: `standard ${ID.standard} has no version 7`,
+  fields: [{ field: 'standardVersion', message: 'the standard has no such version' }],
+};
+
 export const BODY_ERRORS: ErrorCode[] = [
   ErrorCode.MALFORMED_JSON,
   ErrorCode.UNSUPPORTED_MEDIA_TYPE,
