@@ -58,6 +58,14 @@ export class LenientReader {
     return this.warnings;
   }
 
+  /** Whether a value is missing (`null` is read as missing, with a warning); fails if it is required. */
+  private absent(v: unknown, path: string, required: boolean): v is null | undefined {
+    if (v !== undefined && v !== null) return false;
+    if (v === null) this.warn('NULL_VALUE', path, 'null read as absent');
+    if (required) this.fail(path, 'is required');
+    return true;
+  }
+
   fail(path: string, message: string): never {
     throw new DomainError(
       400,
@@ -91,11 +99,7 @@ export class LenientReader {
   string(o: Json, key: string, path: string, required = false): string | undefined {
     const v = o[key];
     const p = join(path, key);
-    if (v === undefined || v === null) {
-      if (v === null) this.warn('NULL_VALUE', p, 'null read as absent');
-      if (required) this.fail(p, 'is required');
-      return undefined;
-    }
+    if (this.absent(v, p, required)) return undefined;
     if (typeof v === 'number' || typeof v === 'boolean') {
       this.warn('STRING_AS_NUMBER', p, `${typeof v} read as the string "${String(v)}"`);
       return String(v);
@@ -108,10 +112,7 @@ export class LenientReader {
   integer(o: Json, key: string, path: string): number | undefined {
     const v = o[key];
     const p = join(path, key);
-    if (v === undefined || v === null) {
-      if (v === null) this.warn('NULL_VALUE', p, 'null read as absent');
-      return undefined;
-    }
+    if (this.absent(v, p, false)) return undefined;
     if (typeof v === 'string' && /^\s*-?\d{1,9}\s*$/.test(v)) {
       this.warn('NUMBER_AS_STRING', p, `the string "${v}" read as a number`);
       return Number(v);
@@ -194,11 +195,7 @@ export class LenientReader {
   link(o: Json, key: string, path: string, required = false): Json | undefined {
     const v = o[key];
     const p = join(path, key);
-    if (v === undefined || v === null) {
-      if (v === null) this.warn('NULL_VALUE', p, 'null read as absent');
-      if (required) this.fail(p, 'is required');
-      return undefined;
-    }
+    if (this.absent(v, p, required)) return undefined;
     const l = this.object(v, p);
     const identifier = this.identifier(l, 'identifier', p);
     const uri = this.string(l, 'uri', p, true);

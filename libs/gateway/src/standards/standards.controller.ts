@@ -5,7 +5,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -22,6 +21,7 @@ import { ApiErrors, BODY_ERRORS, type ErrorExample } from '../openapi/api-errors
 import { Idempotent } from '../http/idempotency';
 import { ApiIdParam } from '../openapi/api-id-param';
 import { ApiPaged } from '../openapi/api-paging';
+import { ApiVersionQuery } from '../openapi/api-version-query';
 import { StandardSummaryPageView, StandardVersionPageView, StandardView } from './standard.views';
 
 const C = Command.identify;
@@ -85,12 +85,7 @@ export class StandardsController {
       'One version of a standard with its learning outcomes (each with an id) under clusters and areas: `version`, or the published one (the draft while none is published)',
   })
   @ApiIdParam('id', EXAMPLE_IDS.standard)
-  @ApiQuery({
-    name: 'version',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 1000000 },
-    description: 'the version number; default the latest published',
-  })
+  @ApiVersionQuery()
   @ApiOkResponse({ type: StandardView })
   @ApiErrors(ErrorCode.STANDARD_NOT_FOUND, ErrorCode.STANDARD_VERSION_NOT_FOUND)
   get(

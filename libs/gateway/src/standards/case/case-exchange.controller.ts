@@ -35,6 +35,7 @@ import { StreamedBody } from '../../http/json-body.guard';
 import { ServiceClient } from '../../http/service-client';
 import { ApiErrors } from '../../openapi/api-errors';
 import { ApiIdParam } from '../../openapi/api-id-param';
+import { ApiVersionQuery } from '../../openapi/api-version-query';
 import type { StandardView } from '../standard.views';
 import { toCreateStandard, toStandardDocument, type AdapterWarning } from './standard-case.adapter';
 import { CaseImportView, CFPackageView } from './case.views';
@@ -151,12 +152,7 @@ export class CaseExchangeController {
       'Validates against both official CASE 1.1 JSON schemas. URIs are under the configured public URL (`BALANSE_PUBLIC_URL`), else the request’s host.',
   })
   @ApiIdParam('id', EXAMPLE_IDS.standard)
-  @ApiQuery({
-    name: 'version',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 1000000 },
-    description: 'the version number; default the latest published',
-  })
+  @ApiVersionQuery()
   @ApiOkResponse({ type: CFPackageView })
   @ApiErrors(ErrorCode.STANDARD_NOT_FOUND, ErrorCode.STANDARD_VERSION_NOT_FOUND)
   async exportCase(
