@@ -1,7 +1,11 @@
 import { budgetedPage, keysetAfter, PAGE_BYTE_BUDGET } from './page-budget';
 import { decodeCursor, encodeCursor } from './paging';
 import { validatePayload } from './validation';
-import { CreateStandardDto, MAX_OUTCOMES_PER_STANDARD } from './commands/identify.dto';
+import {
+  CreateStandardDto,
+  MAX_AREA_DEPTH,
+  MAX_OUTCOMES_PER_STANDARD,
+} from './commands/identify.dto';
 import { DomainError } from './errors';
 
 const rows = (n: number, size = 10) =>
@@ -112,17 +116,36 @@ describe('a standard is bounded as a whole', () => {
   };
 
   it(`takes ${MAX_OUTCOMES_PER_STANDARD} outcomes, refuses one more on \`clusters\``, () => {
-    const full = standard(5, 200);
+    const full = standard(25, 1000);
     expect(fieldsOf(full)).toEqual([]);
     full.clusters[0].areas.push(standard(1, 1).clusters[0].areas[0]);
     expect(fieldsOf(full)).toEqual([
-      { field: 'clusters', message: 'a standard holds at most 1000 learning outcomes in all' },
+      { field: 'clusters', message: 'a standard holds at most 25000 learning outcomes in all' },
     ]);
   });
 
-  it('refuses clusters over 256 KB of JSON, however few the outcomes', () => {
-    expect(fieldsOf(standard(1, 75, 'p'.repeat(2000)))).toEqual([
-      { field: 'clusters', message: 'clusters must encode to at most 256 KB of JSON' },
+  it('refuses clusters over 48 MB of JSON, however few the outcomes', () => {
+    expect(fieldsOf(standard(7, 2000, 'p'.repeat(2000)))).toEqual([
+      { field: 'clusters', message: 'clusters must encode to at most 48 MB of JSON' },
     ]);
+  });
+
+  it(`takes areas ${MAX_AREA_DEPTH} levels deep, refuses one more on \`clusters\``, () => {
+    const nested = (levels: number): Record<string, unknown> =>
+      levels === 1
+        ? { title: both('A'), outcomes: [{ statement: both('S'), category: 'skills' }] }
+        : { title: both('A'), areas: [nested(levels - 1)] };
+    const deep = (levels: number) => ({ ...standard(1, 1), clusters: [{ title: both('C'), areas: [nested(levels)] }] }); // prettier-ignore
+    expect(fieldsOf(deep(MAX_AREA_DEPTH))).toEqual([]);
+    expect(fieldsOf(deep(MAX_AREA_DEPTH + 1))).toEqual([
+      { field: 'clusters', message: `areas nest at most ${MAX_AREA_DEPTH} levels deep` },
+    ]);
+  });
+
+  it('refuses an area with neither outcomes nor areas', () => {
+    const body = { ...standard(1, 1), clusters: [{ title: both('C'), areas: [{ title: both('A') }] }] }; // prettier-ignore
+    expect(fieldsOf(body)).toEqual([
+      { field: 'clusters.0.areas.0.outcomes', message: 'an area needs at least one learning outcome or area' },
+    ]); // prettier-ignore
   });
 });

@@ -122,8 +122,8 @@ export function validatePayload<T extends object>(
   return instance;
 }
 
-/** Deeper than any contract class goes; deeper input would only exhaust the transformer's stack. */
-export const MAX_PAYLOAD_DEPTH = 32;
+/** Deeper than any contract class goes (a standard's nested areas, MAX_AREA_DEPTH, are the deepest); deeper input would only exhaust the transformer's stack. */
+export const MAX_PAYLOAD_DEPTH = 64;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const unstorable = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);

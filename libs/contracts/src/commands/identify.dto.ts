@@ -83,6 +83,60 @@ export class EducationLinkInput {
 const ESCO_SKILL = /^http:\/\/data\.europa\.eu\/esco\/skill\/[A-Za-z0-9.-]{1,64}$/;
 const NKR_MESSAGE = 'must be an NKR level, an integer 1-8';
 
+/**
+ * What an exchange format says of a node (or of the whole standard) that the model has no field
+ * for: under `case`, the CASE properties an import kept (item type, URIs, notes, unknown
+ * fields). Stored as it is and written back on export, so nothing imported is dropped.
+ */
+export const MAX_EXTENSIONS_BYTES = 64 * 1024;
+/** The whole standard's: a framework's definitions, other associations and items outside its tree. */
+export const MAX_STANDARD_EXTENSIONS_BYTES = 16 * 1024 * 1024;
+
+function Extensions(maxBytes = MAX_EXTENSIONS_BYTES): PropertyDecorator {
+  const size = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`;
+  return (target, propertyName) => {
+    ApiPropertyOptional({
+      type: 'object',
+      additionalProperties: true,
+      description: `kept from an exchange format (\`case\`: CASE properties of an import), written back on export; at most ${size} of JSON`,
+      example: { case: { CFItemType: 'Domain', abbreviatedStatement: 'Rostering' } },
+    })(target, propertyName);
+    IsOptional()(target, propertyName);
+    IsObject()(target, propertyName);
+    registerDecorator({
+      name: 'maxExtensionsBytes',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `extensions must encode to at most ${size} of JSON` },
+      validator: {
+        validate: (v: unknown) =>
+          v === undefined || Buffer.byteLength(JSON.stringify(v)) <= maxBytes,
+      },
+    });
+  };
+}
+
+function Description(): PropertyDecorator {
+  return (target, propertyName) => {
+    ApiPropertyOptional({ type: LocalizedText })(target, propertyName);
+    IsOptional()(target, propertyName);
+    IsObject()(target, propertyName);
+    ValidateNested()(target, propertyName);
+    Type(() => LocalizedText)(target, propertyName);
+  };
+}
+
+/** A cluster's or an area's own code (as frameworks number their levels); need not be unique. */
+function NodeCode(): PropertyDecorator {
+  return (target, propertyName) => {
+    ApiPropertyOptional({ example: 'A2', description: "the framework's code of this level" })(target, propertyName); // prettier-ignore
+    IsOptional()(target, propertyName);
+    IsString()(target, propertyName);
+    IsNotEmpty()(target, propertyName);
+    MaxLength(80)(target, propertyName);
+  };
+}
+
 export class OutcomeInput {
   @ApiPropertyOptional({
     format: 'uuid',
@@ -141,7 +195,39 @@ export class OutcomeInput {
   @ValidateNested({ each: true })
   @Type(() => EducationLinkInput)
   education?: EducationLinkInput[];
+  @Description()
+  description?: LocalizedText;
+  @Extensions()
+  extensions?: Record<string, unknown>;
 }
+
+/** An area's outcomes: a list of at most 2,000, which may be left out where the area holds areas. */
+function OutcomeList(): PropertyDecorator {
+  const NEEDS = 'an area needs at least one learning outcome or area';
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'outcomeList',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (v: unknown, args) => problem(v, args!.object as AreaInput) === undefined,
+        defaultMessage: (args) => problem(args!.value, args!.object as AreaInput) ?? NEEDS,
+      },
+    });
+  function problem(v: unknown, area: AreaInput): string | undefined {
+    const hasAreas = Array.isArray(area.areas) && area.areas.length > 0;
+    if (v === undefined) return hasAreas ? undefined : NEEDS;
+    if (!Array.isArray(v)) return 'outcomes must be an array';
+    if (v.length === 0 && !hasAreas) return NEEDS;
+    if (v.length > 2000) return 'outcomes must contain no more than 2000 elements';
+    if (v.some((o) => o === null || typeof o !== 'object' || Array.isArray(o)))
+      return 'each value in outcomes must be an object';
+    return undefined;
+  }
+}
+
+/** Areas nest: a framework from elsewhere may have areas within areas, this many levels at most. */
+export const MAX_AREA_DEPTH = 16;
 
 export class AreaInput {
   @ApiPropertyOptional({
@@ -153,18 +239,35 @@ export class AreaInput {
   @LowerCaseIds()
   @IsUUID()
   id?: string;
+  @NodeCode()
+  code?: string;
   @ApiProperty({ type: LocalizedText, example: { nb: 'Turnus', en: 'Rostering' } })
   @IsObject()
   @ValidateNested()
   @Type(() => LocalizedText)
   title: LocalizedText;
-  @ApiProperty({ type: [OutcomeInput], minItems: 1 })
-  @ArrayMinSize(1, { message: 'an area needs at least one learning outcome' })
-  @ArrayMaxSize(200)
-  @IsObject({ each: true })
+  @Description()
+  description?: LocalizedText;
+  @ApiPropertyOptional({
+    type: [OutcomeInput],
+    description: 'the learning outcomes of the area; an area has outcomes, areas, or both',
+  })
+  @OutcomeList()
   @ValidateNested({ each: true })
   @Type(() => OutcomeInput)
-  outcomes: OutcomeInput[];
+  outcomes?: OutcomeInput[];
+  @ApiPropertyOptional({
+    type: () => [AreaInput],
+    description: `areas within this area (frameworks from elsewhere are often deeper), at most ${MAX_AREA_DEPTH} levels`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(2000)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => AreaInput)
+  areas?: AreaInput[];
+  @Extensions()
+  extensions?: Record<string, unknown>;
 }
 
 export class ClusterInput {
@@ -185,23 +288,33 @@ export class ClusterInput {
   @ValidateNested()
   @Type(() => LocalizedText)
   title: LocalizedText;
+  @NodeCode()
+  code?: string;
+  @Description()
+  description?: LocalizedText;
   @ApiProperty({ type: [AreaInput], minItems: 1 })
   @ArrayMinSize(1, { message: 'a cluster needs at least one competence area' })
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(2000)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AreaInput)
   areas: AreaInput[];
+  @Extensions()
+  extensions?: Record<string, unknown>;
 }
 
 /**
- * A standard is answered whole (`GET /standards/{id}`) and its outcome ids travel in events, so
- * it is bounded as a whole: at most this many learning outcomes in all (what a scope or a piece
- * of evidence may name as well) …
+ * A standard is bounded as a whole: at most this many learning outcomes in all (a case's scope
+ * names at most MAX_OUTCOMES_IN_SCOPE of them) …
  */
-export const MAX_OUTCOMES_PER_STANDARD = 1000;
-/** … and its clusters at most this much JSON (ids added, the answer stays far under 1 MB). */
-export const MAX_STANDARD_CLUSTERS_BYTES = 256 * 1024;
+export const MAX_OUTCOMES_PER_STANDARD = 25_000;
+/**
+ * … and its clusters at most this much JSON. A large standard travels on the bus in chunks
+ * (see "Large messages" in README.md), each within the bus's max payload.
+ */
+export const MAX_STANDARD_CLUSTERS_BYTES = 48 * 1024 * 1024;
+/** What a case's scope, a need or a piece of evidence may name, and what an event may carry. */
+export const MAX_OUTCOMES_IN_SCOPE = 1000;
 
 /** Checks the clusters as a whole; the per-entry checks run as well. */
 function BoundedStandard(): PropertyDecorator {
@@ -220,23 +333,45 @@ function BoundedStandard(): PropertyDecorator {
       (clusters) => countOutcomes(clusters) <= MAX_OUTCOMES_PER_STANDARD,
     );
     check(
+      'maxAreaDepth',
+      `areas nest at most ${MAX_AREA_DEPTH} levels deep`,
+      (clusters) => areaDepth(clusters) <= MAX_AREA_DEPTH,
+    );
+    check(
       'maxStandardBytes',
-      `clusters must encode to at most ${MAX_STANDARD_CLUSTERS_BYTES / 1024} KB of JSON`,
+      `clusters must encode to at most ${MAX_STANDARD_CLUSTERS_BYTES / 1024 / 1024} MB of JSON`,
       (clusters) => Buffer.byteLength(JSON.stringify(clusters)) <= MAX_STANDARD_CLUSTERS_BYTES,
     );
   };
 }
 
+const entries = (v: unknown, key: string): unknown[] => {
+  const list = (v as Record<string, unknown> | null)?.[key];
+  return Array.isArray(list) ? list : [];
+};
+
+/** Every area of the clusters, at any depth, with its depth (1 = an area of a cluster). */
+function* allAreas(clusters: unknown[]): Generator<{ area: unknown; depth: number }> {
+  const stack = clusters.flatMap((c) => entries(c, 'areas').map((area) => ({ area, depth: 1 })));
+  while (stack.length) {
+    const next = stack.pop()!;
+    yield next;
+    // Deeper than the bound is refused; no need to walk a hostile tree further.
+    if (next.depth <= MAX_AREA_DEPTH)
+      for (const area of entries(next.area, 'areas')) stack.push({ area, depth: next.depth + 1 });
+  }
+}
+
 function countOutcomes(clusters: unknown[]): number {
-  const entries = (v: unknown, key: string): unknown[] => {
-    const list = (v as Record<string, unknown> | null)?.[key];
-    return Array.isArray(list) ? list : [];
-  };
-  return clusters.reduce<number>(
-    (n, c) =>
-      n + entries(c, 'areas').reduce<number>((m, a) => m + entries(a, 'outcomes').length, 0),
-    0,
-  );
+  let n = 0;
+  for (const { area } of allAreas(clusters)) n += entries(area, 'outcomes').length;
+  return n;
+}
+
+function areaDepth(clusters: unknown[]): number {
+  let deepest = 0;
+  for (const { depth } of allAreas(clusters)) deepest = Math.max(deepest, depth);
+  return deepest;
 }
 
 export class OwnerInput {
@@ -293,15 +428,17 @@ export class StandardContentInput {
   @ApiProperty({
     type: [ClusterInput],
     minItems: 1,
-    description: `at most ${MAX_OUTCOMES_PER_STANDARD} learning outcomes in all, and at most ${MAX_STANDARD_CLUSTERS_BYTES / 1024} KB as JSON; outcome codes unique`,
+    description: `at most ${MAX_OUTCOMES_PER_STANDARD} learning outcomes in all, areas at most ${MAX_AREA_DEPTH} levels deep, and at most ${MAX_STANDARD_CLUSTERS_BYTES / 1024 / 1024} MB as JSON; outcome codes unique`,
   })
   @ArrayMinSize(1, { message: 'a standard needs at least one cluster' })
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(2000)
   @BoundedStandard()
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ClusterInput)
   clusters: ClusterInput[];
+  @Extensions(MAX_STANDARD_EXTENSIONS_BYTES)
+  extensions?: Record<string, unknown>;
 }
 
 /** Creates a standard: version 1, a draft until published. */
@@ -399,12 +536,12 @@ export class SetScopeDto {
     type: [String],
     format: 'uuid',
     minItems: 1,
-    maxItems: 1000,
+    maxItems: MAX_OUTCOMES_IN_SCOPE,
     uniqueItems: true,
     description: 'learning outcomes in scope (ids from the standard)',
     example: [EXAMPLE_IDS.outcome, EXAMPLE_IDS.outcome2],
   })
-  @IdList({ minEntries: 1, maxEntries: 1000 })
+  @IdList({ minEntries: 1, maxEntries: MAX_OUTCOMES_IN_SCOPE })
   @LowerCaseIds()
   outcomeIds: string[];
   @ApiPropertyOptional({
@@ -416,7 +553,7 @@ export class SetScopeDto {
   @IsOptional()
   @EachEntry({
     of: 'map',
-    maxEntries: 1000,
+    maxEntries: MAX_OUTCOMES_IN_SCOPE,
     key: (k) => (isUuid(k) ? undefined : 'key must be an outcome id (UUID)'),
     value: (v) =>
       Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4
@@ -430,7 +567,7 @@ export class SetScopeDto {
 /** A rating per outcome, 0 (none) to 4 (expert), keyed by outcome id. */
 const RATINGS = {
   of: 'map',
-  maxEntries: 1000,
+  maxEntries: MAX_OUTCOMES_IN_SCOPE,
   key: (k: string) => (isUuid(k) ? undefined : 'key must be an outcome id (UUID)'),
   value: (v: unknown) =>
     Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4

@@ -8,6 +8,14 @@ const STATUSES = ['draft', 'published', 'superseded'] as const;
 const STATUS_MEANING =
   'draft: may change (PATCH); published: immutable, what cases get by default; superseded: a newer version is published';
 
+const EXTENSIONS = {
+  type: 'object',
+  additionalProperties: true,
+  description:
+    'what an exchange format says that the model has no field for (`case`: CASE properties kept by an import); written back on export',
+  example: { case: { CFItemType: 'Domain' } },
+} as const;
+
 class TextView {
   @ApiProperty({ example: 'Avdelingsleder i helse- og omsorgstjenestene', description: 'bokmål' })
   nb: string;
@@ -99,13 +107,24 @@ export class OutcomeView {
   @ApiProperty({ type: [String], example: [], description: 'ESCO skill URIs' })
   escoSkills: string[];
   @ApiProperty({ type: [EducationLinkView], example: [] }) education: EducationLinkView[];
+  @ApiPropertyOptional({ type: TextView }) description?: TextView;
+  @ApiPropertyOptional(EXTENSIONS) extensions?: Record<string, unknown>;
 }
 
 export class AreaView {
   @ApiProperty({ format: 'uuid', example: ID.area }) id: string;
+  @ApiPropertyOptional({ example: 'A2' }) code?: string;
   @ApiProperty({ type: TextView, example: { nb: 'Forbedringsarbeid', en: 'Improvement work' } })
   title: TextView;
+  @ApiPropertyOptional({ type: TextView }) description?: TextView;
   @ApiProperty({ type: [OutcomeView] }) outcomes: OutcomeView[];
+  @ApiPropertyOptional({
+    type: () => [AreaView],
+    example: [],
+    description: 'areas within this area, where the standard is deeper (imported frameworks)',
+  })
+  areas?: AreaView[];
+  @ApiPropertyOptional(EXTENSIONS) extensions?: Record<string, unknown>;
 }
 
 export class ClusterView {
@@ -115,13 +134,21 @@ export class ClusterView {
     example: { nb: 'Fleksibilitet og rutiner', en: 'Flexibility and routines' },
   })
   title: TextView;
+  @ApiPropertyOptional({ example: 'K1' }) code?: string;
+  @ApiPropertyOptional({ type: TextView }) description?: TextView;
   @ApiProperty({ type: [AreaView] }) areas: AreaView[];
+  @ApiPropertyOptional(EXTENSIONS) extensions?: Record<string, unknown>;
 }
 
 export class StandardView extends StandardHead {
   @ApiProperty({ type: TextView, nullable: true }) description: TextView | null;
-  @ApiProperty({ type: [ClusterView], description: 'clusters → competence areas → outcomes' })
+  @ApiProperty({
+    type: [ClusterView],
+    description: 'clusters → competence areas (which may hold areas) → outcomes',
+  })
   clusters: ClusterView[];
+  @ApiProperty({ example: 19 }) outcomeCount: number;
+  @ApiPropertyOptional(EXTENSIONS) extensions?: Record<string, unknown>;
   @ApiProperty({ format: 'date-time', example: '2025-01-06T08:00:00.000Z' }) createdAt: string;
   @ApiProperty({
     type: String,

@@ -28,7 +28,7 @@ const refusal = (build: () => unknown) => {
 describe('a standard’s tree', () => {
   it('gives new elements new ids and default codes, and the EQF level of the NKR level', () => {
     const input = tree('X-1', undefined);
-    input[0]!.areas[0]!.outcomes[1]!.nkrLevel = 6;
+    input[0]!.areas[0]!.outcomes![1]!.nkrLevel = 6;
     const [outcome1, outcome2] = buildClusters(input, NO_IDS, newId)[0]!.areas[0]!.outcomes;
     expect(outcome1).toMatchObject({
       code: 'X-1',
@@ -45,10 +45,10 @@ describe('a standard’s tree', () => {
     const known = idsOf(draft);
     const [a, b] = draft[0]!.areas[0]!.outcomes;
     const input = tree('A', 'B');
-    input[0]!.areas[0]!.outcomes[0]!.id = b!.id;
+    input[0]!.areas[0]!.outcomes![0]!.id = b!.id;
     expect(buildClusters(input, known, newId)[0]!.areas[0]!.outcomes[0]!.id).toBe(b!.id);
 
-    input[0]!.areas[0]!.outcomes[1]!.id = b!.id;
+    input[0]!.areas[0]!.outcomes![1]!.id = b!.id;
     input[0]!.areas[0]!.id = a!.id; // an outcome's id where an area's belongs
     expect(refusal(() => buildClusters(input, known, newId))).toEqual({
       status: 422,
@@ -72,6 +72,43 @@ describe('a standard’s tree', () => {
         {
           field: 'clusters.0.areas.0.outcomes.3.code',
           message: 'A is used by clusters.0.areas.0.outcomes.0',
+        },
+      ],
+    });
+  });
+
+  it('keeps areas within areas: ids, codes numbered by level, and codes unique across levels', () => {
+    const input = tree('X-1');
+    input[0]!.areas[0]!.code = 'D1';
+    input[0]!.areas[0]!.areas = [
+      {
+        code: 'D1.a',
+        title: both('Sub'),
+        extensions: { case: { CFItemType: 'Strand' } },
+        areas: [
+          { title: both('Sub-sub'), outcomes: [{ statement: both('T'), category: 'knowledge' }] },
+        ],
+      },
+    ];
+    const [cluster] = buildClusters(input, NO_IDS, newId);
+    const sub = cluster!.areas[0]!.areas![0]!;
+    expect(cluster!.areas[0]!.code).toBe('D1');
+    expect(sub).toMatchObject({
+      code: 'D1.a',
+      outcomes: [],
+      extensions: { case: { CFItemType: 'Strand' } },
+    });
+    expect(sub.areas![0]!.outcomes[0]!.code).toBe('C1-A1.1.1-1');
+    expect(idsOf([cluster!]).area.has(sub.areas![0]!.id)).toBe(true);
+
+    sub.areas![0]!.outcomes[0]!.code = 'X-1';
+    input[0]!.areas[0]!.areas![0]!.areas![0]!.outcomes![0]!.code = 'X-1';
+    expect(refusal(() => buildClusters(input, NO_IDS, newId))).toMatchObject({
+      code: 'DUPLICATE_OUTCOME_CODE',
+      fields: [
+        {
+          field: 'clusters.0.areas.0.areas.0.areas.0.outcomes.0.code',
+          message: 'X-1 is used by clusters.0.areas.0.outcomes.0',
         },
       ],
     });

@@ -1,11 +1,19 @@
 import {
   DomainError,
   ErrorCode,
+  type AreaInput,
   type ClusterInput,
   type FieldError,
+  type LocalizedText,
   type OutcomeInput,
 } from '@balanse/contracts';
-import type { Cluster, LearningOutcome } from './standard.entity';
+import {
+  areasOf,
+  type Cluster,
+  type CompetenceArea,
+  type LearningOutcome,
+  type Localized,
+} from './standard.entity';
 
 /** The ids a draft has, by kind: an input may name only these (to keep them), or none (new). */
 export interface KnownIds {
@@ -17,7 +25,7 @@ export interface KnownIds {
 export const NO_IDS: KnownIds = { cluster: new Set(), area: new Set(), outcome: new Set() };
 
 export function idsOf(clusters: Cluster[]): KnownIds {
-  const areas = clusters.flatMap((c) => c.areas);
+  const areas = areasOf(clusters);
   return {
     cluster: new Set(clusters.map((c) => c.id)),
     area: new Set(areas.map((a) => a.id)),
@@ -47,25 +55,33 @@ export function buildClusters(
     taken.add(id);
     return id;
   };
+  /** Nested areas number on: the second area of the first area of cluster 1 is A1.2. */
+  const area = (a: AreaInput, path: string, short: string, number: string): CompetenceArea => ({
+    id: idAt('area', a.id, path, short),
+    ...(a.code !== undefined ? { code: a.code } : {}),
+    title: localized(a.title),
+    ...(a.description ? { description: localized(a.description) } : {}),
+    outcomes: (a.outcomes ?? []).map((outcome, oi) =>
+      learningOutcome(
+        outcome,
+        idAt('outcome', outcome.id, `${path}.outcomes.${oi}`, `${short}o${oi}`),
+        `${number}-${oi + 1}`,
+      ),
+    ),
+    ...(a.areas?.length
+      ? { areas: a.areas.map((sub, si) => area(sub, `${path}.areas.${si}`, `${short}.${si}`, `${number}.${si + 1}`)) } // prettier-ignore
+      : {}),
+    ...(a.extensions ? { extensions: a.extensions } : {}),
+  });
   const clusters = input.map((cluster, ci) => ({
     id: idAt('cluster', cluster.id, `clusters.${ci}`, `c${ci}`),
-    title: { nb: cluster.title.nb, en: cluster.title.en },
-    areas: cluster.areas.map((area, ai) => ({
-      id: idAt('area', area.id, `clusters.${ci}.areas.${ai}`, `c${ci}a${ai}`),
-      title: { nb: area.title.nb, en: area.title.en },
-      outcomes: area.outcomes.map((outcome, oi) =>
-        learningOutcome(
-          outcome,
-          idAt(
-            'outcome',
-            outcome.id,
-            `clusters.${ci}.areas.${ai}.outcomes.${oi}`,
-            `c${ci}a${ai}o${oi}`,
-          ),
-          `C${ci + 1}-A${ai + 1}-${oi + 1}`,
-        ),
-      ),
-    })),
+    ...(cluster.code !== undefined ? { code: cluster.code } : {}),
+    title: localized(cluster.title),
+    ...(cluster.description ? { description: localized(cluster.description) } : {}),
+    areas: cluster.areas.map((a, ai) =>
+      area(a, `clusters.${ci}.areas.${ai}`, `c${ci}a${ai}`, `C${ci + 1}-A${ai + 1}`),
+    ),
+    ...(cluster.extensions ? { extensions: cluster.extensions } : {}),
   }));
   if (unknown.length > 0) {
     throw new DomainError(
@@ -85,7 +101,7 @@ function learningOutcome(input: OutcomeInput, id: string, defaultCode: string): 
   return {
     id,
     code: input.code ?? defaultCode,
-    statement: { nb: input.statement.nb, en: input.statement.en },
+    statement: localized(input.statement),
     category: input.category,
     mandatory: input.mandatory ?? false,
     nkrLevel,
@@ -98,26 +114,31 @@ function learningOutcome(input: OutcomeInput, id: string, defaultCode: string): 
       ...(e.credits !== undefined ? { credits: e.credits } : {}),
       ...(e.curriculumAim !== undefined ? { curriculumAim: e.curriculumAim } : {}),
     })),
+    ...(input.description ? { description: localized(input.description) } : {}),
+    ...(input.extensions ? { extensions: input.extensions } : {}),
   };
 }
+
+const localized = (t: LocalizedText): Localized => ({ nb: t.nb, en: t.en });
 
 /** Outcome codes are how people and other systems cite an outcome: one code, one outcome. */
 function requireUniqueCodes(clusters: Cluster[]): void {
   const first = new Map<string, string>();
   const repeats: FieldError[] = [];
   const codes = new Set<string>();
-  clusters.forEach((c, ci) =>
-    c.areas.forEach((a, ai) =>
+  const visit = (areas: readonly CompetenceArea[], path: string) =>
+    areas.forEach((a, ai) => {
       a.outcomes.forEach((o, oi) => {
-        const path = `clusters.${ci}.areas.${ai}.outcomes.${oi}.code`;
+        const at = `${path}.areas.${ai}.outcomes.${oi}`;
         const earlier = first.get(o.code);
         if (earlier) {
-          repeats.push({ field: path, message: `${o.code} is used by ${earlier}` });
+          repeats.push({ field: `${at}.code`, message: `${o.code} is used by ${earlier}` });
           codes.add(o.code);
-        } else first.set(o.code, path.slice(0, -'.code'.length));
-      }),
-    ),
-  );
+        } else first.set(o.code, at);
+      });
+      if (a.areas) visit(a.areas, `${path}.areas.${ai}`);
+    });
+  clusters.forEach((c, ci) => visit(c.areas, `clusters.${ci}`));
   if (repeats.length > 0) {
     throw new DomainError(
       422,

@@ -24,17 +24,32 @@ export interface LearningOutcome {
   eqfLevel: number | null;
   escoSkills: string[];
   education: EducationLink[];
+  description?: Localized;
+  extensions?: Extensions;
 }
+/**
+ * A competence area (kompetanseområde). Areas may hold areas: frameworks imported from elsewhere
+ * are often deeper than Balansemodellen's three levels, and keep their tree.
+ */
 export interface CompetenceArea {
   id: string;
+  code?: string;
   title: Localized;
+  description?: Localized;
   outcomes: LearningOutcome[];
+  areas?: CompetenceArea[];
+  extensions?: Extensions;
 }
 export interface Cluster {
   id: string;
+  code?: string;
   title: Localized;
+  description?: Localized;
   areas: CompetenceArea[];
+  extensions?: Extensions;
 }
+/** What an exchange format says that the model has no field for; see `extensions` in the contracts. */
+export type Extensions = Record<string, unknown>;
 export interface Owner {
   name: string;
   orgNumber?: string;
@@ -71,6 +86,9 @@ export class StandardVersionRecord {
   @Column('int', { name: 'nqf_level', nullable: true }) nqfLevel: number | null;
   @Column('text', { nullable: true }) sector: string | null;
   @Column('jsonb') clusters: Cluster[];
+  @Column('jsonb', { nullable: true }) extensions: Extensions | null;
+  /** Kept with the clusters (StandardRepository), for lists: areas nest, so SQL cannot count them simply. */
+  @Column('int', { name: 'outcome_count' }) outcomeCount: number;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt: Date | null;
 }
@@ -78,6 +96,20 @@ export class StandardVersionRecord {
 /** A version of a standard, as it is read: the standard's id and code with the version's content. */
 export type Standard = Omit<StandardVersionRecord, 'standardId'> & { id: string; code: string };
 
+/** Every area of the clusters, at any depth, depth first in document order. */
+export function areasOf(clusters: readonly Cluster[]): CompetenceArea[] {
+  const out: CompetenceArea[] = [];
+  const visit = (areas: readonly CompetenceArea[]) => {
+    for (const a of areas) {
+      out.push(a);
+      if (a.areas) visit(a.areas);
+    }
+  };
+  for (const c of clusters) visit(c.areas);
+  return out;
+}
+
+/** The learning outcomes in document order. */
 export function outcomesOf(standard: Pick<Standard, 'clusters'>): LearningOutcome[] {
-  return standard.clusters.flatMap((c) => c.areas.flatMap((a) => a.outcomes));
+  return areasOf(standard.clusters).flatMap((a) => a.outcomes);
 }

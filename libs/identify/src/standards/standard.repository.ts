@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
+  outcomesOf,
   SHARED_TENANT,
   StandardRecord,
   StandardVersionRecord,
@@ -32,15 +34,12 @@ export interface VersionRow {
   outcome_count: number;
 }
 
-const OUTCOME_COUNT = `(SELECT count(*)::int FROM jsonb_array_elements(v.clusters) c,
-         jsonb_array_elements(c->'areas') a, jsonb_array_elements(a->'outcomes') o)`;
-
 /** The published version first, else the newest (a standard not yet published has only a draft). */
 const CURRENT_FIRST = `(v.status = 'published') DESC, v.version DESC`;
 
 const STANDARD_COLUMNS = `s.id, s.code, v.tenant_id AS "tenantId", v.version, v.status, v.title,
   v.description, v.owner, v.nqf_level AS "nqfLevel", v.sector, v.clusters,
-  v.created_at AS "createdAt", v.published_at AS "publishedAt"`;
+  v.extensions, v.outcome_count AS "outcomeCount", v.created_at AS "createdAt", v.published_at AS "publishedAt"`;
 
 /**
  * Standards and their versions. A tenant reads its own and the shared ones; it writes only its own
@@ -54,7 +53,7 @@ export class StandardRepository {
   pageVisible(tenantId: string, after: string[] | null, take: number): Promise<StandardHeadRow[]> {
     return this.dataSource.query(
       `SELECT s.id, s.tenant_id, s.code, v.version, v.status, v.title, v.owner, v.nqf_level,
-              v.sector, ${OUTCOME_COUNT} AS outcome_count
+              v.sector, v.outcome_count
          FROM standard s
          CROSS JOIN LATERAL (SELECT * FROM standard_version v WHERE v.standard_id = s.id
                               ORDER BY ${CURRENT_FIRST} LIMIT 1) v
@@ -74,7 +73,7 @@ export class StandardRepository {
   ): Promise<VersionRow[]> {
     return this.dataSource.query(
       `SELECT v.version, v.status, v.title, v.created_at, v.published_at,
-              ${OUTCOME_COUNT} AS outcome_count
+              v.outcome_count
          FROM standard_version v
         WHERE v.standard_id = $1 AND v.tenant_id IN ($2, $3) AND ($4::int IS NULL OR v.version > $4)
         ORDER BY v.version
@@ -173,11 +172,9 @@ export class StandardRepository {
     return inserted.raw.length > 0;
   }
 
-  async insertVersion(
-    manager: EntityManager,
-    version: Omit<StandardVersionRecord, 'createdAt' | 'publishedAt'>,
-  ): Promise<void> {
-    await manager.insert(StandardVersionRecord, { ...version, publishedAt: null });
+  async insertVersion(manager: EntityManager, version: NewVersion): Promise<void> {
+    // Cast: TypeORM's deep-partial type cannot follow free JSON (`extensions`) inside jsonb.
+    await manager.insert(StandardVersionRecord, { ...counted(version), publishedAt: null } as Row);
   }
 
   async updateDraft(
@@ -188,7 +185,7 @@ export class StandardRepository {
     await manager.update(
       StandardVersionRecord,
       { standardId: draft.standardId, version: draft.version, status: 'draft' },
-      changes,
+      (changes.clusters ? counted({ ...changes, clusters: changes.clusters }) : changes) as Row,
     );
   }
 
@@ -209,7 +206,7 @@ export class StandardRepository {
   /** The seed: writes the standard and its version 1 as given, at every start. */
   async upsertSeed(
     standard: Omit<StandardRecord, 'createdAt'>,
-    version: Omit<StandardVersionRecord, 'createdAt' | 'publishedAt'>,
+    version: NewVersion,
   ): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await m
@@ -223,12 +220,27 @@ export class StandardRepository {
         .createQueryBuilder()
         .insert()
         .into(StandardVersionRecord)
-        .values({ ...version, publishedAt: () => 'now()' })
+        .values({ ...counted(version), publishedAt: () => 'now()' } as Row)
         .orUpdate(
-          ['title', 'description', 'owner', 'nqf_level', 'sector', 'clusters'],
+          ['title', 'description', 'owner', 'nqf_level', 'sector', 'clusters', 'outcome_count'],
           ['standard_id', 'version'],
         )
         .execute();
     });
   }
 }
+
+type NewVersion = Omit<
+  StandardVersionRecord,
+  'createdAt' | 'publishedAt' | 'outcomeCount' | 'extensions'
+> &
+  Partial<Pick<StandardVersionRecord, 'extensions'>>;
+
+/** The version with the count of its outcomes, which lists show. */
+function counted<T extends Pick<StandardVersionRecord, 'clusters'>>(
+  v: T,
+): T & { outcomeCount: number } {
+  return { ...v, outcomeCount: outcomesOf(v).length };
+}
+
+type Row = QueryDeepPartialEntity<StandardVersionRecord>;

@@ -158,6 +158,7 @@ export class StandardsService {
       if (dto.sector !== undefined) changes.sector = dto.sector;
       if (dto.clusters)
         changes.clusters = buildClusters(dto.clusters, idsOf(draft.clusters), () => randomUUID());
+      if (dto.extensions) changes.extensions = dto.extensions;
       if (Object.keys(changes).length > 0)
         await this.standards.updateDraft(tx.manager, draft, changes);
       return this.viewIn(tx.manager, tenantId, id, version);
@@ -203,6 +204,7 @@ export class StandardsService {
         nqfLevel: published.nqfLevel,
         sector: published.sector,
         clusters: published.clusters,
+        extensions: published.extensions,
       });
       return this.viewIn(tx.manager, tenantId, id, version);
     });
@@ -262,6 +264,7 @@ function content(dto: CreateStandardDto) {
     owner: dto.owner,
     nqfLevel: dto.nqfLevel ?? null,
     sector: dto.sector ?? null,
+    extensions: dto.extensions ?? null,
   };
 }
 
@@ -307,9 +310,10 @@ function versionSummary(v: VersionRow) {
 export type StandardView = ReturnType<typeof standardView>;
 
 export function standardView(s: Standard) {
-  const { tenantId, createdAt, publishedAt, ...rest } = s;
+  const { tenantId, createdAt, publishedAt, extensions, ...rest } = s;
   return {
     ...rest,
+    ...(extensions ? { extensions } : {}),
     shared: tenantId === SHARED_TENANT,
     createdAt: new Date(createdAt).toISOString(),
     publishedAt: publishedAt ? new Date(publishedAt).toISOString() : null,

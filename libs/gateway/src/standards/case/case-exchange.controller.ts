@@ -17,6 +17,9 @@ import {
   DomainError,
   ErrorCode,
   EXAMPLE_IDS,
+  MAX_AREA_DEPTH,
+  MAX_OUTCOMES_PER_STANDARD,
+  MAX_STANDARD_CLUSTERS_BYTES,
   unsafeShape,
   validatePayload,
   validationError,
@@ -79,7 +82,7 @@ export class CaseExchangeController {
   @ApiExtension('x-balanse-lenient-body', true)
   @ApiOperation({
     summary: 'Import a CASE 1.1 (or 1.0) CFPackage as a new standard, version 1, a draft',
-    description: `The body is a CFPackage (CFDocument, CFItems, CFAssociations), streamed and parsed as it arrives (up to ${CASE_BODY_LIMIT_BYTES / 1024 / 1024} MB). \`isChildOf\` builds the tree; deeper frameworks are flattened to clusters → areas → outcomes and each change is a warning, as is each deviation of the package and what the model does not store. The standard is created as POST /standards creates one, within its bounds (1,000 outcomes, 256 KB). \`code\` sets the standard's code (default: the document's humanCodingScheme, else one made from its title). An Idempotency-Key is checked against the parsed package.`,
+    description: `The body is a CFPackage (CFDocument, CFItems, CFAssociations), streamed and parsed as it arrives (up to ${CASE_BODY_LIMIT_BYTES / 1024 / 1024} MB). \`isChildOf\` builds the tree: clusters → competence areas, which may hold areas (up to ${MAX_AREA_DEPTH} levels; deeper ones are stored beside the deepest, with a warning) → outcomes. What the model has no field for (item types, area codes, URIs, notes, definitions, other associations) is kept in \`extensions\` and written back on export, so the export has the framework's statements, codes, item types and tree. Each change is a warning, as is each deviation of the package. The standard is created as POST /standards creates one, within its bounds (${MAX_OUTCOMES_PER_STANDARD} outcomes, ${MAX_STANDARD_CLUSTERS_BYTES / 1024 / 1024} MB). \`code\` sets the standard's code (default: the document's humanCodingScheme, else one made from its title). An Idempotency-Key is checked against the parsed package.`,
   })
   @ApiQuery({
     name: 'code',

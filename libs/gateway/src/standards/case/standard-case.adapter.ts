@@ -1,20 +1,29 @@
-import type { ClusterInput, CreateStandardDto, OutcomeInput } from '@balanse/contracts';
+import {
+  MAX_AREA_DEPTH,
+  type AreaInput,
+  type ClusterInput,
+  type CreateStandardDto,
+  type OutcomeInput,
+} from '@balanse/contracts';
 import type {
   Area,
+  EducationLink,
   LocalText,
   Outcome,
   StandardDocument,
   StandardNode,
 } from '@balanse/case-exchange';
-import type { ClusterView, StandardView } from '../standard.views';
+import type { AreaView, OutcomeView, StandardView } from '../standard.views';
 
 /**
  * The thin adapter between the CASE exchange's standard document and Balanse's standards:
- * clusters → competence areas → learning outcomes, each text in bokmål and English. What the
- * model has no place for is reported as a warning, so the importer knows what was not stored.
+ * clusters → competence areas (which may hold areas, to any depth a framework has up to
+ * MAX_AREA_DEPTH) → learning outcomes, each text in bokmål and English. What the model has no
+ * field for travels in each node's `extensions` (the import's `extensions.case`), so an export
+ * writes it back; what had to change on the way in is reported as a warning.
  */
 
-/** Something of the package that was changed or not stored on the way into the model. */
+/** Something of the package that was changed on the way into the model. */
 export interface AdapterWarning {
   code:
     | 'LANGUAGE_MISSING'
@@ -22,8 +31,6 @@ export interface AdapterWarning {
     | 'OWNER_MISSING'
     | 'OUTCOME_TYPE_MISSING'
     | 'OUTCOME_CODE_DUPLICATE'
-    | 'ESCO_URI_DROPPED'
-    | 'EDUCATION_LINK_DROPPED'
     | 'LEVEL_ADDED'
     | 'LEVEL_FLATTENED'
     | 'NOT_STORED';
@@ -35,6 +42,14 @@ export interface AdapterWarning {
 const ESCO_SKILL = /^http:\/\/data\.europa\.eu\/esco\/skill\/[A-Za-z0-9.-]{1,64}$/;
 const CODE = /^[a-z0-9][a-z0-9-]{1,79}$/;
 const MAX_WARNINGS = 500;
+/** Keys of a node's `extensions` for what the model's own fields cannot hold. */
+const OTHER_ESCO = 'escoOther';
+const OTHER_EDUCATION = 'educationOther';
+const PUBLISHER = 'publisher';
+/** Marks a level the model needed that the framework does not have; the export leaves it out. */
+const LEVEL_ADDED = 'levelAdded';
+/** Marks an outcome that came without a code: the model gives it one, the export leaves it out. */
+const CODE_ASSIGNED = 'codeAssigned';
 
 /** A standard document as the body of `standards.create`, and what did not fit. */
 export function toCreateStandard(
@@ -55,7 +70,14 @@ export function toCreateStandard(
     warn('LANGUAGE_MISSING', path, `no ${nb ? 'English' : en ? 'bokmål' : 'bokmål or English'} text; the other language's is used`); // prettier-ignore
     return { nb: nb ?? en ?? any ?? '', en: en ?? nb ?? any ?? '' };
   };
-  const notStored = { count: 0 };
+  /** A node's code, description and kept fields, as the model's node fields. */
+  const common = (n: StandardNode, path: string, extra: Record<string, unknown> = {}) => {
+    const extensions = { ...n.extensions, ...extra };
+    return {
+      ...(n.description && hasText(n.description) ? { description: text(n.description, path) } : {}), // prettier-ignore
+      ...(Object.keys(extensions).length ? { extensions } : {}),
+    };
+  };
 
   const codes = new Set<string>();
   const outcome = (o: Outcome, path: string): OutcomeInput => {
@@ -67,20 +89,12 @@ export function toCreateStandard(
     }
     if (code !== undefined) codes.add(code);
     if (!o.type) warn('OUTCOME_TYPE_MISSING', path, 'no outcome type; stored as knowledge');
+    // ESCO URIs other than skills, and links to education without a programme or course, have
+    // no field of their own: they are kept with the node's extensions.
     const esco = o.escoUris.filter((u) => ESCO_SKILL.test(u));
-    if (esco.length < o.escoUris.length)
-      warn('ESCO_URI_DROPPED', path, 'ESCO URIs other than skills are not stored');
-    const education = o.educationLinks
-      .filter((l) => l.programmeCode || l.courseCode)
-      .map((l) => ({
-        ...(l.programmeCode ? { programme: l.programmeCode } : {}),
-        ...(l.courseCode ? { course: l.courseCode } : {}),
-        ...(l.credits !== undefined ? { credits: l.credits } : {}),
-        ...(l.curriculumAim ? { curriculumAim: l.curriculumAim } : {}),
-      }));
-    if (education.length < o.educationLinks.length)
-      warn('EDUCATION_LINK_DROPPED', path, 'education links without programme or course are not stored'); // prettier-ignore
-    if (o.description || hasKept(o)) notStored.count++;
+    const otherEsco = o.escoUris.filter((u) => !ESCO_SKILL.test(u));
+    const linked = o.educationLinks.filter((l) => l.programmeCode || l.courseCode);
+    const otherEducation = o.educationLinks.filter((l) => !(l.programmeCode || l.courseCode));
     return {
       ...(code !== undefined ? { code } : {}),
       statement: text(o.title, path),
@@ -88,36 +102,55 @@ export function toCreateStandard(
       mandatory: o.mandatory,
       ...(o.nkrLevel !== undefined ? { nkrLevel: o.nkrLevel } : {}),
       escoSkills: esco,
-      education,
+      education: linked.map((l) => ({
+        ...(l.programmeCode ? { programme: l.programmeCode } : {}),
+        ...(l.courseCode ? { course: l.courseCode } : {}),
+        ...(l.credits !== undefined ? { credits: l.credits } : {}),
+        ...(l.curriculumAim ? { curriculumAim: l.curriculumAim } : {}),
+      })),
+      ...common(o, path, {
+        ...(code === undefined ? { [CODE_ASSIGNED]: true } : {}),
+        ...(otherEsco.length ? { [OTHER_ESCO]: otherEsco } : {}),
+        ...(otherEducation.length ? { [OTHER_EDUCATION]: otherEducation } : {}),
+      }),
     };
   };
 
-  /** A cluster's areas: nested areas become areas of their own (the model has one area level). */
-  const areasOf = (parent: StandardNode & { children: StandardNode[] }, path: string) => {
-    const areas: ClusterInput['areas'] = [];
-    const loose: Outcome[] = [];
-    const visit = (area: Area, areaPath: string, depth: number) => {
-      if (depth > 0)
-        warn('LEVEL_FLATTENED', areaPath, 'an area inside an area is stored as an area of the cluster'); // prettier-ignore
-      if (area.code || area.description || hasKept(area)) notStored.count++;
-      const outcomes = area.children.filter((c): c is Outcome => c.kind === 'outcome');
-      if (outcomes.length)
-        areas.push({
-          title: text(area.title, areaPath),
-          outcomes: outcomes.map((o) => outcome(o, o.code ?? o.id)),
-        });
-      for (const c of area.children)
-        if (c.kind !== 'outcome') visit(c as Area, c.code ?? c.id, depth + 1);
+  /**
+   * An area, its outcomes and its areas. Below MAX_AREA_DEPTH, nested areas become areas of the
+   * deepest level (flattened, with a warning); a framework that deep is rare.
+   */
+  const area = (a: Area, path: string, depth: number): AreaInput[] => {
+    const outcomes = a.children.filter((c): c is Outcome => c.kind === 'outcome');
+    const subAreas = a.children.filter((c): c is Area => c.kind !== 'outcome');
+    const nested = subAreas.flatMap((c) => area(c, c.code ?? c.id, depth + 1));
+    const self: AreaInput = {
+      ...(a.code !== undefined ? { code: a.code } : {}),
+      title: text(a.title, path),
+      ...(outcomes.length ? { outcomes: outcomes.map((o) => outcome(o, o.code ?? o.id)) } : {}),
+      ...common(a, path),
     };
-    for (const c of parent.children) {
-      if (c.kind === 'outcome') loose.push(c);
-      else visit(c as Area, c.code ?? c.id, 0);
+    if (depth < MAX_AREA_DEPTH) {
+      if (nested.length) self.areas = nested;
+      return self.outcomes?.length || self.areas?.length ? [self] : [];
     }
+    if (nested.length)
+      warn('LEVEL_FLATTENED', path, `areas deeper than ${MAX_AREA_DEPTH} levels are stored beside this one`); // prettier-ignore
+    return [...(self.outcomes?.length ? [self] : []), ...nested];
+  };
+
+  /** A cluster's areas; outcomes right under it get an area of their own. */
+  const areasOf = (parent: StandardNode & { children: StandardNode[] }, path: string) => {
+    const loose = parent.children.filter((c): c is Outcome => c.kind === 'outcome');
+    const areas = parent.children
+      .filter((c): c is Area => c.kind !== 'outcome')
+      .flatMap((c) => area(c, c.code ?? c.id, 1));
     if (loose.length) {
       warn('LEVEL_ADDED', path, 'outcomes directly under a cluster are stored in an area of their own, named as the cluster'); // prettier-ignore
       areas.unshift({
         title: text(parent.title, path),
         outcomes: loose.map((o) => outcome(o, o.code ?? o.id)),
+        extensions: { [LEVEL_ADDED]: true },
       });
     }
     return areas;
@@ -128,15 +161,20 @@ export function toCreateStandard(
   for (const node of document.children) {
     const path = node.code ?? node.id;
     if (node.kind === 'cluster') {
-      if (node.code || node.description || hasKept(node)) notStored.count++;
       const areas = areasOf(node, path);
-      if (areas.length) clusters.push({ title: text(node.title, path), areas });
+      if (areas.length)
+        clusters.push({
+          ...(node.code !== undefined ? { code: node.code } : {}),
+          title: text(node.title, path),
+          areas,
+          ...common(node, path),
+        });
     } else topLevel.push(node);
   }
   if (topLevel.length) {
     warn('LEVEL_ADDED', 'document', 'areas and outcomes without a cluster are stored in a cluster named as the document'); // prettier-ignore
     const wrapper = { ...document, kind: 'cluster' as const, children: topLevel };
-    clusters.unshift({ title: text(document.title, 'document'), areas: areasOf(wrapper, 'document') }); // prettier-ignore
+    clusters.unshift({ title: text(document.title, 'document'), areas: areasOf(wrapper, 'document'), extensions: { [LEVEL_ADDED]: true } }); // prettier-ignore
   }
 
   const code = options.code ?? standardCode(document);
@@ -144,11 +182,11 @@ export function toCreateStandard(
     warn('CODE_CHANGED', 'document', `the document's code ${JSON.stringify(document.code ?? null)} is stored as ${code}`); // prettier-ignore
   const owner = (document.owner || document.publisher || '').slice(0, 200);
   if (!owner) warn('OWNER_MISSING', 'document', 'no creator or publisher; the owner is "unknown"');
-  if (notStored.count)
-    warn('NOT_STORED', 'document', `${notStored.count} nodes carry CASE fields, area or cluster codes, or descriptions that the model has no place for; they are not stored`); // prettier-ignore
-  if (hasKept(document))
-    warn('NOT_STORED', 'document', "the document's other CASE fields are not stored");
   if (left) warn('NOT_STORED', 'document', `${left} more warnings`);
+  const extensions = {
+    ...document.extensions,
+    ...(document.publisher !== undefined ? { [PUBLISHER]: document.publisher } : {}),
+  };
 
   return {
     dto: {
@@ -159,6 +197,7 @@ export function toCreateStandard(
         : {}),
       owner: { name: owner || 'unknown' },
       clusters,
+      ...(Object.keys(extensions).length ? { extensions } : {}),
     } as CreateStandardDto,
     warnings,
   };
@@ -166,48 +205,74 @@ export function toCreateStandard(
 
 /** A version of a standard as a standard document; the standard's id is the document's. */
 export function toStandardDocument(view: StandardView): StandardDocument {
+  const { [PUBLISHER]: publisher, ...extensions } = view.extensions ?? {};
   return {
     id: view.id,
     code: view.code,
     title: local(view.title),
     ...(view.description ? { description: local(view.description) } : {}),
     owner: view.owner?.name ?? '',
+    ...(typeof publisher === 'string' ? { publisher } : {}),
     version: String(view.version),
     updatedAt: view.publishedAt ?? view.createdAt,
-    children: view.clusters.map(cluster),
-    extensions: {},
+    children: view.clusters.flatMap((c) => {
+      const children = c.areas.flatMap(area);
+      return added(c) ? children : [{ kind: 'cluster' as const, ...node(c), children }];
+    }),
+    extensions,
   };
 }
 
-function cluster(c: ClusterView): StandardNode {
+const added = (n: { extensions?: Record<string, unknown> }) => n.extensions?.[LEVEL_ADDED] === true;
+
+/** What every node has: id, code, title, description and what is kept of it. */
+function node(n: {
+  id: string;
+  code?: string;
+  title?: { nb: string; en: string };
+  statement?: { nb: string; en: string };
+  description?: { nb: string; en: string };
+  extensions?: Record<string, unknown>;
+}) {
+  const {
+    [OTHER_ESCO]: _e,
+    [OTHER_EDUCATION]: _l,
+    [CODE_ASSIGNED]: assigned,
+    ...extensions
+  } = n.extensions ?? {};
   return {
-    kind: 'cluster',
-    id: c.id,
-    title: local(c.title),
-    extensions: {},
-    children: c.areas.map((a) => ({
-      kind: 'area',
-      id: a.id,
-      title: local(a.title),
-      extensions: {},
-      children: a.outcomes.map((o): Outcome => ({
-        kind: 'outcome',
-        id: o.id,
-        ...(o.code ? { code: o.code } : {}),
-        title: local(o.statement),
-        extensions: {},
-        type: o.category,
-        mandatory: o.mandatory,
-        ...(o.nkrLevel ? { nkrLevel: o.nkrLevel as Outcome['nkrLevel'] } : {}),
-        escoUris: o.escoSkills,
-        educationLinks: o.education.map((l) => ({
-          ...(l.programme ? { programmeCode: l.programme } : {}),
-          ...(l.course ? { courseCode: l.course } : {}),
-          ...(l.credits !== undefined ? { credits: l.credits } : {}),
-          ...(l.curriculumAim ? { curriculumAim: l.curriculumAim } : {}),
-        })),
+    id: n.id,
+    ...(n.code && !assigned ? { code: n.code } : {}),
+    title: local((n.title ?? n.statement)!),
+    ...(n.description ? { description: local(n.description) } : {}),
+    extensions,
+  };
+}
+
+/** An area as a node; an area the import added stands for its children. */
+function area(a: AreaView): StandardNode[] {
+  const children = [...a.outcomes.map(outcome), ...(a.areas ?? []).flatMap(area)];
+  return added(a) ? children : [{ kind: 'area', ...node(a), children }];
+}
+
+function outcome(o: OutcomeView): Outcome {
+  const kept = o.extensions ?? {};
+  return {
+    kind: 'outcome',
+    ...node(o),
+    type: o.category,
+    mandatory: o.mandatory,
+    ...(o.nkrLevel ? { nkrLevel: o.nkrLevel as Outcome['nkrLevel'] } : {}),
+    escoUris: [...o.escoSkills, ...((kept[OTHER_ESCO] as string[] | undefined) ?? [])],
+    educationLinks: [
+      ...o.education.map((l) => ({
+        ...(l.programme ? { programmeCode: l.programme } : {}),
+        ...(l.course ? { courseCode: l.course } : {}),
+        ...(l.credits !== undefined ? { credits: l.credits } : {}),
+        ...(l.curriculumAim ? { curriculumAim: l.curriculumAim } : {}),
       })),
-    })),
+      ...((kept[OTHER_EDUCATION] as EducationLink[] | undefined) ?? []),
+    ],
   };
 }
 
@@ -215,11 +280,6 @@ const hasText = (t: LocalText | undefined): boolean =>
   !!t && Object.values(t).some((v) => typeof v === 'string' && /\S/.test(v));
 
 const local = (t: { nb: string; en: string }): LocalText => ({ nb: t.nb, en: t.en });
-
-/** CASE fields kept by the import that the model has no place for. */
-function hasKept(node: { extensions: { case?: Record<string, unknown> } }): boolean {
-  return Object.keys(node.extensions.case ?? {}).some((k) => k !== 'CFItemType');
-}
 
 /** The document's code if it is a valid standard code, else one made from it or the title. */
 function standardCode(document: StandardDocument): string {
