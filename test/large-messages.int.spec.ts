@@ -4,7 +4,7 @@
  * calls whole on the in-process bus. Ordinary calls keep the 413s of the max payload.
  */
 import { createHash } from 'node:crypto';
-import { headers, type NatsConnection } from '@nats-io/nats-core';
+import { headers, type Msg, type NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { lastValueFrom } from 'rxjs';
 import { ErrorCode, type CommandMessage, type ServiceName } from '@balanse/contracts';
@@ -12,6 +12,7 @@ import {
   BalanseClient,
   InProcessCommandTransport,
   LargeHeader,
+  largeMessages,
   NatsCommandTransport,
   partsSubject,
   ServiceError,
@@ -214,6 +215,67 @@ describe('large calls over NATS', () => {
     });
     expect(json((await beginUpload('over', 70, 65 * MB)).data)).toMatchObject({
       error: { status: 413, code: ErrorCode.PAYLOAD_TOO_LARGE },
+    });
+  });
+
+  it('sends an ordinary call as before (no headers, the JSON as it was); a large one marked', async () => {
+    const seen: Msg[] = [];
+    // A plain subscription gets a copy of each command beside the service's queue group.
+    const spy = serviceNc.subscribe(`balanse.cmd.${service}.watched`, {
+      callback: (_err, msg) => seen.push(msg),
+    });
+    await serviceNc.flush();
+    const message = { context, data: { size: 3 } };
+    await gateway.request(`balanse.cmd.${service}.watched`, message, 5_000);
+    await gateway.request(`balanse.cmd.${service}.watched`, message, 5_000, { large: true });
+    spy.unsubscribe();
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.headers).toBeUndefined();
+    expect(new TextDecoder().decode(seen[0]!.data)).toBe(JSON.stringify(message));
+    expect(seen[1]!.headers?.get(LargeHeader.large)).toBe('1');
+  });
+
+  it('counts the large messages it moved', async () => {
+    const count = async (kind: string) =>
+      (await largeMessages.get()).values.find(
+        (v) => v.labels['service'] === service && v.labels['kind'] === kind,
+      )?.value ?? 0;
+    const before = [await count('command'), await count('answer')];
+    await gateway.request(
+      `balanse.cmd.${service}.roundtrip`,
+      { context, data: { body: TWENTY_MB.slice(0, 2 * MB), echo: true } },
+      30_000,
+      { large: true },
+    );
+    expect([await count('command'), await count('answer')]).toEqual([
+      before[0]! + 1,
+      before[1]! + 1,
+    ]);
+  });
+
+  it('answers an answer that lost a chunk 502 REPLY_INCOMPLETE', async () => {
+    const lossy = `${service}-lossy`;
+    // A responder whose middle chunk is lost on the way: 10 bytes announced, 6 arrive.
+    const sub = serviceNc.subscribe(`balanse.cmd.${lossy}.>`, {
+      callback: (_err, msg) => {
+        const h = headers();
+        h.set(LargeHeader.bytes, '10');
+        msg.respond(new TextEncoder().encode('{"ok":'), { headers: h });
+        msg.respond();
+      },
+    });
+    await serviceNc.flush();
+    const reply = await gateway.request(`balanse.cmd.${lossy}.x`, { context, data: {} }, 5_000, {
+      large: true,
+    });
+    sub.unsubscribe();
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        status: 502,
+        code: ErrorCode.REPLY_INCOMPLETE,
+        details: { receivedBytes: 6, expectedBytes: 10 },
+      },
     });
   });
 
