@@ -222,7 +222,7 @@ describe('large calls over NATS', () => {
     const seen: Msg[] = [];
     // A plain subscription gets a copy of each command beside the service's queue group.
     const spy = serviceNc.subscribe(`balanse.cmd.${service}.watched`, {
-      callback: (_err, msg) => seen.push(msg),
+      callback: (_err, msg) => void seen.push(msg),
     });
     await serviceNc.flush();
     const message = { context, data: { size: 3 } };
