@@ -20,8 +20,8 @@ export interface CommandRoute extends CommandRequestOptions {
  * the same transport the services serve (NATS, the in-process bus, or the embedded gateway
  * thread's port). A service's error answer arrives as a ServiceError; an unreachable service as
  * the transport's 503, a slow one as its 504. A pattern that is a CommandRoute carries the call's
- * options (a large call) to the transport; a plain subject is an ordinary call. Events are never sent from here: they go through
- * the services' outboxes.
+ * options (a large call) to the transport; a plain subject is an ordinary call. Events are never
+ * sent from here: they go through the services' outboxes.
  */
 export class BalanseClient extends ClientProxy {
   constructor(
