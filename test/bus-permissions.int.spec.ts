@@ -15,7 +15,13 @@ import {
   CaseIdentified,
   CaseOpened,
 } from '@balanse/contracts';
-import { EVENT_STREAM, eventSubject, newEvent, toCloudEvent } from '@balanse/messaging';
+import {
+  EVENT_STREAM,
+  eventSubject,
+  NatsCommandTransport,
+  newEvent,
+  toCloudEvent,
+} from '@balanse/messaging';
 import { connectNats, natsSecurityFromEnv } from '@balanse/runtime';
 import {
   driveCase,
@@ -252,6 +258,9 @@ describe('a locked-down bus: NATS started with deploy/nats/nats.conf, a user per
       '_INBOX.gateway.>',
       '_INBOX.identify.>',
       '_INBOX.>',
+      // Another service's parts of large commands.
+      'balanse.parts.identify.>',
+      'balanse.parts.>',
     ];
     const closed = refused.map((subject) => document.subscribe(subject).closed);
     for (const result of await Promise.all(closed))
@@ -278,6 +287,59 @@ describe('a locked-down bus: NATS started with deploy/nats/nats.conf, a user per
     const block = manifest.split('\n  auth.conf: |\n')[1]!.split(/\n(?! {4}|\n|$)/)[0]!;
     expect(block.replace(/^ {4}/gm, '') + '\n').toBe(shipped);
   });
+});
+
+describe('large calls on a locked-down bus: a 20 MB command and a 20 MB answer, in chunks', () => {
+  let nats: NatsServer;
+  const connections: NatsConnection[] = [];
+  let gateway: NatsCommandTransport;
+  let identify: NatsCommandTransport;
+  const MB = 1024 * 1024;
+  const body = 'Læringsutbytte € '.repeat(Math.ceil((20 * MB) / 20)).slice(0, 20 * MB);
+
+  beforeAll(async () => {
+    nats = await startLockedDownNats();
+    for (const user of ['gateway', 'identify'] as const)
+      connections.push(await connectAs(user, nats.url));
+    gateway = new NatsCommandTransport(connections[0]!);
+    identify = new NatsCommandTransport(connections[1]!);
+    // The identify user's permissions, serving a command of its own with a large body and answer.
+    await identify.serve('identify', async (_subject, message) => {
+      const got = message.data['body'];
+      return typeof got === 'string'
+        ? { ok: true, data: { length: got.length, same: got === body } }
+        : { ok: true, data: body };
+    });
+  }, 30_000);
+
+  afterAll(async () => {
+    await identify?.close();
+    await Promise.all(connections.map((nc) => nc.close()));
+    await nats?.stop();
+  });
+
+  const context = { tenantId: 't', actor: 'a', correlationId: 'c' };
+
+  it('passes a 20 MB command in parts to one replica', async () => {
+    const reply = await gateway.request(
+      'balanse.cmd.identify.standards.import',
+      { context, data: { body } },
+      60_000,
+      { large: true },
+    );
+    expect(reply).toEqual({ ok: true, data: { length: body.length, same: true } });
+  }, 60_000);
+
+  it('passes a 20 MB answer in chunks (allow_responses allows enough)', async () => {
+    const reply = await gateway.request(
+      'balanse.cmd.identify.standards.export',
+      { context, data: {} },
+      60_000,
+      { large: true },
+    );
+    expect(reply.ok).toBe(true);
+    expect((reply as { data: string }).data === body).toBe(true);
+  }, 60_000);
 });
 
 describe('TLS to NATS, a configuration option of the apps', () => {

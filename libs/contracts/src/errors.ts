@@ -19,6 +19,8 @@ export const ErrorCode = {
   REPLY_TOO_LARGE: 'REPLY_TOO_LARGE',
   /** Authenticated, but not allowed to do this. */
   FORBIDDEN: 'FORBIDDEN',
+  /** A large command's parts out of order, or sizes that do not add up (see "Large messages"). */
+  CHUNKED_MESSAGE_INVALID: 'CHUNKED_MESSAGE_INVALID',
   // the domain
   STANDARD_NOT_FOUND: 'STANDARD_NOT_FOUND',
   STANDARD_CODE_TAKEN: 'STANDARD_CODE_TAKEN',
@@ -67,6 +69,8 @@ export const ErrorCode = {
   /** A service has more commands in hand than its limit; retry after `Retry-After`. */
   SERVICE_BUSY: 'SERVICE_BUSY',
   INTERNAL: 'INTERNAL',
+  /** A large answer arrived with chunks missing (the command may have taken effect). */
+  REPLY_INCOMPLETE: 'REPLY_INCOMPLETE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -76,13 +76,19 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       adminToken: options.adminToken,
       commandTimeoutMs: 10_000,
       maxPayloadBytes: commands.maxPayloadBytes,
+      maxLargeMessageBytes: commands.maxLargeMessageBytes,
       checks: checks.map((c) => c.name),
       logger: threadLogLevels(options.logger),
     },
     (msg) => {
       if (msg.kind === 'request')
         return commands
-          .requestJson(msg.subject, msg.message, msg.timeoutMs)
+          .requestJson(
+            msg.subject,
+            msg.message,
+            msg.timeoutMs,
+            msg.large ? { large: true } : undefined,
+          )
           .then((reply): ToGateway => ({ kind: 'reply', id: msg.id, reply }));
       if (msg.kind === 'metrics')
         return metrics.metrics().then((text): ToGateway => ({ kind: 'metrics', id: msg.id, text }));

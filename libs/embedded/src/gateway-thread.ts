@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { LogLevel } from '@nestjs/common';
 import type { CommandMessage, CommandReply } from '@balanse/contracts';
 import { createGatewayApp, type GatewayOptions } from '@balanse/gateway';
-import { bytesOver, requestTooLarge } from '@balanse/messaging';
+import { bytesOver, requestTooLarge, type CommandRequestOptions } from '@balanse/messaging';
 import { guardProcess, listen, PortError, type ReadinessCheck } from '@balanse/runtime';
 
 /** What the embedded launcher hands the gateway's thread. */
@@ -14,6 +14,8 @@ export interface GatewayThreadData {
   commandTimeoutMs: number;
   /** The in-process bus's max payload, which the gateway's body limit follows. */
   maxPayloadBytes: number;
+  /** The cap of a call opted in as large. */
+  maxLargeMessageBytes: number;
   /** Names of the services' readiness checks; the launcher runs them when asked. */
   checks: string[];
   logger: LogLevel[] | false;
@@ -21,7 +23,14 @@ export interface GatewayThreadData {
 
 /** Thread → launcher. */
 export type FromGateway =
-  | { kind: 'request'; id: number; subject: string; message: string; timeoutMs: number }
+  | {
+      kind: 'request';
+      id: number;
+      subject: string;
+      message: string;
+      timeoutMs: number;
+      large?: boolean;
+    }
   | { kind: 'check'; id: number; name: string }
   /** The process's metrics live on the main thread, where the services run. */
   | { kind: 'metrics'; id: number }
@@ -54,13 +63,27 @@ async function main(port: NonNullable<typeof parentPort>, data: GatewayThreadDat
     });
 
   // The gateway only sends: one message to the launcher, which answers from the services. A
-  // command too large for the bus is answered here, as NatsCommandTransport answers it.
+  // command too large for the bus is answered here, as NatsCommandTransport answers it. A call
+  // opted in as large crosses whole, up to the large cap.
   const commands: GatewayOptions['commands'] = {
-    request: async (subject: string, message: CommandMessage, timeoutMs: number) => {
+    request: async (
+      subject: string,
+      message: CommandMessage,
+      timeoutMs: number,
+      options?: CommandRequestOptions,
+    ) => {
       const json = JSON.stringify(message);
-      const bytes = bytesOver(json, data.maxPayloadBytes);
-      if (bytes) return requestTooLarge(bytes, data.maxPayloadBytes);
-      const reply = await ask<string>({ kind: 'request', subject, message: json, timeoutMs });
+      const large = options?.large === true;
+      const limit = large ? data.maxLargeMessageBytes : data.maxPayloadBytes;
+      const bytes = bytesOver(json, limit);
+      if (bytes) return requestTooLarge(bytes, limit, large);
+      const reply = await ask<string>({
+        kind: 'request',
+        subject,
+        message: json,
+        timeoutMs,
+        ...(large ? { large } : {}),
+      });
       return JSON.parse(reply) as CommandReply;
     },
   };

@@ -38,3 +38,22 @@ export const repliesTooLarge = new Counter({
   labelNames: ['service'] as const,
   registers: [metrics],
 });
+
+/**
+ * Commands and answers of calls opted in as large that were over the bus max payload, so moved
+ * in chunks (NATS) or whole (in-process).
+ */
+export const largeMessages = new Counter({
+  name: 'balanse_large_messages_total',
+  help: 'Commands and answers over the bus max payload moved in chunks (calls opted in as large)',
+  labelNames: ['service', 'kind'] as const,
+  registers: [metrics],
+});
+
+/** Large commands whose parts stopped coming: dropped after the idle time, memory freed. */
+export const uploadsDropped = new Counter({
+  name: 'balanse_large_uploads_dropped_total',
+  help: 'Large commands dropped because their parts stopped arriving',
+  labelNames: ['service'] as const,
+  registers: [metrics],
+});

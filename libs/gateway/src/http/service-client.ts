@@ -14,11 +14,20 @@ import {
   type ServiceName,
   type WorkPhase,
 } from '@balanse/contracts';
-import { BalanseClient, ServiceError } from '@balanse/messaging';
+import { BalanseClient, ServiceError, type CommandRoute } from '@balanse/messaging';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 
 /** Path parameters, the body of a command, the query of a list (`?limit=&cursor=`). */
 type Input = { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> };
+
+/** How one call travels. */
+export interface CallOptions {
+  /**
+   * The command and its answer may each be up to 64 MB encoded (MAX_LARGE_MESSAGE_BYTES), moved
+   * over the bus in chunks within its max payload; without it, either over the max payload is 413.
+   */
+  large?: boolean;
+}
 
 /**
  * Sends commands and queries to the services through their ClientProxy, and is the gateway's
@@ -38,6 +47,7 @@ export class ServiceClient {
     pattern: string,
     context: CommandContext,
     input: Input = {},
+    options: CallOptions = {},
   ): Promise<T> {
     const message: CommandMessage = {
       context,
@@ -47,7 +57,9 @@ export class ServiceClient {
         ...(input.query !== undefined ? { query: input.query } : {}),
       },
     };
-    return lastValueFrom(this.client.send<T>(commandSubject(service, pattern), message));
+    const subject = commandSubject(service, pattern);
+    const route: string | CommandRoute = options.large ? { subject, large: true } : subject;
+    return lastValueFrom(this.client.send<T>(route, message));
   }
 
   /**

@@ -75,6 +75,13 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     meaning: 'the answer would not fit in one message on the bus; ask for a smaller page (`limit`)',
     message: 'the answer would exceed the bus max payload; ask for a smaller page',
   },
+  CHUNKED_MESSAGE_INVALID: {
+    status: 400,
+    meaning:
+      'a large command moved in parts over the bus arrived with parts out of order or sizes that do not add up; send it again',
+    message: 'part 3 arrived where part 2 was expected',
+    details: { expected: 2, received: 3 },
+  },
   FORBIDDEN: {
     status: 403,
     meaning: 'authenticated, but not allowed to do this',
@@ -281,6 +288,14 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     meaning: 'a bug on our side; the log has the cause',
     message: 'internal error; see the gateway log',
   },
+  REPLY_INCOMPLETE: {
+    status: 502,
+    meaning:
+      'a large answer lost chunks on the bus; the command may have taken effect (retry with the same `Idempotency-Key`)',
+    message:
+      'the answer of service identify arrived incomplete (2093056 of 20971520 bytes); the command may have taken effect',
+    details: { receivedBytes: 2093056, expectedBytes: 20971520 },
+  },
 };
 
 /** An error as one endpoint returns it, where its status, meaning or example differ from the usual. */
@@ -312,6 +327,20 @@ export const UNKNOWN_STANDARD_VERSION: ErrorExample = {
   message: `standard ${ID.standard} has no version 7`,
   fields: [{ field: 'standardVersion', message: 'the standard has no such version' }],
 };
+
+/**
+ * What an endpoint whose call is opted in as large (`ServiceClient.call(…, { large: true })`)
+ * may answer besides: its command and answer move over the bus in chunks, up to 64 MB.
+ */
+export const LARGE_CALL_ERRORS: ErrorExample[] = [
+  { code: ErrorCode.CHUNKED_MESSAGE_INVALID },
+  { code: ErrorCode.REPLY_INCOMPLETE },
+  {
+    code: ErrorCode.REPLY_TOO_LARGE,
+    meaning: 'the answer would exceed the cap of a large message (64 MB encoded)',
+    message: 'the answer would exceed the cap of a large message',
+  },
+];
 
 export const BODY_ERRORS: ErrorCode[] = [
   ErrorCode.MALFORMED_JSON,

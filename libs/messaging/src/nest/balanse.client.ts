@@ -1,5 +1,6 @@
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import type { CommandMessage, ErrorBody } from '@balanse/contracts';
+import type { CommandRequestOptions } from '../transport/large-messages';
 import type { CommandTransport } from '../transport/transport';
 
 /** An error answer from a service, passed to the HTTP client as it is. */
@@ -9,12 +10,18 @@ export class ServiceError extends Error {
   }
 }
 
+/** A command's subject with how it travels: `send({ subject, large: true }, message)`. */
+export interface CommandRoute extends CommandRequestOptions {
+  subject: string;
+}
+
 /**
  * The gateway's ClientProxy for BalanseServer: `send(subject, message)` is one request/reply on
  * the same transport the services serve (NATS, the in-process bus, or the embedded gateway
  * thread's port). A service's error answer arrives as a ServiceError; an unreachable service as
- * the transport's 503, a slow one as its 504. Events are never sent from here: they go through
- * the services' outboxes.
+ * the transport's 503, a slow one as its 504. A pattern that is a CommandRoute carries the call's
+ * options (a large call) to the transport; a plain subject is an ordinary call. Events are never
+ * sent from here: they go through the services' outboxes.
  */
 export class BalanseClient extends ClientProxy {
   constructor(
@@ -33,7 +40,14 @@ export class BalanseClient extends ClientProxy {
   }
 
   protected publish(packet: ReadPacket<CommandMessage>, callback: (p: WritePacket) => void) {
-    this.commands.request(packet.pattern as string, packet.data, this.timeoutMs).then(
+    const route = packet.pattern as string | CommandRoute;
+    const sent =
+      typeof route === 'string'
+        ? this.commands.request(route, packet.data, this.timeoutMs)
+        : this.commands.request(route.subject, packet.data, this.timeoutMs, {
+            large: route.large,
+          });
+    sent.then(
       (reply) =>
         reply.ok
           ? callback({ response: reply.data, isDisposed: true })

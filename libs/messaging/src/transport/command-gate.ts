@@ -6,7 +6,8 @@ import {
   type ErrorBody,
   type ServiceName,
 } from '@balanse/contracts';
-import { handlerFailures, repliesTooLarge } from '../metrics';
+import { handlerFailures, largeMessages, repliesTooLarge } from '../metrics';
+import { MAX_LARGE_MESSAGE_BYTES, type CommandRequestOptions } from './large-messages';
 
 /** NATS's default max payload; the in-process bus enforces the same so both modes answer alike. */
 export const DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
@@ -19,6 +20,15 @@ export interface CommandLimits {
   maxConcurrent: number;
   /** Commands waiting for a slot; beyond, SERVICE_BUSY. */
   maxQueued: number;
+  /** The cap of a call opted in as large (default MAX_LARGE_MESSAGE_BYTES; lower in tests). */
+  maxLargeMessageBytes?: number;
+}
+
+/** The largest encoded command or answer of a call with `options`. */
+export function messageLimit(limits: CommandLimits, options?: CommandRequestOptions): number {
+  return options?.large
+    ? (limits.maxLargeMessageBytes ?? MAX_LARGE_MESSAGE_BYTES)
+    : limits.maxPayloadBytes;
 }
 
 export const DEFAULT_COMMAND_LIMITS: CommandLimits = {
@@ -42,13 +52,18 @@ export function bytesOver(json: string, maxBytes: number): number {
   return bytes > maxBytes ? bytes : 0;
 }
 
-/** The answer to a command whose encoded message would not fit in one bus message. */
-export function requestTooLarge(bytes: number, maxPayloadBytes: number): CommandReply {
+/**
+ * The answer to a command whose encoded message would not fit in one bus message, or (`large`)
+ * is over the cap of a large call.
+ */
+export function requestTooLarge(bytes: number, limitBytes: number, large = false): CommandReply {
   return failure({
     status: 413,
     code: ErrorCode.PAYLOAD_TOO_LARGE,
-    message: `request is too large for the message bus (${bytes} bytes encoded, limit ${maxPayloadBytes})`,
-    details: { bytes, maxPayloadBytes },
+    message: `request is too large for the message bus (${bytes} bytes encoded, limit ${limitBytes})`,
+    details: large
+      ? { bytes, maxLargeMessageBytes: limitBytes }
+      : { bytes, maxPayloadBytes: limitBytes },
   });
 }
 
@@ -73,8 +88,13 @@ export class CommandGate {
     this.log = new Logger(`${service}:commands`);
   }
 
-  /** The encoded answer to one encoded command; never rejects. */
-  async answer(subject: string, json: string): Promise<string> {
+  /**
+   * The encoded answer to one encoded command; never rejects. A call opted in as `large` may
+   * have an answer up to the large cap instead of the max payload.
+   */
+  async answer(subject: string, json: string, options?: CommandRequestOptions): Promise<string> {
+    if (options?.large && bytesOver(json, this.limits.maxPayloadBytes))
+      largeMessages.inc({ service: this.service, kind: 'command' });
     let message: CommandMessage;
     try {
       message = JSON.parse(json) as CommandMessage;
@@ -97,7 +117,7 @@ export class CommandGate {
     }
     if (!reply.ok && reply.error.status >= 500 && reply.error.code === ErrorCode.INTERNAL)
       handlerFailures.inc({ service: this.service, kind: 'command' });
-    return this.encode(subject, reply);
+    return this.encode(subject, reply, options);
   }
 
   /** A finished command hands its slot to the next waiting one. */
@@ -107,7 +127,7 @@ export class CommandGate {
     else this.active--;
   }
 
-  private encode(subject: string, reply: CommandReply): string {
+  private encode(subject: string, reply: CommandReply, options?: CommandRequestOptions): string {
     let json: string;
     try {
       json = JSON.stringify(reply);
@@ -115,18 +135,27 @@ export class CommandGate {
       handlerFailures.inc({ service: this.service, kind: 'command' });
       return JSON.stringify(this.failed(subject, err));
     }
-    const bytes = bytesOver(json, this.limits.maxPayloadBytes);
-    if (!bytes) return json;
+    const limit = messageLimit(this.limits, options);
+    const bytes = bytesOver(json, limit);
+    if (!bytes) {
+      if (options?.large && bytesOver(json, this.limits.maxPayloadBytes))
+        largeMessages.inc({ service: this.service, kind: 'answer' });
+      return json;
+    }
     repliesTooLarge.inc({ service: this.service });
     this.log.warn(
-      `answer to ${subject} is ${bytes} bytes, over the bus limit of ${this.limits.maxPayloadBytes}; answered REPLY_TOO_LARGE`,
+      `answer to ${subject} is ${bytes} bytes, over the ${options?.large ? 'large message cap' : 'bus limit'} of ${limit}; answered REPLY_TOO_LARGE`,
     );
     return JSON.stringify(
       failure({
         status: 413,
         code: ErrorCode.REPLY_TOO_LARGE,
-        message: 'the answer would exceed the bus max payload; ask for a smaller page',
-        details: { bytes, maxPayloadBytes: this.limits.maxPayloadBytes },
+        message: options?.large
+          ? 'the answer would exceed the cap of a large message'
+          : 'the answer would exceed the bus max payload; ask for a smaller page',
+        details: options?.large
+          ? { bytes, maxLargeMessageBytes: limit }
+          : { bytes, maxPayloadBytes: limit },
       }),
     );
   }
@@ -143,13 +172,18 @@ export class CommandGate {
   }
 
   private busy(): CommandReply {
-    return failure({
-      status: 503,
-      code: ErrorCode.SERVICE_BUSY,
-      message: `service ${this.service} is busy; retry shortly`,
-      details: { retryAfterSeconds: RETRY_AFTER_SECONDS },
-    });
+    return serviceBusy(this.service);
   }
+}
+
+/** 503 SERVICE_BUSY: `service` has more in hand than its limits. */
+export function serviceBusy(service: string): CommandReply {
+  return failure({
+    status: 503,
+    code: ErrorCode.SERVICE_BUSY,
+    message: `service ${service} is busy; retry shortly`,
+    details: { retryAfterSeconds: RETRY_AFTER_SECONDS },
+  });
 }
 
 function failure(error: ErrorBody): CommandReply {

@@ -3,6 +3,7 @@ import {
   bytesOver,
   CommandGate,
   DEFAULT_COMMAND_LIMITS,
+  messageLimit,
   requestTooLarge,
   type CommandHandler,
   type CommandLimits,
@@ -17,6 +18,7 @@ import {
   type EventTransport,
 } from './transport';
 import { eventSubject } from '../events/event-subjects';
+import type { CommandRequestOptions } from './large-messages';
 import { Semaphore } from './semaphore';
 
 interface Subscription {
@@ -130,7 +132,8 @@ export class InProcessEventTransport implements EventTransport {
 
 /**
  * The embedded mode's request/reply: a direct call with the same timeout, size and error rules as
- * NATS (the same max payload both ways, the same CommandGate around each service).
+ * NATS (the same max payload both ways, the same CommandGate around each service). A call opted
+ * in as large passes whole up to the large cap, where NATS would move it in chunks.
  */
 export class InProcessCommandTransport implements CommandTransport {
   private readonly gates = new Map<string, CommandGate>();
@@ -144,20 +147,32 @@ export class InProcessCommandTransport implements CommandTransport {
     return this.limits.maxPayloadBytes;
   }
 
+  /** The cap of a call opted in as large. */
+  get maxLargeMessageBytes(): number {
+    return messageLimit(this.limits, { large: true });
+  }
+
   async request(
     subject: string,
     message: CommandMessage,
     timeoutMs: number,
+    options?: CommandRequestOptions,
   ): Promise<CommandReply> {
     // A JSON round trip, as on the wire: no shared object references between services.
-    const json = await this.requestJson(subject, JSON.stringify(message), timeoutMs);
+    const json = await this.requestJson(subject, JSON.stringify(message), timeoutMs, options);
     return JSON.parse(json) as CommandReply;
   }
 
   /** A command already serialised (by the embedded gateway's thread); the answer serialised. */
-  async requestJson(subject: string, json: string, timeoutMs: number): Promise<string> {
-    const bytes = bytesOver(json, this.limits.maxPayloadBytes);
-    if (bytes) return JSON.stringify(requestTooLarge(bytes, this.limits.maxPayloadBytes));
+  async requestJson(
+    subject: string,
+    json: string,
+    timeoutMs: number,
+    options?: CommandRequestOptions,
+  ): Promise<string> {
+    const limit = messageLimit(this.limits, options);
+    const bytes = bytesOver(json, limit);
+    if (bytes) return JSON.stringify(requestTooLarge(bytes, limit, options?.large));
     const service = serviceOfSubject(subject);
     const gate = this.gates.get(service);
     if (!gate) return JSON.stringify(unavailableReply(service));
@@ -169,7 +184,7 @@ export class InProcessCommandTransport implements CommandTransport {
       );
     });
     try {
-      return await Promise.race([gate.answer(subject, json), timeout]);
+      return await Promise.race([gate.answer(subject, json, options), timeout]);
     } finally {
       clearTimeout(timer);
     }

@@ -38,10 +38,26 @@ import { Semaphore } from './semaphore';
 import {
   CommandGate,
   DEFAULT_COMMAND_LIMITS,
+  messageLimit,
   requestTooLarge,
   type CommandHandler,
   type CommandLimits,
 } from './command-gate';
+import { chunkBytes, type CommandRequestOptions } from './large-messages';
+import {
+  LargeHeader,
+  largeHeaders,
+  requestInChunks,
+  respondInChunks,
+  respondWhole,
+} from './nats-chunks';
+import {
+  DEFAULT_UPLOAD_LIMITS,
+  isNoResponders,
+  sendInParts,
+  UploadDesk,
+  type UploadLimits,
+} from './nats-uploads';
 
 export interface NatsEventOptions {
   /** Stream replicas: 1 on one server, 3 in a production cluster. */
@@ -218,18 +234,23 @@ export class NatsEventTransport implements EventTransport {
 /**
  * Commands over core NATS request/reply; each service subscribes to its subtree in a queue group.
  * Both sides keep to the server's max payload: a command too large is answered 413 before it is
- * sent, an answer too large REPLY_TOO_LARGE (CommandGate). While the connection is down (NATS
- * restarting, the client reconnecting) a request is answered 503 at once, not held to its timeout.
+ * sent, an answer too large REPLY_TOO_LARGE (CommandGate). A call opted in as large moves its
+ * command and answer in chunks within the max payload instead, up to the large cap (see
+ * nats-chunks.ts and nats-uploads.ts). While the connection is down (NATS restarting, the client
+ * reconnecting) a request is answered 503 at once, not held to its timeout.
  */
 export class NatsCommandTransport implements CommandTransport {
   private readonly log = new Logger('nats:commands');
   private readonly subscriptions: Subscription[] = [];
+  private readonly desks: UploadDesk[] = [];
   private readonly limits: CommandLimits;
+  private readonly uploadLimits: UploadLimits;
   private connected = true;
 
   constructor(
     private readonly nc: NatsConnection,
     limits: Partial<CommandLimits> = {},
+    uploads: Partial<UploadLimits> = {},
   ) {
     const configured = { ...DEFAULT_COMMAND_LIMITS, ...limits };
     this.limits = {
@@ -239,11 +260,21 @@ export class NatsCommandTransport implements CommandTransport {
         nc.info?.max_payload ?? configured.maxPayloadBytes,
       ),
     };
+    this.uploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...uploads };
     void this.watchConnection();
   }
 
   get maxPayloadBytes(): number {
     return this.limits.maxPayloadBytes;
+  }
+
+  /** Large commands this process holds while their parts arrive or they run. */
+  get uploadsInHand(): number {
+    return this.desks.reduce((sum, desk) => sum + desk.inHand, 0);
+  }
+
+  private get chunkBytes(): number {
+    return chunkBytes(this.limits.maxPayloadBytes);
   }
 
   private async watchConnection(): Promise<void> {
@@ -257,23 +288,40 @@ export class NatsCommandTransport implements CommandTransport {
     subject: string,
     message: CommandMessage,
     timeoutMs: number,
+    options?: CommandRequestOptions,
   ): Promise<CommandReply> {
     const service = serviceOfSubject(subject);
     const data = encoder.encode(JSON.stringify(message));
-    if (data.length > this.limits.maxPayloadBytes)
-      return requestTooLarge(data.length, this.limits.maxPayloadBytes);
+    const limit = messageLimit(this.limits, options);
+    if (data.length > limit) return requestTooLarge(data.length, limit, options?.large);
     if (!this.connected || this.nc.isClosed())
       return unavailableReply(service, 'cannot be reached: the message bus is not connected');
     try {
-      const reply = await this.nc.request(subject, data, { timeout: timeoutMs });
-      return JSON.parse(decoder.decode(reply.data)) as CommandReply;
-    } catch (err) {
-      if (
-        err instanceof errors.NoRespondersError ||
-        (err instanceof errors.RequestError && err.isNoResponders())
-      ) {
-        return unavailableReply(service);
+      if (!options?.large) {
+        const reply = await this.nc.request(subject, data, { timeout: timeoutMs });
+        return JSON.parse(decoder.decode(reply.data)) as CommandReply;
       }
+      const reply =
+        data.length <= this.chunkBytes
+          ? await requestInChunks(
+              this.nc,
+              subject,
+              data,
+              largeHeaders({ large: '1' }),
+              timeoutMs,
+              service,
+            )
+          : await sendInParts(
+              this.nc,
+              subject,
+              service,
+              data,
+              this.chunkBytes,
+              Date.now() + timeoutMs,
+            );
+      return reply ?? timeoutReply(service, timeoutMs);
+    } catch (err) {
+      if (isNoResponders(err)) return unavailableReply(service);
       if (
         err instanceof errors.ClosedConnectionError ||
         err instanceof errors.DrainingConnectionError ||
@@ -291,21 +339,43 @@ export class NatsCommandTransport implements CommandTransport {
 
   async serve(service: ServiceName, handler: CommandHandler): Promise<void> {
     const gate = new CommandGate(service, handler, this.limits);
+    const desk = new UploadDesk(
+      this.nc,
+      service,
+      this.uploadLimits,
+      this.chunkBytes,
+      messageLimit(this.limits, { large: true }),
+      this.log,
+    );
+    this.desks.push(desk);
     const sub = this.nc.subscribe(`${COMMAND_PREFIX}.${service}.>`, {
       queue: service,
       callback: (err: Error | null, msg: Msg) => {
         if (err) return;
-        void gate.answer(msg.subject, decoder.decode(msg.data)).then((json) => {
-          try {
-            msg.respond(encoder.encode(json));
-          } catch (respondErr) {
-            // The connection closed meanwhile; the caller gets its timeout or 503.
-            this.log.warn(`answer to ${msg.subject} not sent: ${(respondErr as Error).message}`);
-          }
-        });
+        // Only a call opted in as large carries headers; an ordinary one goes as it always did.
+        const large = msg.headers?.get(LargeHeader.large) === '1';
+        if (large && msg.headers!.has(LargeHeader.upload))
+          return this.respond(msg, () => desk.begin(msg, gate));
+        void gate
+          .answer(msg.subject, decoder.decode(msg.data), large ? { large } : undefined)
+          .then((json) =>
+            this.respond(msg, () =>
+              large ? respondInChunks(msg, json, this.chunkBytes) : respondWhole(msg, json),
+            ),
+          );
       },
     });
     this.subscriptions.push(sub);
+  }
+
+  /** Runs `send`, which answers `msg`; the connection may have closed meanwhile. */
+  private respond(msg: Msg, send: () => void): void {
+    try {
+      send();
+    } catch (respondErr) {
+      // The caller gets its timeout or 503.
+      this.log.warn(`answer to ${msg.subject} not sent: ${(respondErr as Error).message}`);
+    }
   }
 
   healthy(): boolean {
@@ -315,6 +385,8 @@ export class NatsCommandTransport implements CommandTransport {
   async close(): Promise<void> {
     for (const sub of this.subscriptions) sub.unsubscribe();
     this.subscriptions.length = 0;
+    for (const desk of this.desks) desk.close();
+    this.desks.length = 0;
   }
 }
 

@@ -6,6 +6,7 @@ import {
   type ServiceName,
 } from '@balanse/contracts';
 import { RETRY_AFTER_SECONDS } from './command-gate';
+import type { CommandRequestOptions } from './large-messages';
 
 /**
  * One delivery of an event to one consumer. Exactly one of ack/nak/term must be called. The
@@ -48,9 +49,18 @@ export interface EventTransport {
   close(): Promise<void>;
 }
 
-/** Request/reply for commands and queries, with queue groups so replicas share the load. */
+/**
+ * Request/reply for commands and queries, with queue groups so replicas share the load. A call
+ * opted in as `large` may move a command and an answer up to the large cap; `timeoutMs` covers
+ * the whole exchange.
+ */
 export interface CommandTransport {
-  request(subject: string, message: CommandMessage, timeoutMs: number): Promise<CommandReply>;
+  request(
+    subject: string,
+    message: CommandMessage,
+    timeoutMs: number,
+    options?: CommandRequestOptions,
+  ): Promise<CommandReply>;
   serve(
     service: ServiceName,
     handler: (subject: string, message: CommandMessage) => Promise<CommandReply>,
