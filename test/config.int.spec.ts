@@ -20,4 +20,21 @@ describe('configuration is validated at boot (distributed mode)', () => {
     expect(output).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL/);
     expect(output).toMatch(/BALANSE_MAX_ATTEMPTS: /);
   });
+
+  it('refuses to start identify without the key for webhook secrets, and never echoes a bad one', async () => {
+    const base = {
+      NATS_URL: 'nats://127.0.0.1:4222',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/balanse_identify',
+    };
+    const missing = await runToExit('identify', base);
+    expect(missing.code).toBe(78);
+    expect(missing.output).toMatch(
+      /BALANSE_SECRETS_KEY: is required in the distributed mode .*openssl rand -base64 32/,
+    );
+    const bad = 'not-base64-of-32-bytes-but-secret';
+    const wrong = await runToExit('identify', { ...base, BALANSE_SECRETS_KEY: bad });
+    expect(wrong.code).toBe(78);
+    expect(wrong.output).toMatch(/BALANSE_SECRETS_KEY: must be base64 of 32 .*\(value not shown\)/);
+    expect(wrong.output).not.toContain(bad);
+  });
 });

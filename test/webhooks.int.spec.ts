@@ -1,15 +1,23 @@
 // Webhooks to HR systems, on the distributed stack: signed deliveries of a case's events to a
 // receiver on loopback (allowed here by BALANSE_WEBHOOKS_ALLOW_PRIVATE), retries with backoff and
 // their log, no redirects, a delivery that survives identify being killed, and tenant isolation.
+// Signing secrets are stored encrypted (BALANSE_SECRETS_KEY): sealed, sealed at start when stored
+// in plaintext before, re-sealed after a key rotation, and a failed delivery when unreadable.
 // The refusal of a private URL without the allowance is in test/bad-input/webhooks.rows.ts.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import { secretsKeyId } from '@balanse/runtime';
 import {
+  AppProcess,
   driveCase,
+  freePort,
   pollUntil,
   seededStandard,
   startStack,
+  TEST_SECRETS_KEY,
+  testServers,
   type ApiClient,
   type Stack,
 } from '@balanse/testing';
@@ -64,6 +72,20 @@ class Receiver {
   }
 }
 
+/** A sealed secret: `v1.<key id>.<iv>.<ciphertext+tag>`, base64url. */
+const SEALED = /^v1\.([\w-]{8})\.[\w-]{16}\.[\w-]{22,}$/;
+const TEST_KEY_ID = secretsKeyId(Buffer.from(TEST_SECRETS_KEY, 'base64'));
+
+const WEBHOOK_ENV = {
+  BALANSE_WEBHOOKS_ALLOW_PRIVATE: 'true',
+  BALANSE_WEBHOOKS_ALLOW_HTTP: 'true',
+  BALANSE_WEBHOOKS_RETRY_BASE_MS: '200',
+  // 200 ms doubling: 6 attempts span 6 s, room for the restart test to act in between.
+  BALANSE_WEBHOOKS_MAX_ATTEMPTS: '6',
+  BALANSE_WEBHOOKS_POLL_MS: '50',
+  BALANSE_WEBHOOKS_TIMEOUT_MS: '2000',
+};
+
 const ALL = [
   'case.opened',
   'case.identified',
@@ -78,29 +100,42 @@ describe('webhooks: signed deliveries to HR systems, retried and logged', () => 
   let apiB: ApiClient;
   let standard: { id: string; outcomeIds: string[] };
   const receiver = new Receiver();
+  let db: Client;
+  /** identify restarted with a rotated key (the last test), instead of the stack's. */
+  let rotated: AppProcess | undefined;
 
   beforeAll(async () => {
     await receiver.start();
-    stack = await startStack({
-      mode: 'distributed',
-      env: {
-        BALANSE_WEBHOOKS_ALLOW_PRIVATE: 'true',
-        BALANSE_WEBHOOKS_ALLOW_HTTP: 'true',
-        BALANSE_WEBHOOKS_RETRY_BASE_MS: '200',
-        // 200 ms doubling: 6 attempts span 6 s, room for the restart test to act in between.
-        BALANSE_WEBHOOKS_MAX_ATTEMPTS: '6',
-        BALANSE_WEBHOOKS_POLL_MS: '50',
-        BALANSE_WEBHOOKS_TIMEOUT_MS: '2000',
-      },
-    });
+    stack = await startStack({ mode: 'distributed', env: WEBHOOK_ENV });
     api = stack.api;
     apiB = api.withTenant('tenant-b');
     standard = await seededStandard(api);
+    db = new Client({ connectionString: stack.databases.identify });
+    await db.connect();
   }, 120_000);
   afterAll(async () => {
+    await db?.end();
+    await rotated?.stop();
     await stack?.stop();
     await receiver.stop();
   });
+
+  const storedSecret = async (id: string) =>
+    (
+      await db.query<{ secret: string | null; secret_sealed: string | null }>(
+        'SELECT secret, secret_sealed FROM webhook WHERE id = $1',
+        [id],
+      )
+    ).rows[0]!;
+
+  /** A case opened, and the delivery to `path` that its `case.opened` became. */
+  async function deliveryTo(path: string, externalId: string): Promise<Received> {
+    const caseId = await openCase(api, externalId);
+    return pollUntil(
+      async () => receiver.on(path).find((r) => JSON.parse(r.body).data.caseId === caseId),
+      () => `a delivery of case ${caseId} to ${path}`,
+    );
+  }
 
   async function subscribe(client: ApiClient, path: string, events: string[], secret?: string) {
     const res = await client.post('/webhooks', {
@@ -302,6 +337,115 @@ describe('webhooks: signed deliveries to HR systems, retried and logged', () => 
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('INVALID_CURSOR');
   });
+
+  it('stores the secret encrypted: no plaintext in the database, deliveries still verify', async () => {
+    receiver.answer = () => 200;
+    const chosen = 'a-secret-chosen-by-the-hr-system-0002';
+    const hooks = [
+      await subscribe(api, '/sealed-chosen', ['case.opened'], chosen),
+      await subscribe(api, '/sealed-generated', ['case.opened']),
+    ];
+    for (const hook of hooks) {
+      const stored = await storedSecret(hook.id);
+      expect(stored.secret).toBeNull();
+      expect(stored.secret_sealed).toMatch(SEALED);
+      expect(SEALED.exec(stored.secret_sealed!)![1]).toBe(TEST_KEY_ID);
+      const raw = Buffer.from(hook.secret);
+      for (const form of [
+        hook.secret,
+        raw.toString('base64'),
+        raw.toString('base64url'),
+        raw.toString('hex'),
+      ])
+        expect(stored.secret_sealed).not.toContain(form);
+    }
+    // Nowhere in the table either, in any column.
+    const dump = (await db.query('SELECT w::text AS row FROM webhook w')).rows.map((r) => r.row);
+    expect(dump.join('\n')).not.toContain(chosen);
+    const caseId = await openCase(api, 'wh-sealed');
+    for (const [i, path] of ['/sealed-chosen', '/sealed-generated'].entries()) {
+      const got = await pollUntil(
+        async () => receiver.on(path).find((r) => JSON.parse(r.body).data.caseId === caseId),
+        () => `a delivery to ${path}`,
+      );
+      expect(verify(hooks[i]!.secret, String(got.headers['balanse-signature']), got.body)).toBe(
+        true,
+      );
+    }
+  });
+
+  it('fails the deliveries of a secret that does not decrypt, logged by webhook id, and sends nothing', async () => {
+    receiver.answer = () => 200;
+    const donor = await subscribe(api, '/unreadable-donor', ['case.identified']);
+    const hook = await subscribe(api, '/unreadable', ['case.opened']);
+    // Another row's sealed secret: the webhook id is bound in, so it does not open here.
+    await db.query(
+      'UPDATE webhook SET secret_sealed = (SELECT secret_sealed FROM webhook WHERE id = $2) WHERE id = $1',
+      [hook.id, donor.id],
+    );
+    await openCase(api, 'wh-unreadable');
+    const [d] = await deliveriesWhen(api, hook.id, (items) => items[0]?.status === 'failed');
+    expect(d).toMatchObject({ attempts: 6, lastStatusCode: null, deliveredAt: null });
+    expect(d.lastError).toMatch(/^WEBHOOK_SECRET_UNREADABLE: /);
+    expect(receiver.on('/unreadable')).toHaveLength(0);
+    const log = stack.process('identify').log();
+    expect(log).toMatch(new RegExp(`webhook ${hook.id}: signing secret cannot be decrypted`));
+    expect(stack.process('identify').running).toBe(true);
+    expect(log).not.toContain(donor.secret);
+    await api.send('DELETE', `/webhooks/${hook.id}`);
+  }, 60_000);
+
+  it('encrypts at start a secret stored in plaintext before, and signs with it', async () => {
+    receiver.answer = () => 200;
+    const id = randomUUID();
+    const plaintext = 'whsec_stored-in-plaintext-before-sealing-0003';
+    await db.query(
+      `INSERT INTO webhook (id, tenant_id, url, events, secret) VALUES ($1, 'default', $2, '["case.opened"]', $3)`,
+      [id, `${receiver.url}/was-plaintext`, plaintext],
+    );
+    await stack.restart('identify');
+    const stored = await storedSecret(id);
+    expect(stored.secret).toBeNull();
+    expect(stored.secret_sealed).toMatch(SEALED);
+    expect(stored.secret_sealed).not.toContain(plaintext);
+    const got = await deliveryTo('/was-plaintext', 'wh-was-plaintext');
+    expect(verify(plaintext, String(got.headers['balanse-signature']), got.body)).toBe(true);
+  }, 90_000);
+
+  // Last: identify then runs with a key the stack's does not have.
+  it('keeps old subscriptions working across a key rotation, re-sealing them under the new key', async () => {
+    receiver.answer = () => 200;
+    const before = await subscribe(api, '/before-rotation', ['case.opened']);
+    const newKey = randomBytes(32).toString('base64');
+    await stack.process('identify').stop();
+    rotated = new AppProcess('identify', await freePort(), {
+      ...WEBHOOK_ENV,
+      NATS_URL: testServers().natsUrl,
+      DATABASE_URL: stack.databases.identify!,
+      BALANSE_ACK_WAIT_MS: '3000',
+      BALANSE_SECRETS_KEY: newKey,
+      BALANSE_SECRETS_KEY_PREVIOUS: TEST_SECRETS_KEY,
+    });
+    await rotated.start();
+    const newKeyId = secretsKeyId(Buffer.from(newKey, 'base64'));
+    // Every row re-sealed at the start under the new key.
+    const ids = (await db.query<{ id: string }>('SELECT id FROM webhook')).rows.map((r) => r.id);
+    for (const id of ids)
+      expect(SEALED.exec((await storedSecret(id)).secret_sealed!)![1]).toBe(newKeyId);
+    const after = await subscribe(api, '/after-rotation', ['case.opened']);
+    expect(SEALED.exec((await storedSecret(after.id)).secret_sealed!)![1]).toBe(newKeyId);
+    const caseId = await openCase(api, 'wh-rotation');
+    for (const [hook, path] of [
+      [before, '/before-rotation'],
+      [after, '/after-rotation'],
+    ] as const) {
+      const got = await pollUntil(
+        async () => receiver.on(path).find((r) => JSON.parse(r.body).data.caseId === caseId),
+        () => `a delivery to ${path}`,
+      );
+      expect(verify(hook.secret, String(got.headers['balanse-signature']), got.body)).toBe(true);
+    }
+  }, 90_000);
 });
 
 describe('webhooks in the embedded mode (PGlite, in-process bus)', () => {

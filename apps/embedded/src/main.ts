@@ -6,6 +6,7 @@ import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validato
 import { logLevels } from '@balanse/contracts';
 import {
   commandLimits,
+  ConfigError,
   exitOnConfigError,
   guardProcess,
   HandlingEnv,
@@ -13,6 +14,7 @@ import {
   loadEnv,
   onStop,
   PortError,
+  secretsKeyConfigFromEnv,
 } from '@balanse/runtime';
 import { startEmbedded } from '@balanse/embedded';
 
@@ -48,6 +50,7 @@ async function adminToken(
 
 async function main() {
   const env = exitOnConfigError(() => loadEnv(EmbeddedEnv));
+  const secretsKey = exitOnConfigError(() => secretsKeyConfigFromEnv());
   guardProcess('embedded');
   await mkdir(env.BALANSE_DATA_DIR, { recursive: true });
   const { token, from, show } = await adminToken(env);
@@ -61,6 +64,7 @@ async function main() {
     maxPendingDeliveries: env.BALANSE_BUS_MAX_PENDING,
     relayMaxInFlight: env.BALANSE_RELAY_MAX_IN_FLIGHT,
     inboxRetentionMs: hoursToMs(env.BALANSE_INBOX_RETENTION_HOURS),
+    secretsKey,
   });
   const bearer = show
     ? token
@@ -85,7 +89,11 @@ async function main() {
 }
 
 main().catch((err: Error) => {
-  // A port in use is the user's to fix: their one line, no stack.
+  // A port in use or a bad key file is the user's to fix: their one line, no stack.
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(78); // EX_CONFIG
+  }
   console.error(
     err instanceof PortError ? err.message : `balanse failed to start: ${err.stack ?? err}`,
   );

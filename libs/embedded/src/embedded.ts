@@ -13,8 +13,14 @@ import {
   type RetryPolicy,
 } from '@balanse/messaging';
 import { EmbeddedDatabase } from '@balanse/persistence';
-import { createService, PortError, type RunningService } from '@balanse/runtime';
+import {
+  createService,
+  PortError,
+  type RunningService,
+  type SecretsKeyConfig,
+} from '@balanse/runtime';
 import type { FromGateway, GatewayThreadData, ToGateway } from './gateway-thread';
+import { embeddedSecretKeys } from './secrets-key';
 
 export interface EmbeddedOptions {
   /** Folder for the PGlite database (`<dataDir>/pglite`); `memory://` keeps everything in memory. */
@@ -32,6 +38,8 @@ export interface EmbeddedOptions {
   /** Outbox rows each relay publishes at once. */
   relayMaxInFlight?: number;
   inboxRetentionMs?: number;
+  /** Keys for stored secrets from the configuration; without a current one, the data folder's. */
+  secretsKey?: SecretsKeyConfig;
 }
 
 export interface Embedded {
@@ -49,6 +57,7 @@ export const EMBEDDED_SERVICES = [identifyService, documentService, assessServic
 export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded> {
   const events = new InProcessEventTransport(options.maxPendingDeliveries);
   const commands = new InProcessCommandTransport(options.commandLimits);
+  const secretKeys = await embeddedSecretKeys(options.dataDir, options.secretsKey);
   const database = await EmbeddedDatabase.open(options.dataDir);
   const services: RunningService[] = await Promise.all(
     EMBEDDED_SERVICES.map((def) => {
@@ -61,6 +70,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
           retry: options.retry,
           relay: { pollMs: 500, maxInFlight: options.relayMaxInFlight },
           inboxRetentionMs: options.inboxRetentionMs,
+          secretKeys,
         },
         { http: false, logger: options.logger },
       );

@@ -8,6 +8,7 @@ import { seedBatteryNeed } from './needs/seed/battery';
 import { Webhooks1797000000800 } from './migrations/1797000000800-webhooks';
 import { StandardVersions1797000000100 } from './migrations/1797000000100-standard-versions';
 import { BulkJobs1798000000700 } from './migrations/1798000000700-bulk-jobs';
+import { WebhookSecretSealed1798000000900 } from './migrations/1798000000900-webhook-secret-sealed';
 import { StandardExchange1799000000100 } from './migrations/1799000000100-standard-exchange';
 import { seedStandards } from './standards/seed/avdelingsleder';
 import { StandardRecord, StandardVersionRecord } from './standards/standard.entity';
@@ -23,8 +24,11 @@ export const identifyService: ServiceDefinition = {
     IdentifyNeeds1797000000300,
     Webhooks1797000000800,
     BulkJobs1798000000700,
+    WebhookSecretSealed1798000000900,
     StandardExchange1799000000100,
   ],
+  // Webhook signing secrets are stored encrypted (webhooks/webhook-secrets.ts).
+  needsSecretKeys: true,
   seed: async (dataSource) => {
     await seedStandards(dataSource);
     await seedBatteryNeed(dataSource);

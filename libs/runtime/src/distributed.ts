@@ -10,6 +10,7 @@ import { logLevels } from '@balanse/contracts';
 import { checkServiceEnv, commandLimits, hoursToMs, ServiceEnv } from './service-env';
 import { guardProcess } from './process-guards';
 import { natsSecurityFromEnv, type NatsSecurity } from './nats-security';
+import { secretKeysFromEnv } from './secrets-key-env';
 
 /**
  * Connects as `app` (`gateway`, `identify`, …). Replies to this process's requests (commands,
@@ -55,6 +56,7 @@ export async function runServiceProcess(def: ServiceDefinition): Promise<void> {
   const env = exitOnConfigError(() => checkServiceEnv(loadEnv(ServiceEnv)));
   guardProcess(def.name);
   const security = exitOnConfigError(() => natsSecurityFromEnv());
+  const secretKeys = def.needsSecretKeys ? exitOnConfigError(() => secretKeysFromEnv()) : undefined;
   const nc = await connectNats(env.NATS_URL, def.name, security);
   const events = new NatsEventTransport(nc, {
     replicas: env.NATS_STREAM_REPLICAS,
@@ -77,6 +79,7 @@ export async function runServiceProcess(def: ServiceDefinition): Promise<void> {
       retry: retryPolicy(env.BALANSE_MAX_ATTEMPTS),
       relay: { maxInFlight: env.BALANSE_RELAY_MAX_IN_FLIGHT },
       inboxRetentionMs: hoursToMs(env.BALANSE_INBOX_RETENTION_HOURS),
+      secretKeys,
     },
     { http: true, logger: logLevels(env.LOG_LEVEL) },
   );

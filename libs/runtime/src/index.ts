@@ -7,3 +7,5 @@ export * from './nats-security';
 export * from './timing.interceptor';
 export * from './listen';
 export * from './process-guards';
+export * from './secret-keys';
+export * from './secrets-key-env';

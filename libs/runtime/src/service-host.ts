@@ -1,4 +1,5 @@
 import {
+  Global,
   Module,
   type DynamicModule,
   type INestApplication,
@@ -30,6 +31,7 @@ import {
 } from '@balanse/messaging';
 import { openServiceDataSource, type StorageTarget } from '@balanse/persistence';
 import { HealthModule, type ReadinessCheck } from './health';
+import { SecretKeys } from './secret-keys';
 import { withTiming } from './timing.interceptor';
 
 /** What a service library exports so that a launcher can run it. */
@@ -43,6 +45,8 @@ export interface ServiceDefinition {
   migrations: Function[];
   /** Runs once after migrations, e.g. to seed reference data. */
   seed?: (dataSource: DataSource) => Promise<void>;
+  /** Stores secrets encrypted: the launcher must give it `SecretKeys` (ServiceInfra.secretKeys). */
+  needsSecretKeys?: boolean;
 }
 
 export interface ServiceInfra {
@@ -52,6 +56,8 @@ export interface ServiceInfra {
   relay?: Partial<RelayOptions>;
   /** How long inbox rows are kept (default DEFAULT_INBOX_RETENTION_MS). */
   inboxRetentionMs?: number;
+  /** The keys for stored secrets, injectable as `SecretKeys` (required by `needsSecretKeys`). */
+  secretKeys?: SecretKeys;
 }
 
 export interface RunningService {
@@ -84,6 +90,8 @@ export async function createService(
   infra: ServiceInfra,
   options: { http: boolean; logger?: LoggerService | LogLevel[] | false },
 ): Promise<RunningService> {
+  if (def.needsSecretKeys && !infra.secretKeys)
+    throw new Error(`${def.name} stores secrets encrypted and needs secret keys`);
   const dataSource = await openServiceDataSource({
     storage,
     entities: [...messagingEntities, ...def.entities],
@@ -128,7 +136,10 @@ export async function createService(
   const appOptions = { logger: options.logger, abortOnError: false };
   let app: INestApplication | INestMicroservice;
   if (options.http) {
-    const http = await NestFactory.create(hostModule(def, messaging, readiness), appOptions);
+    const http = await NestFactory.create(
+      hostModule(def, messaging, infra.secretKeys, readiness),
+      appOptions,
+    );
     withMessageEnhancers(
       http.connectMicroservice({ strategy: server }, { deferInitialization: true }),
     );
@@ -136,10 +147,13 @@ export async function createService(
     await http.startAllMicroservices();
     app = http;
   } else {
-    const microservice = await NestFactory.createMicroservice(hostModule(def, messaging), {
-      ...appOptions,
-      strategy: server,
-    });
+    const microservice = await NestFactory.createMicroservice(
+      hostModule(def, messaging, infra.secretKeys),
+      {
+        ...appOptions,
+        strategy: server,
+      },
+    );
     withMessageEnhancers(microservice);
     await microservice.listen();
     app = microservice;
@@ -171,12 +185,30 @@ function withMessageEnhancers(microservice: INestMicroservice): void {
 function hostModule(
   def: ServiceDefinition,
   messaging: DynamicModule,
+  secretKeys: SecretKeys | undefined,
   health?: ReadinessCheck[],
 ): DynamicModule {
   @Module({})
   class ServiceHostModule {}
   return {
     module: ServiceHostModule,
-    imports: [messaging, def.module, ...(health ? [HealthModule.with(health)] : [])],
+    imports: [
+      messaging,
+      ...(secretKeys ? [secretKeysModule(secretKeys)] : []),
+      def.module,
+      ...(health ? [HealthModule.with(health)] : []),
+    ],
+  };
+}
+
+/** `SecretKeys` for every module of the service (global: a feature module injects it directly). */
+function secretKeysModule(keys: SecretKeys): DynamicModule {
+  @Global()
+  @Module({})
+  class SecretKeysModule {}
+  return {
+    module: SecretKeysModule,
+    providers: [{ provide: SecretKeys, useValue: keys }],
+    exports: [SecretKeys],
   };
 }

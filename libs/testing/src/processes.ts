@@ -21,6 +21,19 @@ export type EchoMode =
 
 const KEEP_LINES = 2_000;
 
+/**
+ * The key identify encrypts webhook secrets with in tests (the distributed mode requires one):
+ * given to a started identify unless the test or the environment sets its own.
+ */
+export const TEST_SECRETS_KEY = Buffer.alloc(32, 'balanse-test-secrets-key').toString('base64');
+
+function withTestSecretsKey(app: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const set = (name: string) => !!env[name]?.trim();
+  if (app !== 'identify' || set('BALANSE_SECRETS_KEY') || set('BALANSE_SECRETS_KEY_FILE'))
+    return env;
+  return { ...env, BALANSE_SECRETS_KEY: TEST_SECRETS_KEY };
+}
+
 /** Children still running; killed if this process exits without stopping them. */
 const children = new Set<ChildProcess>();
 const killChildren = () => {
@@ -96,12 +109,15 @@ export class AppProcess {
   /** Starts it and waits until `/ready` answers 200. */
   async start(timeoutMs = this.options.startTimeoutMs ?? 60_000): Promise<void> {
     if (this.running) throw new Error(`${this.name} is already running`);
-    const child = spawnApp(this.app, {
-      ...process.env,
-      LOG_LEVEL: 'warn',
-      ...this.env,
-      PORT: String(this.port),
-    });
+    const child = spawnApp(
+      this.app,
+      withTestSecretsKey(this.app, {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        ...this.env,
+        PORT: String(this.port),
+      }),
+    );
     this.child = child;
     const echo = this.options.echo ?? 'all';
     const keep = (stream: 'stdout' | 'stderr') => (text: string) => {

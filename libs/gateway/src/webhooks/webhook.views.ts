@@ -22,7 +22,7 @@ export class CreatedWebhookView extends WebhookView {
   @ApiProperty({
     example: 'whsec_3q2-7wEVrY0FcrOoOSyQkzqV6nZQ_XqK5cJ8v0dP2Ek',
     description:
-      'the signing secret; shown only in this answer (keep it: deliveries are signed with it)',
+      'the signing secret; shown only in this answer (keep it: deliveries are signed with it). Balanse stores it encrypted',
   })
   secret: string;
 }
@@ -57,7 +57,8 @@ export class DeliveryView {
     type: String,
     nullable: true,
     example: null,
-    description: 'why the last attempt failed',
+    description:
+      'why the last attempt failed; `WEBHOOK_SECRET_UNREADABLE: …` when the stored signing secret cannot be decrypted with the configured keys (nothing was sent)',
   })
   lastError: string | null;
   @ApiProperty({

@@ -5,7 +5,9 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { SecretUnreadable } from '@balanse/runtime';
 import { send, type AttemptResult } from './webhook-sender';
+import { SECRET_UNREADABLE, WebhookSecrets } from './webhook-secrets';
 import { WebhookSettings } from './webhook-settings';
 import { WebhookRepository, type ClaimedDelivery } from './webhook.repository';
 
@@ -34,6 +36,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly webhooks: WebhookRepository,
+    private readonly secrets: WebhookSecrets,
     @Inject(WebhookSettings) private readonly settings: WebhookSettings,
   ) {}
 
@@ -90,18 +93,25 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
 
   private async attempt(d: ClaimedDelivery): Promise<void> {
     const s = this.settings;
-    const result: AttemptResult = await send(
-      {
-        deliveryId: d.id,
-        eventId: d.event_id,
-        eventType: d.event_type,
-        url: d.url,
-        secret: d.secret,
-        body: d.body,
-      },
-      { allowPrivate: s.BALANSE_WEBHOOKS_ALLOW_PRIVATE, allowHttp: s.BALANSE_WEBHOOKS_ALLOW_HTTP },
-      s.BALANSE_WEBHOOKS_TIMEOUT_MS,
-    );
+    const secret = this.secretOf(d);
+    const result: AttemptResult =
+      typeof secret === 'string'
+        ? await send(
+            {
+              deliveryId: d.id,
+              eventId: d.event_id,
+              eventType: d.event_type,
+              url: d.url,
+              secret,
+              body: d.body,
+            },
+            {
+              allowPrivate: s.BALANSE_WEBHOOKS_ALLOW_PRIVATE,
+              allowHttp: s.BALANSE_WEBHOOKS_ALLOW_HTTP,
+            },
+            s.BALANSE_WEBHOOKS_TIMEOUT_MS,
+          )
+        : secret;
     if (result.ok) return this.webhooks.delivered(d.id, result.statusCode!, result.excerpt);
     const attempts = d.attempts + 1;
     const retryIn =
@@ -117,5 +127,27 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
       { statusCode: result.statusCode, error: result.error!, excerpt: result.excerpt },
       retryIn,
     );
+  }
+
+  /**
+   * The secret, or a failed attempt if no configured key opens it (a key rotated away without
+   * BALANSE_SECRETS_KEY_PREVIOUS, an altered row). Nothing is sent unsigned; the attempt counts
+   * like any other, so a key restored by a restart lets the retries through.
+   */
+  private secretOf(d: ClaimedDelivery): string | AttemptResult {
+    try {
+      return this.secrets.open(d);
+    } catch (err) {
+      if (!(err instanceof SecretUnreadable)) throw err;
+      this.log.error(
+        `webhook ${d.webhook_id}: signing secret cannot be decrypted (${err.code}: ${err.message}); delivery ${d.id} not sent`,
+      );
+      return {
+        ok: false,
+        statusCode: null,
+        error: `${SECRET_UNREADABLE}: the signing secret cannot be decrypted with the configured keys (${err.code})`,
+        excerpt: null,
+      };
+    }
   }
 }

@@ -27,7 +27,7 @@ export interface DeliveryRow {
 }
 
 /** A delivery claimed by the worker, with what it needs to send it. */
-export interface ClaimedDelivery {
+export interface ClaimedDelivery extends StoredSecret {
   id: string;
   webhook_id: string;
   event_id: string;
@@ -35,7 +35,14 @@ export interface ClaimedDelivery {
   body: string;
   attempts: number;
   url: string;
-  secret: string;
+}
+
+/** A webhook's signing secret as stored: sealed, or (a row from before sealing) plaintext. */
+export interface StoredSecret {
+  webhook_id: string;
+  /** Plaintext, only until the start-up seals it (migration 1798000000900). */
+  secret: string | null;
+  secret_sealed: string | null;
 }
 
 const WEBHOOK_PAGE_SQL = `
@@ -93,7 +100,8 @@ const CLAIM_SQL = `
        SET locked_until = now() + $2::int * interval '1 millisecond'
       FROM due, webhook w
      WHERE d.id = due.id AND w.id = d.webhook_id
-    RETURNING d.id, d.webhook_id, d.event_id, d.event_type, d.body, d.attempts, w.url, w.secret)
+    RETURNING d.id, d.webhook_id, d.event_id, d.event_type, d.body, d.attempts, w.url,
+              w.secret, w.secret_sealed)
   SELECT * FROM claimed`;
 
 @Injectable()
@@ -107,17 +115,50 @@ export class WebhookRepository {
       tenantId: string;
       url: string;
       events: string[];
-      secret: string;
+      secretSealed: string;
       description: string | null;
     },
   ): Promise<WebhookRow> {
     const [created]: WebhookRow[] = await manager.query(
-      `INSERT INTO webhook (id, tenant_id, url, events, secret, description)
+      `INSERT INTO webhook (id, tenant_id, url, events, secret_sealed, description)
        VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id, url, events, description, created_at, ${microsOf('created_at')} AS key_at`,
-      [row.id, row.tenantId, row.url, JSON.stringify(row.events), row.secret, row.description],
+      [
+        row.id,
+        row.tenantId,
+        row.url,
+        JSON.stringify(row.events),
+        row.secretSealed,
+        row.description,
+      ],
     );
     return created!;
+  }
+
+  /** Secrets stored in plaintext, or sealed under another key than `currentKeyId`. */
+  secretsToSeal(currentKeyId: string): Promise<StoredSecret[]> {
+    return this.dataSource.query(
+      `SELECT id AS webhook_id, secret, secret_sealed FROM webhook
+        WHERE secret IS NOT NULL OR NOT starts_with(secret_sealed, $1)
+        ORDER BY id`,
+      [`v1.${currentKeyId}.`],
+    );
+  }
+
+  /**
+   * Replaces the stored secret if it is still what `was` read (another replica starting at the
+   * same time may have sealed it first); the plaintext column is cleared.
+   */
+  async replaceSecret(was: StoredSecret, sealed: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH done AS (
+         UPDATE webhook SET secret_sealed = $2, secret = NULL
+          WHERE id = $1 AND secret IS NOT DISTINCT FROM $3 AND secret_sealed IS NOT DISTINCT FROM $4
+         RETURNING id)
+       SELECT id FROM done`,
+      [was.webhook_id, sealed, was.secret, was.secret_sealed],
+    );
+    return rows.length > 0;
   }
 
   page(tenantId: string, after: string[] | null, take: number): Promise<WebhookRow[]> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WebhookCommands } from './webhooks.handlers';
 import { WebhookRepository } from './webhook.repository';
+import { WebhookSecrets } from './webhook-secrets';
 import { WebhookSettings } from './webhook-settings';
 import { WebhookWorker } from './webhook-worker';
 import { WebhooksService } from './webhooks.service';
@@ -11,6 +12,7 @@ import { WebhooksService } from './webhooks.service';
   providers: [
     { provide: WebhookSettings, useFactory: () => WebhookSettings.fromEnv() },
     WebhookRepository,
+    WebhookSecrets,
     WebhooksService,
     WebhookWorker,
   ],

@@ -14,6 +14,7 @@ import {
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
 import { urlProblem } from './url-guard';
 import { newSecret } from './signature';
+import { WebhookSecrets } from './webhook-secrets';
 import { WebhookSettings } from './webhook-settings';
 import { WebhookRepository, type DeliveryRow, type WebhookRow } from './webhook.repository';
 
@@ -52,6 +53,7 @@ export class WebhooksService {
   constructor(
     private readonly webhooks: WebhookRepository,
     private readonly uow: UnitOfWork,
+    private readonly secrets: WebhookSecrets,
     @Inject(WebhookSettings) private readonly settings: WebhookSettings,
   ) {}
 
@@ -69,13 +71,16 @@ export class WebhooksService {
         { field: 'url', message: problem },
       ]);
     const secret = dto.secret ?? newSecret();
+    const id = randomUUID();
+    // Stored sealed (encrypted under the current key); answered in plaintext this once.
+    const secretSealed = this.secrets.seal(id, secret);
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const row = await this.webhooks.insert(tx.manager, {
-        id: randomUUID(),
+        id,
         tenantId: ctx.tenantId,
         url: dto.url,
         events: dto.events,
-        secret,
+        secretSealed,
         description: dto.description ?? null,
       });
       return { ...webhookView(row), secret };
