@@ -207,6 +207,31 @@ describe('CASE 1.1 exchange (distributed)', () => {
     expect(await standardCount(api)).toBe(before);
   }, 60_000);
 
+  it('imports a 20 MB framework (streamed, sent to identify in chunks) and exports it whole, with the same statements, codes, types and tree', async () => {
+    const statement = 'Kan planlegge, gjennomføre og vurdere arbeidet i tråd med gjeldende regelverk. '.repeat(24); // prettier-ignore
+    const items = [
+      { name: 'c', CFItemType: 'Cluster' },
+      ...Array.from({ length: 60 }, (_, a) => ({ name: `a${a}`, parent: 'c', CFItemType: 'Domain', humanCodingScheme: `D${a}` })), // prettier-ignore
+      ...Array.from({ length: 9000 }, (_, i) => ({ name: `o${i}`, parent: `a${i % 60}`, CFItemType: 'Skills', humanCodingScheme: `D${i % 60}.${i}`, fullStatement: `${i} ${statement}` })), // prettier-ignore
+    ];
+    const pkg = testPackage(items);
+    const body = JSON.stringify(pkg);
+    expect(body.length).toBeGreaterThan(20 * 1024 * 1024);
+    const started = Date.now();
+    const r = await importCase(api, body, '?code=twenty-mb');
+    expect({ status: r.status, body: r.status === 201 ? undefined : r.body }).toEqual({
+      status: 201,
+    });
+    const imported = Date.now() - started;
+    const exported = await api.get(`/standards/${r.body.standard.id}/case`);
+    expect(exported.status).toBe(200);
+    expect(Buffer.byteLength(JSON.stringify(exported.body))).toBeGreaterThan(20 * 1024 * 1024);
+    expect(framework(exported.body)).toEqual(framework(pkg as Pkg));
+    const read = await api.get(`/standards/${r.body.standard.id}`);
+    expect([read.status, read.body.outcomeCount]).toEqual([200, 9000]);
+    process.stdout.write(`20 MB framework: import ${imported} ms, export ${Date.now() - started - imported} ms\n`); // prettier-ignore
+  }, 180_000);
+
   it('serves published standards through the CASE REST binding, the tenant’s own and the shared ones', async () => {
     const created = await importCase(api, opensalt, '?code=binding');
     const id = created.body.standard.id;

@@ -88,15 +88,22 @@ export function IdList(options: { minEntries?: number; maxEntries: number }): Pr
 }
 
 export function validationError(fields: FieldError[]): DomainError {
-  const names = [...new Set(fields.map((f) => f.field))].join(', ');
+  // A large document (an imported framework) can fail in thousands of places: the answer names
+  // the first ones and counts the rest, so it stays small.
+  const shown = fields.slice(0, MAX_FIELD_ERRORS);
+  const names = [...new Set(shown.map((f) => f.field))].join(', ');
+  const more = fields.length - shown.length;
   return new DomainError(
     400,
     ErrorCode.VALIDATION_FAILED,
-    `invalid fields: ${names}`,
-    undefined,
-    fields,
+    `invalid fields: ${names}${more ? ` and ${more} more` : ''}`,
+    more ? { fieldsLeftOut: more } : undefined,
+    shown,
   );
 }
+
+/** The failing fields an answer names at most. */
+export const MAX_FIELD_ERRORS = 100;
 
 /**
  * Turns untrusted plain data into a validated instance of `cls`, or throws a

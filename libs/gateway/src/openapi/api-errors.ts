@@ -319,7 +319,6 @@ const RETRY_AFTER = {
   },
 };
 
-/** What an endpoint that reads a request body may answer besides. */
 /** A `standardVersion` in a body that the standard does not have (cases, needs). */
 export const UNKNOWN_STANDARD_VERSION: ErrorExample = {
   code: ErrorCode.STANDARD_VERSION_NOT_FOUND,
@@ -342,6 +341,7 @@ export const LARGE_CALL_ERRORS: ErrorExample[] = [
   },
 ];
 
+/** What an endpoint that reads a request body may answer besides. */
 export const BODY_ERRORS: ErrorCode[] = [
   ErrorCode.MALFORMED_JSON,
   ErrorCode.UNSUPPORTED_MEDIA_TYPE,

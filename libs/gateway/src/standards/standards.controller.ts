@@ -17,7 +17,12 @@ import {
 } from '@balanse/contracts';
 import { Caller } from '../http/principal';
 import { ServiceClient } from '../http/service-client';
-import { ApiErrors, BODY_ERRORS, type ErrorExample } from '../openapi/api-errors';
+import {
+  ApiErrors,
+  BODY_ERRORS,
+  LARGE_CALL_ERRORS,
+  type ErrorExample,
+} from '../openapi/api-errors';
 import { Idempotent } from '../http/idempotency';
 import { ApiIdParam } from '../openapi/api-id-param';
 import { ApiPaged } from '../openapi/api-paging';
@@ -74,9 +79,10 @@ export class StandardsController {
     ...TREE_ERRORS,
     ErrorCode.STANDARD_CODE_TAKEN,
     ErrorCode.IDEMPOTENCY_KEY_REUSED,
+    ...LARGE_CALL_ERRORS,
   )
   create(@Caller() caller: CommandContext, @Body() body: CreateStandardDto) {
-    return this.services.call('identify', C.createStandard, caller, { body });
+    return this.services.call('identify', C.createStandard, caller, { body }, { large: true });
   }
 
   @Get(':id')
@@ -87,13 +93,23 @@ export class StandardsController {
   @ApiIdParam('id', EXAMPLE_IDS.standard)
   @ApiVersionQuery()
   @ApiOkResponse({ type: StandardView })
-  @ApiErrors(ErrorCode.STANDARD_NOT_FOUND, ErrorCode.STANDARD_VERSION_NOT_FOUND)
+  @ApiErrors(
+    ErrorCode.STANDARD_NOT_FOUND,
+    ErrorCode.STANDARD_VERSION_NOT_FOUND,
+    ...LARGE_CALL_ERRORS,
+  )
   get(
     @Caller() caller: CommandContext,
     @Param('id') id: string,
     @Query() query: Record<string, unknown>,
   ) {
-    return this.services.call('identify', C.getStandard, caller, { params: { id }, query });
+    return this.services.call(
+      'identify',
+      C.getStandard,
+      caller,
+      { params: { id }, query },
+      { large: true },
+    );
   }
 
   @Get(':id/versions')
@@ -126,9 +142,16 @@ export class StandardsController {
     NOT_OWN,
     ErrorCode.STANDARD_DRAFT_EXISTS,
     ErrorCode.IDEMPOTENCY_KEY_REUSED,
+    ...LARGE_CALL_ERRORS,
   )
   newVersion(@Caller() caller: CommandContext, @Param('id') id: string) {
-    return this.services.call('identify', C.newStandardVersion, caller, { params: { id } });
+    return this.services.call(
+      'identify',
+      C.newStandardVersion,
+      caller,
+      { params: { id } },
+      { large: true },
+    );
   }
 
   @Patch(':id/versions/:version')
@@ -145,6 +168,7 @@ export class StandardsController {
     NOT_OWN,
     ErrorCode.STANDARD_VERSION_NOT_FOUND,
     ErrorCode.STANDARD_VERSION_PUBLISHED,
+    ...LARGE_CALL_ERRORS,
   )
   patch(
     @Caller() caller: CommandContext,
@@ -152,10 +176,16 @@ export class StandardsController {
     @Param('version') version: string,
     @Body() body: PatchStandardDto,
   ) {
-    return this.services.call('identify', C.patchStandardVersion, caller, {
-      params: { id, version },
-      body,
-    });
+    return this.services.call(
+      'identify',
+      C.patchStandardVersion,
+      caller,
+      {
+        params: { id, version },
+        body,
+      },
+      { large: true },
+    );
   }
 
   @Post(':id/versions/:version/publish')
@@ -172,14 +202,21 @@ export class StandardsController {
     NOT_OWN,
     ErrorCode.STANDARD_VERSION_NOT_FOUND,
     ErrorCode.STANDARD_VERSION_PUBLISHED,
+    ...LARGE_CALL_ERRORS,
   )
   publish(
     @Caller() caller: CommandContext,
     @Param('id') id: string,
     @Param('version') version: string,
   ) {
-    return this.services.call('identify', C.publishStandardVersion, caller, {
-      params: { id, version },
-    });
+    return this.services.call(
+      'identify',
+      C.publishStandardVersion,
+      caller,
+      {
+        params: { id, version },
+      },
+      { large: true },
+    );
   }
 }

@@ -18,8 +18,12 @@ import { SHARED_TENANT, type Standard, type StandardVersionRecord } from './stan
 import { StandardRepository, type StandardHeadRow, type VersionRow } from './standard.repository';
 import { buildClusters, idsOf, NO_IDS } from './standard-tree';
 
-/** Published versions kept in memory (an LRU of this many); a published version never changes. */
-const CACHE_LIMIT = 1000;
+/**
+ * Published versions kept in memory, least recently used out first, up to this many outcomes in
+ * all (a standard may hold 25,000, so a count of versions would not bound the memory); a
+ * published version never changes.
+ */
+const CACHE_OUTCOMES = 100_000;
 
 /** Names the lists in their cursors. */
 const STANDARD_LIST = 'standards';
@@ -28,6 +32,7 @@ const VERSION_LIST = 'standard-versions';
 @Injectable()
 export class StandardsService {
   private readonly cache = new Map<string, Standard>();
+  private cachedOutcomes = 0;
 
   constructor(
     private readonly standards: StandardRepository,
@@ -104,9 +109,19 @@ export class StandardsService {
         [{ field: 'standardVersion', message: 'must be a published version' }],
       );
     }
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(`${id}@${found.version}`, found);
+    this.remember(`${id}@${found.version}`, found);
     return found;
+  }
+
+  private remember(key: string, standard: Standard): void {
+    if (standard.outcomeCount > CACHE_OUTCOMES || this.cache.has(key)) return;
+    this.cache.set(key, standard);
+    this.cachedOutcomes += standard.outcomeCount;
+    while (this.cachedOutcomes > CACHE_OUTCOMES) {
+      const [oldest, evicted] = this.cache.entries().next().value!;
+      this.cache.delete(oldest);
+      this.cachedOutcomes -= evicted.outcomeCount;
+    }
   }
 
   /**

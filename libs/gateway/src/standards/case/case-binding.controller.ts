@@ -23,7 +23,7 @@ import {
 import { ServiceError } from '@balanse/messaging';
 import { Caller } from '../../http/principal';
 import { ServiceClient } from '../../http/service-client';
-import { ApiErrors } from '../../openapi/api-errors';
+import { ApiErrors, LARGE_CALL_ERRORS } from '../../openapi/api-errors';
 import { ApiIdParam } from '../../openapi/api-id-param';
 import type { StandardSummaryView, StandardView } from '../standard.views';
 import { caseBaseUrl } from './case-exchange.controller';
@@ -80,7 +80,7 @@ export class CaseBindingController {
   @ApiOperation({ summary: "A published standard's CFDocument" })
   @ApiIdParam('sourcedId', EXAMPLE_IDS.standard, 'the standard’s id')
   @ApiOkResponse({ schema: { type: 'object', example: CASE_OBJECT_EXAMPLES.CFDocument } })
-  @ApiErrors(ErrorCode.CASE_OBJECT_NOT_FOUND)
+  @ApiErrors(ErrorCode.CASE_OBJECT_NOT_FOUND, ...LARGE_CALL_ERRORS)
   async document(
     @Caller() caller: CommandContext,
     @Req() req: Request,
@@ -95,7 +95,7 @@ export class CaseBindingController {
   @ApiOperation({ summary: 'A published standard as a CFPackage' })
   @ApiIdParam('sourcedId', EXAMPLE_IDS.standard, 'the standard’s id')
   @ApiOkResponse({ type: CFPackageView })
-  @ApiErrors(ErrorCode.CASE_OBJECT_NOT_FOUND)
+  @ApiErrors(ErrorCode.CASE_OBJECT_NOT_FOUND, ...LARGE_CALL_ERRORS)
   async package(
     @Caller() caller: CommandContext,
     @Req() req: Request,
@@ -110,7 +110,7 @@ export class CaseBindingController {
   @ApiOperation({ summary: 'A cluster, competence area or learning outcome of a published standard' }) // prettier-ignore
   @ApiIdParam('sourcedId', EXAMPLE_IDS.outcome, 'the item’s identifier')
   @ApiOkResponse({ schema: { type: 'object', example: CASE_OBJECT_EXAMPLES.CFItem } })
-  @ApiErrors(ErrorCode.CASE_OBJECT_NOT_FOUND)
+  @ApiErrors(ErrorCode.CASE_OBJECT_NOT_FOUND, ...LARGE_CALL_ERRORS)
   async item(
     @Caller() caller: CommandContext,
     @Req() req: Request,
@@ -125,7 +125,7 @@ export class CaseBindingController {
   @ApiOperation({ summary: 'An association (isChildOf, isRelatedTo, …) of a published standard' })
   @ApiIdParam('sourcedId', EXAMPLE_IDS.outcome, 'the association’s identifier')
   @ApiOkResponse({ schema: { type: 'object', example: CASE_OBJECT_EXAMPLES.CFAssociation } })
-  @ApiErrors(ErrorCode.CASE_OBJECT_NOT_FOUND)
+  @ApiErrors(ErrorCode.CASE_OBJECT_NOT_FOUND, ...LARGE_CALL_ERRORS)
   async association(
     @Caller() caller: CommandContext,
     @Req() req: Request,
@@ -160,7 +160,7 @@ export class CaseBindingController {
     if (!isUuid(id)) return undefined;
     let standard: StandardView;
     try {
-      standard = await this.services.call('identify', C.getStandard, caller, { params: { id } });
+      standard = await this.services.call('identify', C.getStandard, caller, { params: { id } }, { large: true }); // prettier-ignore
     } catch (err) {
       if (err instanceof ServiceError && err.body.status === 404) return undefined;
       throw err;

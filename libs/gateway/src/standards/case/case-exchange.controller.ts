@@ -36,7 +36,7 @@ import { Caller } from '../../http/principal';
 import { idempotencyClaim, Idempotent } from '../../http/idempotency';
 import { StreamedBody } from '../../http/json-body.guard';
 import { ServiceClient } from '../../http/service-client';
-import { ApiErrors } from '../../openapi/api-errors';
+import { ApiErrors, LARGE_CALL_ERRORS } from '../../openapi/api-errors';
 import { ApiIdParam } from '../../openapi/api-id-param';
 import { ApiVersionQuery } from '../../openapi/api-version-query';
 import type { StandardView } from '../standard.views';
@@ -104,6 +104,7 @@ export class CaseExchangeController {
     ErrorCode.DUPLICATE_OUTCOME_CODE,
     ErrorCode.STANDARD_CODE_TAKEN,
     ErrorCode.IDEMPOTENCY_KEY_REUSED,
+    ...LARGE_CALL_ERRORS,
     {
       code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
       message: 'send the CASE package as application/json (UTF-8)',
@@ -143,6 +144,7 @@ export class CaseExchangeController {
       Command.identify.createStandard,
       context,
       { body: mapped.dto },
+      { large: true },
     );
     return { standard, warnings: [...warnings, ...mapped.warnings] as (ImportWarning | AdapterWarning)[] }; // prettier-ignore
   }
@@ -157,7 +159,7 @@ export class CaseExchangeController {
   @ApiIdParam('id', EXAMPLE_IDS.standard)
   @ApiVersionQuery()
   @ApiOkResponse({ type: CFPackageView })
-  @ApiErrors(ErrorCode.STANDARD_NOT_FOUND, ErrorCode.STANDARD_VERSION_NOT_FOUND)
+  @ApiErrors(ErrorCode.STANDARD_NOT_FOUND, ErrorCode.STANDARD_VERSION_NOT_FOUND, ...LARGE_CALL_ERRORS) // prettier-ignore
   async exportCase(
     @Caller() caller: CommandContext,
     @Req() req: Request,
@@ -169,6 +171,7 @@ export class CaseExchangeController {
       Command.identify.getStandard,
       caller,
       { params: { id }, query },
+      { large: true },
     );
     return exportCasePackage(toStandardDocument(standard), {
       baseUrl: caseBaseUrl(req),
