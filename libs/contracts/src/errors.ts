@@ -19,6 +19,8 @@ export const ErrorCode = {
   REPLY_TOO_LARGE: 'REPLY_TOO_LARGE',
   /** Authenticated, but not allowed to do this. */
   FORBIDDEN: 'FORBIDDEN',
+  /** An `Idempotency-Key` whose first request is still running (a bulk upload still read). */
+  IDEMPOTENCY_KEY_IN_USE: 'IDEMPOTENCY_KEY_IN_USE',
   // the domain
   STANDARD_NOT_FOUND: 'STANDARD_NOT_FOUND',
   STANDARD_CODE_TAKEN: 'STANDARD_CODE_TAKEN',
@@ -127,6 +129,17 @@ export class DomainError extends Error {
 
   static notFound(code: ErrorCode, what: string, id: string): DomainError {
     return new DomainError(404, code, `${what} ${id} was not found`, { id });
+  }
+
+  /** 422 IDEMPOTENCY_KEY_REUSED: the key was sent before with another request. */
+  static keyReused(): DomainError {
+    return new DomainError(
+      422,
+      ErrorCode.IDEMPOTENCY_KEY_REUSED,
+      'Idempotency-Key was used with a different request',
+      undefined,
+      [{ field: 'header.idempotency-key', message: 'was used with a different request' }],
+    );
   }
 }
 
