@@ -68,8 +68,7 @@ const BIND_KEY_SQL = `
 
 /** What an `Idempotency-Key` holds: a bulk job (and its upload's hash once complete), or else. */
 export type HeldKey =
-  | { bulkJobId: string; requestHash: string | null }
-  | { bulkJobId: null; requestHash: string };
+  { bulkJobId: string; requestHash: string | null } | { bulkJobId: null; requestHash: string };
 
 export interface BulkJobRow {
   id: string;

@@ -33,7 +33,6 @@ const JOB_LIST = 'bulk-jobs';
 /** The job as the API shows it. */
 export type BulkJobView = ReturnType<typeof jobView>;
 
-
 /**
  * Bulk intake in identify: the gateway streams a file's rows here in chunks. Each row opens a
  * case idempotently on the employer's external id: a candidate who already has a case on the
