@@ -3,12 +3,18 @@
  * and NDJSON files with bad rows in the middle, a re-sent file that creates nothing twice, files
  * that are not CSV or NDJSON refused at once, jobs per tenant, 10,000 rows in one file, the 409
  * of a known external id with other details and the PATCH that changes them, noted in the cases'
- * history without the values.
+ * history without the values. The columns of POST /cases (a pinned version, a need, sector and
+ * region) opened as POST /cases opens them, and refused with its codes; an Idempotency-Key on the
+ * upload (the file hashed as it streams). Distributed: the gateway killed mid-upload leaves the
+ * job `incomplete` once it is not heard from (a slow client is not taken for that), and a resend
+ * completes it.
  */
 import { Readable } from 'node:stream';
 import { request } from 'undici';
 import {
+  publishedStandard,
   seededStandard,
+  smallStandard,
   startStack,
   pollUntil,
   type ApiClient,
@@ -26,13 +32,14 @@ describe('bulk intake and candidates (embedded)', () => {
   afterAll(() => stack?.stop());
 
   /** POSTs a file; answers the status, the Location header and the JSON body. */
-  async function upload(api: ApiClient, type: string, body: string) {
+  async function upload(api: ApiClient, type: string, body: string, key?: string) {
     const res = await fetch(`${stack.url}/api/v1/cases/bulk`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${stack.token}`,
         'x-balanse-tenant': TENANTS.get(api)!,
         'content-type': type,
+        ...(key && { 'idempotency-key': key }),
       },
       body,
     });
@@ -250,6 +257,218 @@ describe('bulk intake and candidates (embedded)', () => {
     });
   });
 
+  it('takes the columns of POST /cases and opens each row as POST /cases does; a bad value of each new column in the middle is rejected with the code POST /cases gives, the rest opened', async () => {
+    const api = as('bulk-columns');
+    const own = await publishedStandard(api, smallStandard('bulk-columns', 2));
+    const outcomes = own.clusters[0].areas[0].outcomes.map((o: any) => o.id);
+    expect((await api.post(`/standards/${own.id}/versions`)).body).toMatchObject({
+      version: 2,
+      status: 'draft',
+    });
+    const needOf = async (standardId: string, outcomeIds: string[]) => {
+      const res = await api.post('/needs', {
+        title: 'Bulk hires',
+        standardId,
+        outcomeIds,
+        people: { min: 1, max: 5 },
+        skilledWorkerShare: { min: 10, max: 20 },
+        sector: '86.10',
+        region: '42',
+        neededBy: '2027-06-30',
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const need = await needOf(own.id, outcomes);
+    const seeded = await seededStandard(api);
+    const otherNeed = await needOf(seeded.id, seeded.outcomeIds);
+    const nowhere = '3b0c2f8e-5f1a-4c7e-9d7a-1e2f3a4b5c6d';
+
+    // externalId, then standardVersion, needId, sector, region: the cells after `email`.
+    const rows: Array<[string, string]> = [
+      ['col-1', '1,,,'], // pinned
+      ['col-2', `,${need},,`], // the need's sector and region
+      ['col-3', `,${need},87.10,46`], // its own
+      ['col-4', '9,,,'], // no such version
+      ['col-5', '2,,,'], // a draft
+      ['col-6', `,${otherNeed},,`], // the need of another standard
+      ['col-7', `,${nowhere},,`], // no such need
+      ['col-8', 'two,,,'],
+      ['col-9', '1.5,,,'],
+      ['col-10', '0,,,'],
+      ['col-11', ',not-a-need,,'],
+      ['col-12', ',,86.1x,'],
+      ['col-13', ',,,99'],
+      ['col-14', ',,,03'], // a county number with its leading zero, as text
+    ];
+    const file =
+      'standardId,externalId,name,email,standardVersion,needId,sector,region\n' +
+      rows.map(([id, cells]) => `${own.id},${id},Person ${id},,${cells}`).join('\n');
+    const res = await upload(api, 'text/csv', file);
+    expect(res.body).toMatchObject({ status: 'completed', rowsRead: 14, created: 4, rejected: 10 });
+    const rows2 = await report(api, res.body.jobId);
+    expect(rows2.map((r) => [r.row, r.outcome, r.code ?? null, r.field ?? null])).toEqual([
+      [1, 'created', null, null],
+      [2, 'created', null, null],
+      [3, 'created', null, null],
+      [4, 'rejected', 'STANDARD_VERSION_NOT_FOUND', 'standardVersion'],
+      [5, 'rejected', 'STANDARD_VERSION_DRAFT', 'standardVersion'],
+      [6, 'rejected', 'NEED_STANDARD_MISMATCH', 'needId'],
+      [7, 'rejected', 'NEED_NOT_FOUND', 'needId'],
+      [8, 'rejected', 'VALIDATION_FAILED', 'standardVersion'],
+      [9, 'rejected', 'VALIDATION_FAILED', 'standardVersion'],
+      [10, 'rejected', 'VALIDATION_FAILED', 'standardVersion'],
+      [11, 'rejected', 'VALIDATION_FAILED', 'needId'],
+      [12, 'rejected', 'VALIDATION_FAILED', 'sector'],
+      [13, 'rejected', 'VALIDATION_FAILED', 'region'],
+      [14, 'created', null, null],
+    ]);
+    for (const r of rows2) expect(r.outcome === 'created' || r.reason.length > 0).toBe(true);
+
+    const caseOf = async (row: number) => (await api.get(`/cases/${rows2[row - 1].caseId}`)).body;
+    expect(await caseOf(1)).toMatchObject({ standardVersion: 1, needId: null, sector: null });
+    expect(await caseOf(2)).toMatchObject({ needId: need, sector: '86.10', region: '42' });
+    expect(await caseOf(3)).toMatchObject({ needId: need, sector: '87.10', region: '46' });
+    expect(await caseOf(14)).toMatchObject({ standardVersion: 1, region: '03' });
+
+    // POST /cases refuses the same values with the same codes and fields.
+    const fields = [
+      { standardVersion: 9 },
+      { standardVersion: 2 },
+      { needId: otherNeed },
+      { needId: nowhere },
+      { standardVersion: 1.5 },
+      { needId: 'not-a-need' },
+      { sector: '86.1x' },
+      { region: '99' },
+    ];
+    const rejected = rows2.filter((r) => r.outcome === 'rejected' && r.row !== 8 && r.row !== 10);
+    for (const [i, extra] of fields.entries()) {
+      const single = await api.post('/cases', {
+        standardId: own.id,
+        candidate: { externalId: `single-${i}`, name: 'Single' },
+        ...extra,
+      });
+      expect([single.body.code, single.body.fields?.[0]?.field]).toEqual([
+        rejected[i].code,
+        rejected[i].field,
+      ]);
+    }
+
+    // NDJSON has its own numbers: a version as text is refused, as POST /cases refuses it.
+    const line = (o: object) => JSON.stringify({ standardId: own.id, name: 'Nd', ...o });
+    const nd = await upload(
+      api,
+      'application/x-ndjson',
+      [
+        line({ externalId: 'nd-col-1', standardVersion: '1' }),
+        line({ externalId: 'nd-col-2', standardVersion: 1, needId: need, region: '03' }),
+      ].join('\n'),
+    );
+    expect(nd.body).toMatchObject({ created: 1, rejected: 1 });
+    const ndReport = await report(api, nd.body.jobId);
+    expect(ndReport[0]).toMatchObject({ code: 'VALIDATION_FAILED', field: 'standardVersion' });
+    expect((await api.get(`/cases/${ndReport[1].caseId}`)).body).toMatchObject({
+      needId: need,
+      sector: '86.10',
+      region: '03',
+    });
+  });
+
+  it('honours an Idempotency-Key: the same file again answers the first job and opens nothing, another file is 422, a key still running is 409', async () => {
+    const api = as('bulk-key');
+    const jobs = async () => (await api.get('/cases/bulk')).body.items.length;
+    const file = csv(Array.from({ length: 150 }, (_, i) => `${standard},key-${i},Person ${i},`));
+    const first = await upload(api, 'text/csv', file, 'hr-sync-1');
+    expect(first.status).toBe(202);
+    expect(first.body).toMatchObject({ status: 'completed', created: 150 });
+
+    // The same bytes, streamed in other pieces: the same job, nothing opened, no new job.
+    const pieces = Readable.from(file.match(/[\s\S]{1,777}/g)!.map((p) => Buffer.from(p)));
+    const again = await request(`${stack.url}/api/v1/cases/bulk`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${stack.token}`,
+        'x-balanse-tenant': 'bulk-key',
+        'content-type': 'text/csv',
+        'idempotency-key': 'hr-sync-1',
+      },
+      body: pieces,
+    });
+    expect(again.statusCode).toBe(202);
+    const againBody: any = await again.body.json();
+    expect(againBody).toEqual({ ...first.body, jobId: first.body.jobId });
+    expect(again.headers.location).toBe(`/api/v1/cases/bulk/${first.body.jobId}`);
+    expect(await jobs()).toBe(1);
+
+    // Another file (or the same one as NDJSON) under the key: 422, nothing opened.
+    const other = csv([`${standard},key-other,Somebody,`]);
+    for (const [type, body] of [
+      ['text/csv', other],
+      ['text/csv', file + `${standard},key-more,More,\n`],
+      [
+        'application/x-ndjson',
+        JSON.stringify({ standardId: standard, externalId: 'k', name: 'K' }),
+      ],
+    ]) {
+      const reused = await upload(api, type!, body!, 'hr-sync-1');
+      expect([reused.status, reused.body.code, reused.body.fields]).toEqual([
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        [{ field: 'header.idempotency-key', message: expect.any(String) }],
+      ]);
+    }
+    expect(await jobs()).toBe(1);
+    expect((await api.get('/cases?externalId=key-other')).body.items).toEqual([]);
+
+    // One key space with the other creating POSTs: a case's key is not a bulk file's, nor back.
+    const single = { standardId: standard, candidate: { externalId: 'key-one', name: 'One' } };
+    expect(
+      (await api.send('POST', '/cases', single, { 'idempotency-key': 'hr-case-1' })).status,
+    ).toBe(201);
+    expect((await upload(api, 'text/csv', other, 'hr-case-1')).body.code).toBe(
+      'IDEMPOTENCY_KEY_REUSED',
+    );
+    expect(
+      (await api.send('POST', '/cases', single, { 'idempotency-key': 'hr-sync-1' })).body.code,
+    ).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await jobs()).toBe(1);
+
+    // While the first upload under a key is still read, the key is in use.
+    const slow = new Readable({ read() {} });
+    slow.push('standardId,externalId,name,email\n');
+    for (let i = 0; i < 120; i++) slow.push(`${standard},slow-${i},Slow ${i},\n`);
+    const running = request(`${stack.url}/api/v1/cases/bulk`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${stack.token}`,
+        'x-balanse-tenant': 'bulk-key',
+        'content-type': 'text/csv',
+        'idempotency-key': 'hr-sync-2',
+      },
+      body: slow,
+    });
+    const job = await pollUntil(
+      async () =>
+        (await api.get('/cases/bulk')).body.items.find(
+          (j: any) => j.status === 'running' && j.rowsRead >= 100,
+        ),
+      () => 'the slow upload has no job with 100 rows read',
+    );
+    const inUse = await upload(api, 'text/csv', other, 'hr-sync-2');
+    expect([inUse.status, inUse.body.code, inUse.body.details]).toEqual([
+      409,
+      'IDEMPOTENCY_KEY_IN_USE',
+      { jobId: job.jobId },
+    ]);
+    slow.push(null);
+    const done: any = await (await running).body.json();
+    expect(done).toMatchObject({ jobId: job.jobId, status: 'completed', created: 120 });
+    const slowFile = csv(Array.from({ length: 120 }, (_, i) => `${standard},slow-${i},Slow ${i},`));
+    const replay = await upload(api, 'text/csv', slowFile, 'hr-sync-2');
+    expect([replay.status, replay.body.jobId, replay.body.created]).toEqual([202, job.jobId, 120]);
+  });
+
   it("keeps jobs per tenant: another tenant's job is 404", async () => {
     const a = as('bulk-a');
     const b = as('bulk-b');
@@ -362,11 +581,116 @@ describe('bulk intake (distributed: the gateway and identify over NATS and Postg
   let stack: Stack;
   let standard: string;
 
+  /** A job not heard from for this long is shown incomplete (60 s by default). */
+  const STALE_SECONDS = 2;
+
   beforeAll(async () => {
-    stack = await startStack({ mode: 'distributed' });
+    stack = await startStack({
+      mode: 'distributed',
+      processEnv: { identify: { BALANSE_BULK_STALE_SECONDS: String(STALE_SECONDS) } },
+    });
     standard = (await seededStandard(stack.api)).id;
   }, 240_000);
   afterAll(() => stack?.stop());
+
+  it('shows the job of a gateway killed mid-upload incomplete with its rows read, not a slow upload; the resend (same Idempotency-Key) completes it', async () => {
+    const api = stack.api.withTenant('bulk-killed');
+    const line = (i: number) => `${standard},killed-${i},Person ${i},\n`;
+    const header = 'standardId,externalId,name,email\n';
+    const file = new Readable({ read() {} });
+    file.push(header);
+    for (let i = 0; i < 150; i++) file.push(line(i));
+    const upload = request(`${stack.url}/api/v1/cases/bulk`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${stack.token}`,
+        'x-balanse-tenant': 'bulk-killed',
+        'content-type': 'text/csv',
+        'idempotency-key': 'hr-killed-1',
+      },
+      body: file,
+    }).catch((err: Error) => err);
+
+    // The client is slow: no more rows for longer than the stale time. The gateway is alive, so
+    // the job stays running, and the rows read so far are opened meanwhile (the parser holds back
+    // the last row until it sees what follows it).
+    const running = await pollUntil(
+      async (seen) => {
+        const jobs = (await api.get('/cases/bulk')).body.items;
+        seen(jobs);
+        return jobs[0]?.rowsRead >= 149 ? jobs[0] : undefined;
+      },
+      (last) => `no job with 149 rows read: ${JSON.stringify(last)}`,
+      { timeoutMs: 10_000 },
+    );
+    const read = running.rowsRead;
+    await new Promise((r) => setTimeout(r, (STALE_SECONDS + 1) * 1000));
+    expect((await api.get(`/cases/bulk/${running.jobId}`)).body).toMatchObject({
+      status: 'running',
+      rowsRead: read,
+      created: read,
+      reason: null,
+    });
+
+    // The gateway dies mid-upload: nobody marks the job, it is shown incomplete once stale.
+    await stack.kill('gateway');
+    expect(await upload).toBeInstanceOf(Error);
+    file.destroy();
+    await stack.start('gateway');
+    const stopped = await pollUntil(
+      async (seen) => {
+        const job = (await api.get(`/cases/bulk/${running.jobId}`)).body;
+        seen(job);
+        return job.status === 'incomplete' ? job : undefined;
+      },
+      (last) => `job not incomplete: ${JSON.stringify(last)}`,
+      { timeoutMs: (STALE_SECONDS + 5) * 1000, pollMs: 200 },
+    );
+    expect(stopped).toMatchObject({
+      rowsRead: read,
+      created: read,
+      finishedAt: null,
+      reason: expect.stringMatching(
+        new RegExp(
+          `nothing was heard from the upload for ${STALE_SECONDS} s: it stopped after ${read} rows`,
+        ),
+      ),
+    });
+
+    // The whole file again, under the same key (its job never completed): the rest is opened.
+    const whole = header + Array.from({ length: 200 }, (_, i) => line(i)).join('');
+    const resend = async () => {
+      const res = await fetch(`${stack.url}/api/v1/cases/bulk`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${stack.token}`,
+          'x-balanse-tenant': 'bulk-killed',
+          'content-type': 'text/csv',
+          'idempotency-key': 'hr-killed-1',
+        },
+        body: whole,
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const again = await resend();
+    expect(again).toMatchObject({
+      status: 202,
+      body: {
+        status: 'completed',
+        rowsRead: 200,
+        created: 200 - read,
+        existing: read,
+        rejected: 0,
+      },
+    });
+    expect(again.body.jobId).not.toBe(running.jobId);
+    const rows = await stack.api
+      .withTenant('bulk-killed')
+      .get(`/cases/bulk/${again.body.jobId}/rows?limit=1`);
+    expect(rows.body.items[0]).toMatchObject({ row: 1, outcome: 'existing' });
+    // Now the key holds the completed job.
+    expect((await resend()).body).toMatchObject({ jobId: again.body.jobId, created: 200 - read });
+  }, 120_000);
 
   it('opens 1,000 rows with a bad one in the middle, and nothing twice when the file is sent again', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) =>

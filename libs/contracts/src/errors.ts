@@ -21,6 +21,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   /** A large command's parts out of order, or sizes that do not add up (see "Large messages"). */
   CHUNKED_MESSAGE_INVALID: 'CHUNKED_MESSAGE_INVALID',
+  /** An `Idempotency-Key` whose first request is still running (a bulk upload still read). */
+  IDEMPOTENCY_KEY_IN_USE: 'IDEMPOTENCY_KEY_IN_USE',
   // the domain
   STANDARD_NOT_FOUND: 'STANDARD_NOT_FOUND',
   STANDARD_CODE_TAKEN: 'STANDARD_CODE_TAKEN',
@@ -131,6 +133,17 @@ export class DomainError extends Error {
 
   static notFound(code: ErrorCode, what: string, id: string): DomainError {
     return new DomainError(404, code, `${what} ${id} was not found`, { id });
+  }
+
+  /** 422 IDEMPOTENCY_KEY_REUSED: the key was sent before with another request. */
+  static keyReused(): DomainError {
+    return new DomainError(
+      422,
+      ErrorCode.IDEMPOTENCY_KEY_REUSED,
+      'Idempotency-Key was used with a different request',
+      undefined,
+      [{ field: 'header.idempotency-key', message: 'was used with a different request' }],
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BulkSettings } from './bulk/bulk-settings';
 import { BulkCommands } from './bulk/bulk.handlers';
 import { BulkJobRepository } from './bulk/bulk.repository';
 import { BulkService } from './bulk/bulk.service';
@@ -26,6 +27,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     NeedRepository,
     NeedsService,
     CaseListRepository,
+    { provide: BulkSettings, useFactory: () => BulkSettings.fromEnv() },
     BulkJobRepository,
     BulkService,
   ],

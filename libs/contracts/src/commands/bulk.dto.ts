@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { IntersectionType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,14 +7,13 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
+  Matches,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { EXAMPLE_IDS } from '../examples';
-import { CandidateInput } from './identify.dto';
-import { LowerCaseIds } from '../validation';
+import { IDEMPOTENCY_KEY_PATTERN } from './envelope';
+import { CandidateInput, OpenCaseDto } from './identify.dto';
 
 /**
  * Bulk intake (`POST /cases/bulk`): the gateway reads the file as a stream and sends its rows to
@@ -30,18 +29,32 @@ export type BulkJobStatus = (typeof BULK_JOB_STATUSES)[number];
 export const BULK_ROW_OUTCOMES = ['created', 'existing', 'rejected'] as const;
 export type BulkRowOutcome = (typeof BULK_ROW_OUTCOMES)[number];
 
-/** One row of a bulk file: a CSV line under the header, or an NDJSON object. */
-/** One row of a bulk file: a candidate, as in `POST /cases`, and the standard of the case. */
-export class BulkRowDto extends CandidateInput {
-  @ApiProperty({ format: 'uuid', example: EXAMPLE_IDS.standard })
-  @LowerCaseIds()
-  @IsUUID()
-  standardId: string;
-}
+/** What a bulk row takes of `POST /cases` besides the candidate, with the same validators. */
+const CASE_FIELDS = ['standardId', 'standardVersion', 'needId', 'sector', 'region'] as const;
+
+/**
+ * One row of a bulk file (a CSV line under the header, or an NDJSON object): a candidate and the
+ * case, as in `POST /cases`, flat.
+ */
+export class BulkRowDto extends IntersectionType(
+  CandidateInput,
+  PickType(OpenCaseDto, CASE_FIELDS),
+) {}
 
 /** The columns of a bulk CSV's header row, the fields of an NDJSON row. */
-export const BULK_COLUMNS = ['standardId', 'externalId', 'name', 'email'] as const;
+export const BULK_COLUMNS = [
+  'standardId',
+  'externalId',
+  'name',
+  'email',
+  'standardVersion',
+  'needId',
+  'sector',
+  'region',
+] as const;
 export const BULK_REQUIRED_COLUMNS = ['standardId', 'externalId', 'name'] as const;
+/** Columns whose CSV cells are read as numbers (NDJSON has its own numbers). */
+export const BULK_NUMBER_COLUMNS: readonly string[] = ['standardVersion'];
 
 /** A valid row with its number in the file (1 = the first row under the header). */
 export class BulkChunkRow extends BulkRowDto {
@@ -70,6 +83,20 @@ export class BulkRejection {
 export class StartBulkJobDto {
   @IsIn(BULK_FORMATS)
   format: BulkFormat;
+  /** The upload's `Idempotency-Key`: the job holds it (see `BulkService.start`). */
+  @IsOptional()
+  @Matches(IDEMPOTENCY_KEY_PATTERN)
+  idempotencyKey?: string;
+}
+
+/** What `startBulkJob` answers the gateway. */
+export interface BulkJobStart<J> {
+  /** The new job, or, under a key that holds a completed job, that job. */
+  job: J;
+  /** Under a key that holds a completed job: the hash of its upload, to compare the file with. */
+  replayOf?: { requestHash: string };
+  /** A job not heard from for this long is shown incomplete: the gateway reports at least thrice as often. */
+  staleSeconds: number;
 }
 
 export class BulkChunkDto {
@@ -100,4 +127,12 @@ export class FinishBulkJobDto {
   @IsInt()
   @Min(0)
   rowsRead: number;
+  /** The upload's `Idempotency-Key`, and below the hash of the whole upload. */
+  @IsOptional()
+  @Matches(IDEMPOTENCY_KEY_PATTERN)
+  idempotencyKey?: string;
+  /** A completed upload's hash (SHA-256, hex), kept with its `Idempotency-Key`. */
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/)
+  requestHash?: string;
 }

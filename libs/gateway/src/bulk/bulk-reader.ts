@@ -1,7 +1,9 @@
 import { parse, type CsvError, type Options } from 'csv-parse';
+import type { Hash } from 'node:crypto';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import {
   BULK_COLUMNS,
+  BULK_NUMBER_COLUMNS,
   BULK_REQUIRED_COLUMNS,
   BulkRowDto,
   DomainError,
@@ -25,14 +27,16 @@ export const MAX_ROW_BYTES = 64 * 1024;
  * however large the file. A file that cannot be read at all (no valid CSV header, a first NDJSON
  * line that is not an object) throws BULK_FILE_INVALID before the first row; later bad rows are
  * yielded as rejections and the reading goes on. More than `maxBytes` throws PAYLOAD_TOO_LARGE.
+ * `hash`, if given, is fed every byte read, as it is read (an Idempotency-Key's claim).
  */
 export async function* readRows(
   body: Readable,
   format: BulkFormat,
   maxBytes: number,
+  hash?: Hash,
 ): AsyncGenerator<ReadRow> {
   // Not a pipeline: on a failure the request must stay open for the answer (see `settleUpload`).
-  const limited = body.pipe(byteLimit(maxBytes));
+  const limited = body.pipe(byteLimit(maxBytes, hash));
   body.on('error', (err) => limited.destroy(new BulkReadError(err.message)));
   body.on('aborted', () => limited.destroy(new BulkReadError('the client closed the upload')));
   yield* format === 'csv' ? readCsv(limited) : readNdjson(limited);
@@ -67,13 +71,14 @@ export function settleUpload(
   req.resume();
 }
 
-function byteLimit(maxBytes: number): Transform {
+function byteLimit(maxBytes: number, hash?: Hash): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;
-      if (seen > maxBytes) done(payloadTooLarge(maxBytes));
-      else done(null, chunk);
+      if (seen > maxBytes) return done(payloadTooLarge(maxBytes));
+      hash?.update(chunk);
+      done(null, chunk);
     },
   });
 }
@@ -96,6 +101,8 @@ function fileInvalid(message: string, field = 'header'): DomainError {
 function checkRow(row: number, fields: Record<string, unknown>): ReadRow {
   try {
     const valid = validatePayload(BulkRowDto, fields);
+    const optional = (name: keyof BulkRowDto) =>
+      valid[name] !== undefined ? { [name]: valid[name] } : {};
     return {
       row,
       valid: {
@@ -103,7 +110,11 @@ function checkRow(row: number, fields: Record<string, unknown>): ReadRow {
         standardId: valid.standardId,
         externalId: valid.externalId,
         name: valid.name,
-        ...(valid.email !== undefined ? { email: valid.email } : {}),
+        ...optional('email'),
+        ...optional('standardVersion'),
+        ...optional('needId'),
+        ...optional('sector'),
+        ...optional('region'),
       },
     };
   } catch (err) {
@@ -143,9 +154,19 @@ function checkHeader(header: string[]): string[] {
   const missing = BULK_REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0)
     throw fileInvalid(
-      `missing column ${missing.join(', ')}: the header row must name ${BULK_REQUIRED_COLUMNS.join(', ')} (email optional)`,
+      `missing column ${missing.join(', ')}: the header row must name ${BULK_REQUIRED_COLUMNS.join(', ')} (the others optional)`,
     );
   return header;
+}
+
+/**
+ * A CSV cell as the row contract reads it: text, or a number in a number column. Only plain
+ * decimals are numbers (`1e3`, `0x10` stay text and fail as `POST /cases` fails them).
+ */
+function cell(column: string, value: string): string | number {
+  return BULK_NUMBER_COLUMNS.includes(column) && /^-?\d{1,15}(\.\d{1,15})?$/.test(value)
+    ? Number(value)
+    : value;
 }
 
 async function* readCsv(input: Readable): AsyncGenerator<ReadRow> {
@@ -193,11 +214,11 @@ async function* readCsv(input: Readable): AsyncGenerator<ReadRow> {
             `has ${record.length} fields; the header has ${header.length}`,
           ),
         };
-      const fields: Record<string, string> = {};
+      const fields: Record<string, string | number> = {};
       header.forEach((column, i) => {
         // An empty cell of an optional column is a value left out.
         if (record[i] !== '' || (BULK_REQUIRED_COLUMNS as readonly string[]).includes(column))
-          fields[column] = record[i]!;
+          fields[column] = cell(column, record[i]!);
       });
       return { before, read: checkRow(row, fields) };
     },

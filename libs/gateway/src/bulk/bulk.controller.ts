@@ -17,8 +17,11 @@ import {
   EXAMPLE_IDS as ID,
   type BulkChunkDto,
   type BulkFormat,
+  type BulkJobStart,
   type CommandContext,
 } from '@balanse/contracts';
+import { createHash } from 'node:crypto';
+import { Idempotent } from '../http/idempotency';
 import { Caller } from '../http/principal';
 import { StreamedBody } from '../http/json-body.guard';
 import { ServiceClient } from '../http/service-client';
@@ -33,14 +36,17 @@ const C = Command.identify;
 /** A bulk file's own body limit: it is streamed, never held, so it may be far above the JSON one. */
 export const BULK_BODY_LIMIT_BYTES = 200 * 1024 * 1024;
 
+/** The route, in an Idempotency-Key's claim. */
+const BULK_PATH = '/api/v1/cases/bulk';
+
 const FORMATS: Record<string, BulkFormat> = {
   'text/csv': 'csv',
   'application/x-ndjson': 'ndjson',
 };
 
-const EXAMPLE_CSV = `standardId,externalId,name,email
-${ID.standard},HR-000123,Kari Nordmann,kari@example.org
-${ID.standard},HR-000124,Ola Nordmann,
+const EXAMPLE_CSV = `standardId,externalId,name,email,standardVersion,needId,sector,region
+${ID.standard},HR-000123,Kari Nordmann,kari@example.org,,,,
+${ID.standard},HR-000124,Ola Nordmann,,1,${ID.need},27.20,42
 `;
 
 /** Bulk intake for large employers: many candidates' cases from one CSV or NDJSON file. */
@@ -52,10 +58,11 @@ export class BulkController {
 
   @Post()
   @StreamedBody()
+  @Idempotent()
   @HttpCode(202)
   @ApiOperation({
     summary: 'Open a case per row of a CSV (header row) or NDJSON file, streamed; answers the job',
-    description: `Columns (CSV header) or fields (NDJSON): \`standardId\`, \`externalId\`, \`name\`, \`email\` (optional). Rows are opened as they are read, ${BULK_CHUNK_ROWS} at a time, each idempotently on the employer's external id: a candidate who already has a case on the standard is counted \`existing\`, so a file sent again creates nothing twice. A bad row is reported with its number, reason and field and does not stop the others. The answer comes once the file is read; GET /cases/bulk/{jobId} shows progress meanwhile, and /rows the report. Files up to ${BULK_BODY_LIMIT_BYTES / 1024 / 1024} MB.`,
+    description: `Columns (CSV header) or fields (NDJSON): \`standardId\`, \`externalId\`, \`name\`, and optional \`email\`, \`standardVersion\`, \`needId\`, \`sector\`, \`region\`: what POST /cases takes, flat, checked and opened as POST /cases opens a case (a pinned version must be published; a need must be the standard's; sector and region default to the need's). An empty CSV cell is left out; \`standardVersion\` is read as a number. Rows are opened as they are read, ${BULK_CHUNK_ROWS} at a time, each idempotently on the employer's external id: a candidate who already has a case on the standard is counted \`existing\`, so a file sent again creates nothing twice. A bad row is reported with its number, code, field and reason and does not stop the others. The answer comes once the file is read; GET /cases/bulk/{jobId} shows progress meanwhile, and /rows the report. Files up to ${BULK_BODY_LIMIT_BYTES / 1024 / 1024} MB. With an \`Idempotency-Key\`, the file is hashed as it streams: once the job has completed, the same key with the same file answers that job (same \`jobId\`) and opens nothing, with another file 422; while it runs, 409 \`IDEMPOTENCY_KEY_IN_USE\`; after an incomplete job the key is free for the resend.`,
   })
   @ApiConsumes('text/csv', 'application/x-ndjson')
   @ApiBody({
@@ -89,6 +96,12 @@ export class BulkController {
       message: `bulk file is too large (limit ${BULK_BODY_LIMIT_BYTES} bytes); split it`,
       meaning: `the file is over ${BULK_BODY_LIMIT_BYTES} bytes; rows read before the limit are opened, and the job is \`incomplete\` (\`details.jobId\`)`,
     },
+    {
+      code: ErrorCode.IDEMPOTENCY_KEY_REUSED,
+      meaning:
+        'the `Idempotency-Key` was sent before with another file (hashed as it streamed), or with another request',
+    },
+    ErrorCode.IDEMPOTENCY_KEY_IN_USE,
   )
   async upload(
     @Caller() caller: CommandContext,
@@ -98,7 +111,15 @@ export class BulkController {
     const format = formatOf(req);
     if (Number(req.headers['content-length']) > BULK_BODY_LIMIT_BYTES)
       throw payloadTooLarge(BULK_BODY_LIMIT_BYTES);
-    const rows = readRows(req, format, BULK_BODY_LIMIT_BYTES);
+    // The upload's Idempotency-Key is held by its job, not claimed by one command (see
+    // BulkService.start); the file is hashed as it streams, for the claim.
+    const { idempotency, ...context } = caller;
+    const file = createHash('sha256');
+    const requestHash = () =>
+      createHash('sha256')
+        .update(JSON.stringify(['POST', BULK_PATH, caller.tenantId, format, file.digest('hex')]))
+        .digest('hex');
+    const rows = readRows(req, format, BULK_BODY_LIMIT_BYTES, file);
     const stop = (err: unknown) =>
       settleUpload(
         req,
@@ -111,32 +132,65 @@ export class BulkController {
       stop(err);
       throw err;
     });
-    const job = await this.services.call<BulkJobView>('identify', C.startBulkJob, caller, {
-      body: { format },
-    });
+    const started = await this.services
+      .call<BulkJobStart<BulkJobView>>('identify', C.startBulkJob, context, {
+        body: { format, ...(idempotency && { idempotencyKey: idempotency.key }) },
+      })
+      .catch((err: unknown) => {
+        stop(err);
+        throw err;
+      });
+    if (started.replayOf) {
+      // The key holds a completed job: the file is read to compare it, and nothing is opened.
+      try {
+        while (!next.done) next = await rows.next();
+      } catch (err) {
+        stop(err);
+        throw err instanceof DomainError ? err : DomainError.keyReused();
+      }
+      if (requestHash() !== started.replayOf.requestHash) throw DomainError.keyReused();
+      const job = await this.services.call<BulkJobView>('identify', C.getBulkJob, context, {
+        params: { id: started.job.jobId },
+      });
+      return this.answer(res, job);
+    }
+    const job = started.job;
     const params = { id: job.jobId };
     let chunk: BulkChunkDto = { rows: [], rejected: [], rowsRead: 0 };
     // One chunk in identify while the next is read: reading and opening overlap, and at most
-    // two chunks of the file are in memory.
+    // two chunks of the file are in memory. Chunks go one after the other.
     let inFlight: Promise<unknown> = Promise.resolve();
     let sentUpTo = 0; // rows opened so far
     let readFailed = false;
+    let lastSent = Date.now();
     const read = () =>
       rows.next().catch((err: unknown) => {
         readFailed = true;
         throw err;
       });
-    const send = async () => {
+    /** Sends the chunk; answers when the one before it is done (it fails if that one failed). */
+    const send = () => {
       const body = chunk;
       chunk = { rows: [], rejected: [], rowsRead: chunk.rowsRead };
-      await inFlight;
-      inFlight = this.services.call('identify', C.bulkRows, caller, { params, body });
-      inFlight.then(
-        () => (sentUpTo = Math.max(sentUpTo, body.rowsRead)),
-        () => undefined,
+      lastSent = Date.now();
+      const previous = inFlight;
+      const call = previous.then(() =>
+        this.services.call('identify', C.bulkRows, context, { params, body }),
       );
-      inFlight.catch(() => undefined); // awaited below; not unhandled meanwhile
+      inFlight = call;
+      call.then(
+        () => (sentUpTo = Math.max(sentUpTo, body.rowsRead)),
+        () => undefined, // awaited below; not unhandled meanwhile
+      );
+      return previous;
     };
+    // While the client is slow to send, what was read so far goes anyway (an empty chunk if
+    // nothing): identify hears from a live gateway, and shows a job incomplete only when its
+    // gateway died (not heard from for `staleSeconds`).
+    const beatMs = (started.staleSeconds * 1000) / 4;
+    const heartbeat = setInterval(() => {
+      if (Date.now() - lastSent >= beatMs) send().catch(() => undefined);
+    }, beatMs);
     try {
       for (; !next.done; next = await read()) {
         const read = next.value;
@@ -148,6 +202,7 @@ export class BulkController {
       if (chunk.rows.length + chunk.rejected.length > 0) await send();
       await inFlight;
     } catch (err) {
+      clearInterval(heartbeat);
       stop(err);
       // A file that stopped part way (unreadable, too large, broken off): the whole rows read
       // before are opened all the same. A failure in identify leaves them to the next upload.
@@ -161,7 +216,7 @@ export class BulkController {
         : false;
       const rowsRead = sent ? chunk.rowsRead : sentUpTo;
       const stopped = await this.services
-        .call<BulkJobView>('identify', C.finishBulkJob, caller, {
+        .call<BulkJobView>('identify', C.finishBulkJob, context, {
           params,
           body: {
             status: 'incomplete',
@@ -180,10 +235,16 @@ export class BulkController {
           err.fields,
         );
       throw err;
+    } finally {
+      clearInterval(heartbeat);
     }
-    const done = await this.services.call<BulkJobView>('identify', C.finishBulkJob, caller, {
+    const done = await this.services.call<BulkJobView>('identify', C.finishBulkJob, context, {
       params,
-      body: { status: 'completed', rowsRead: chunk.rowsRead },
+      body: {
+        status: 'completed',
+        rowsRead: chunk.rowsRead,
+        ...(idempotency && { idempotencyKey: idempotency.key, requestHash: requestHash() }),
+      },
     });
     return this.answer(res, done);
   }

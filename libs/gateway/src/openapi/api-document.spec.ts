@@ -75,7 +75,11 @@ const CODES: Record<string, ErrorCode[]> = {
     'MALFORMED_JSON',
     'UNSUPPORTED_MEDIA_TYPE',
   ],
-  'POST /api/v1/cases/bulk': ['BULK_FILE_INVALID'],
+  'POST /api/v1/cases/bulk': [
+    'BULK_FILE_INVALID',
+    'IDEMPOTENCY_KEY_REUSED',
+    'IDEMPOTENCY_KEY_IN_USE',
+  ],
   'GET /api/v1/cases/bulk': ['INVALID_CURSOR'],
   'GET /api/v1/cases/bulk/{jobId}': ['BULK_JOB_NOT_FOUND'],
   'GET /api/v1/cases/bulk/{jobId}/rows': ['BULK_JOB_NOT_FOUND', 'INVALID_CURSOR'],

@@ -87,6 +87,14 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     meaning: 'authenticated, but not allowed to do this',
     message: 'this needs the admin role',
   },
+  IDEMPOTENCY_KEY_IN_USE: {
+    status: 409,
+    meaning:
+      "this `Idempotency-Key`'s first request is still running (a bulk job still reading its file); wait for it, then send again",
+    message: `the upload under this Idempotency-Key is still running as bulk job ${ID.bulkJob}; wait for it to end, then send again`,
+    details: { jobId: ID.bulkJob },
+    fields: [{ field: 'header.idempotency-key', message: 'its first request is still running' }],
+  },
   STANDARD_NOT_FOUND: {
     status: 404,
     meaning: 'no standard with this id for the tenant',

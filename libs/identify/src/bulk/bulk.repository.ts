@@ -1,21 +1,26 @@
-import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { BulkFormat, BulkJobStatus, BulkRowOutcome } from '@balanse/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  IDEMPOTENCY_KEY_HOURS,
+  type BulkFormat,
+  type BulkJobStatus,
+  type BulkRowOutcome,
+} from '@balanse/contracts';
 import { fromMicros, microsOf } from '@balanse/persistence';
+import { BulkSettings } from './bulk-settings';
 
-/** A running job that has heard nothing from its upload for this long is shown `incomplete`. */
-export const BULK_STALE_SECONDS = 60;
-
-const JOB_COLUMNS = `id, format, rows_read, created, existing, rejected, reason, started_at, finished_at,
-  CASE WHEN status = 'running' AND updated_at < now() - interval '${BULK_STALE_SECONDS} seconds'
-       THEN 'incomplete' ELSE status END AS status,
-  status = 'running' AND updated_at < now() - interval '${BULK_STALE_SECONDS} seconds' AS stale`;
+/** The job as read: a `running` job not heard from for `staleSeconds` is shown `incomplete`. */
+const jobColumns = (staleSeconds: number) => {
+  const stale = `status = 'running' AND updated_at < now() - interval '${staleSeconds} seconds'`;
+  return `id, format, rows_read, created, existing, rejected, reason, started_at, finished_at,
+  CASE WHEN ${stale} THEN 'incomplete' ELSE status END AS status, ${stale} AS stale`;
+};
 
 /**
  * A chunk's row outcomes in one statement, and the job's counters moved by the rows that are new:
  * a chunk sent twice (a retry) keeps its first report and counts once.
  */
-const ADD_ROWS_SQL = `
+const addRowsSql = (columns: string) => `
   WITH added AS (
     INSERT INTO bulk_job_row (job_id, row_number, tenant_id, outcome, case_id, code, field, reason)
     SELECT $1, r.row_number, $2, r.outcome, r.case_id, r.code, r.field, r.reason
@@ -30,11 +35,11 @@ const ADD_ROWS_SQL = `
          rejected = rejected + (SELECT count(*) FROM added WHERE outcome = 'rejected'),
          updated_at = now()
    WHERE id = $1 AND tenant_id = $2
-  RETURNING ${JOB_COLUMNS}`;
+  RETURNING ${columns}`;
 
 /** A page of the tenant's jobs, oldest first, after the keyset ($2: `started_at` in microseconds, $3: id). */
-const JOB_PAGE_SQL = `
-  SELECT ${JOB_COLUMNS}, ${microsOf('started_at')} AS key_at FROM bulk_job
+const jobPageSql = (columns: string) => `
+  SELECT ${columns}, ${microsOf('started_at')} AS key_at FROM bulk_job
    WHERE tenant_id = $1
      AND ($2::text IS NULL OR (started_at, id) > (${fromMicros('$2')}, $3::uuid))
    ORDER BY started_at, id
@@ -44,6 +49,26 @@ const REPORT_PAGE_SQL = `
   SELECT row_number, outcome, case_id, code, field, reason FROM bulk_job_row
    WHERE job_id = $1 AND tenant_id = $2 AND row_number > $3
    ORDER BY row_number LIMIT $4`;
+
+/**
+ * An upload's `Idempotency-Key` lives with the other creations' keys (one key space per tenant):
+ * its reply names the job, its request hash is this until the upload completes, then the hash of
+ * the upload (see `BulkService.start`).
+ */
+export const PENDING_UPLOAD = 'bulk-upload-pending';
+const EXPIRED = `now() - interval '${IDEMPOTENCY_KEY_HOURS} hours'`;
+
+/** The key bound to a job (new or expired keys only); answers whether it was bound. */
+const BIND_KEY_SQL = `
+  INSERT INTO idempotency_key (tenant_id, key, request_hash, reply) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (tenant_id, key) DO UPDATE
+     SET request_hash = EXCLUDED.request_hash, reply = EXCLUDED.reply, created_at = now()
+   WHERE idempotency_key.created_at < ${EXPIRED}
+  RETURNING 1`;
+
+/** What an `Idempotency-Key` holds: a bulk job (and its upload's hash once complete), or else. */
+export type HeldKey =
+  { bulkJobId: string; requestHash: string | null } | { bulkJobId: null; requestHash: string };
 
 export interface BulkJobRow {
   id: string;
@@ -72,7 +97,18 @@ export interface RowResult {
 /** Bulk jobs and their reports: every statement on them. */
 @Injectable()
 export class BulkJobRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly columns: string;
+  private readonly addRowsSql: string;
+  private readonly jobPageSql: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(BulkSettings) settings: BulkSettings,
+  ) {
+    this.columns = jobColumns(settings.BALANSE_BULK_STALE_SECONDS);
+    this.addRowsSql = addRowsSql(this.columns);
+    this.jobPageSql = jobPageSql(this.columns);
+  }
 
   async insert(
     manager: EntityManager,
@@ -80,7 +116,7 @@ export class BulkJobRepository {
   ): Promise<BulkJobRow> {
     const rows: BulkJobRow[] = await manager.query(
       `INSERT INTO bulk_job (id, tenant_id, format, status) VALUES ($1, $2, $3, 'running')
-       RETURNING ${JOB_COLUMNS}`,
+       RETURNING ${this.columns}`,
       [job.id, job.tenantId, job.format],
     );
     return rows[0];
@@ -89,7 +125,7 @@ export class BulkJobRepository {
   /** The job, locked until the transaction ends (a job's chunks take turns); null if unknown. */
   async lock(manager: EntityManager, tenantId: string, id: string): Promise<BulkJobRow | null> {
     const rows: BulkJobRow[] = await manager.query(
-      `SELECT ${JOB_COLUMNS} FROM bulk_job WHERE id = $1 AND tenant_id = $2 FOR UPDATE`,
+      `SELECT ${this.columns} FROM bulk_job WHERE id = $1 AND tenant_id = $2 FOR UPDATE`,
       [id, tenantId],
     );
     return rows[0] ?? null;
@@ -97,7 +133,7 @@ export class BulkJobRepository {
 
   async get(tenantId: string, id: string): Promise<BulkJobRow | null> {
     const rows: BulkJobRow[] = await this.dataSource.query(
-      `SELECT ${JOB_COLUMNS} FROM bulk_job WHERE id = $1 AND tenant_id = $2`,
+      `SELECT ${this.columns} FROM bulk_job WHERE id = $1 AND tenant_id = $2`,
       [id, tenantId],
     );
     return rows[0] ?? null;
@@ -108,7 +144,7 @@ export class BulkJobRepository {
     after: string[] | null,
     take: number,
   ): Promise<Array<BulkJobRow & { key_at: string }>> {
-    return this.dataSource.query(JOB_PAGE_SQL, [
+    return this.dataSource.query(this.jobPageSql, [
       tenantId,
       after?.[0] ?? null,
       after?.[1] ?? null,
@@ -123,7 +159,7 @@ export class BulkJobRepository {
     results: RowResult[],
     rowsRead: number,
   ): Promise<BulkJobRow> {
-    const result: unknown = await manager.query(ADD_ROWS_SQL, [
+    const result: unknown = await manager.query(this.addRowsSql, [
       id,
       tenantId,
       results.map((r) => r.row),
@@ -147,10 +183,69 @@ export class BulkJobRepository {
       `UPDATE bulk_job SET status = $3, reason = $4, rows_read = GREATEST(rows_read, $5),
               finished_at = now(), updated_at = now()
         WHERE id = $1 AND tenant_id = $2
-       RETURNING ${JOB_COLUMNS}`,
+       RETURNING ${this.columns}`,
       [id, tenantId, end.status, end.reason ?? null, end.rowsRead],
     );
     return updated(result);
+  }
+
+  /** Binds an unused (or expired) key to the job; false when the key is held. */
+  async bindKey(
+    manager: EntityManager,
+    tenantId: string,
+    key: string,
+    jobId: string,
+  ): Promise<boolean> {
+    const bound: unknown[] = await manager.query(BIND_KEY_SQL, [
+      tenantId,
+      key,
+      PENDING_UPLOAD,
+      JSON.stringify({ bulkJobId: jobId }),
+    ]);
+    return bound.length > 0;
+  }
+
+  /** What a held key holds, locked until the transaction ends. */
+  async heldKey(manager: EntityManager, tenantId: string, key: string): Promise<HeldKey | null> {
+    const rows: Array<{ request_hash: string; reply: string | null }> = await manager.query(
+      'SELECT request_hash, reply FROM idempotency_key WHERE tenant_id = $1 AND key = $2 FOR UPDATE',
+      [tenantId, key],
+    );
+    if (!rows[0]) return null;
+    const reply: unknown = rows[0].reply === null ? null : JSON.parse(rows[0].reply);
+    const jobId = (reply as { bulkJobId?: unknown } | null)?.bulkJobId;
+    if (typeof jobId !== 'string') return { bulkJobId: null, requestHash: rows[0].request_hash };
+    const hash = rows[0].request_hash;
+    return { bulkJobId: jobId, requestHash: hash === PENDING_UPLOAD ? null : hash };
+  }
+
+  /** The key moves to another job (its earlier one ended incomplete), pending again. */
+  async rebindKey(
+    manager: EntityManager,
+    tenantId: string,
+    key: string,
+    jobId: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE idempotency_key SET request_hash = $3, reply = $4, created_at = now()
+        WHERE tenant_id = $1 AND key = $2`,
+      [tenantId, key, PENDING_UPLOAD, JSON.stringify({ bulkJobId: jobId })],
+    );
+  }
+
+  /** The completed upload's hash, kept with the key that names the job. */
+  async keepUploadHash(
+    manager: EntityManager,
+    tenantId: string,
+    key: string,
+    jobId: string,
+    requestHash: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE idempotency_key SET request_hash = $4
+        WHERE tenant_id = $1 AND key = $2 AND reply = $3`,
+      [tenantId, key, JSON.stringify({ bulkJobId: jobId }), requestHash],
+    );
   }
 
   async pageReport(

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   budgetedPage,
@@ -8,6 +8,7 @@ import {
   keysetAfter,
   pageLimit,
   type BulkChunkDto,
+  type BulkJobStart,
   type BulkChunkRow,
   type CommandContext,
   type FinishBulkJobDto,
@@ -16,15 +17,14 @@ import {
 } from '@balanse/contracts';
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
 import { CaseRepository, detailsDiffering } from '../cases/case.repository';
-import { candidateConflict, CasesService } from '../cases/cases.service';
-import type { Standard } from '../standards/standard.entity';
-import { asStandardInputError, StandardsService } from '../standards/standards.service';
 import {
-  BULK_STALE_SECONDS,
-  BulkJobRepository,
-  type BulkJobRow,
-  type RowResult,
-} from './bulk.repository';
+  candidateConflict,
+  CasesService,
+  type CaseTarget,
+  type TargetLookups,
+} from '../cases/cases.service';
+import { BulkSettings } from './bulk-settings';
+import { BulkJobRepository, type BulkJobRow, type RowResult } from './bulk.repository';
 
 /** Name the lists in their cursors. */
 const REPORT_LIST = 'bulk-report';
@@ -45,20 +45,41 @@ export class BulkService {
     private readonly jobs: BulkJobRepository,
     private readonly cases: CaseRepository,
     private readonly casesService: CasesService,
-    private readonly standards: StandardsService,
     private readonly uow: UnitOfWork,
+    @Inject(BulkSettings) private readonly settings: BulkSettings,
   ) {}
 
-  start(ctx: CommandContext, dto: StartBulkJobDto): Promise<BulkJobView> {
-    return this.uow.run(commandMeta(ctx), async (tx) =>
-      jobView(
-        await this.jobs.insert(tx.manager, {
-          id: randomUUID(),
-          tenantId: ctx.tenantId,
-          format: dto.format,
-        }),
-      ),
-    );
+  /**
+   * A new job. Under an `Idempotency-Key` the job holds the key, with the upload's hash once it
+   * completes: the key sent again answers that job to compare the file with (the gateway reads
+   * and hashes it, opening nothing), 409 while that job still runs, 422 when the key is another
+   * request's. A job that ended incomplete (or went stale) leaves its key to the next upload.
+   */
+  start(ctx: CommandContext, dto: StartBulkJobDto): Promise<BulkJobStart<BulkJobView>> {
+    const staleSeconds = this.settings.BALANSE_BULK_STALE_SECONDS;
+    return this.uow.run(commandMeta(ctx), async (tx) => {
+      const id = randomUUID();
+      const key = dto.idempotencyKey;
+      if (key && !(await this.jobs.bindKey(tx.manager, ctx.tenantId, key, id))) {
+        const held = await this.jobs.heldKey(tx.manager, ctx.tenantId, key);
+        if (!held?.bulkJobId) throw DomainError.keyReused();
+        const earlier = await this.jobs.lock(tx.manager, ctx.tenantId, held.bulkJobId);
+        if (earlier?.status === 'completed' && held.requestHash)
+          return {
+            job: this.view(earlier),
+            replayOf: { requestHash: held.requestHash },
+            staleSeconds,
+          };
+        if (earlier?.status === 'running') throw keyInUse(earlier.id);
+        await this.jobs.rebindKey(tx.manager, ctx.tenantId, key, id);
+      }
+      const job = await this.jobs.insert(tx.manager, {
+        id,
+        tenantId: ctx.tenantId,
+        format: dto.format,
+      });
+      return { job: this.view(job), staleSeconds };
+    });
   }
 
   /**
@@ -71,7 +92,7 @@ export class BulkService {
       if (!(await this.jobs.lock(tx.manager, ctx.tenantId, jobId))) throw jobNotFound(jobId);
       const results: RowResult[] = chunk.rejected.map((r) => ({ ...r, outcome: 'rejected' }));
       results.push(...(await this.openRows(tx, ctx.actor, jobId, chunk.rows)));
-      return jobView(
+      return this.view(
         await this.jobs.addRows(tx.manager, ctx.tenantId, jobId, results, chunk.rowsRead),
       );
     });
@@ -80,14 +101,17 @@ export class BulkService {
   finish(ctx: CommandContext, jobId: string, dto: FinishBulkJobDto): Promise<BulkJobView> {
     return this.uow.run(commandMeta(ctx), async (tx) => {
       if (!(await this.jobs.lock(tx.manager, ctx.tenantId, jobId))) throw jobNotFound(jobId);
-      return jobView(await this.jobs.finish(tx.manager, ctx.tenantId, jobId, dto));
+      const { idempotencyKey: key, requestHash } = dto;
+      if (key && requestHash && dto.status === 'completed')
+        await this.jobs.keepUploadHash(tx.manager, ctx.tenantId, key, jobId, requestHash);
+      return this.view(await this.jobs.finish(tx.manager, ctx.tenantId, jobId, dto));
     });
   }
 
   async get(tenantId: string, jobId: string): Promise<BulkJobView> {
     const job = await this.jobs.get(tenantId, jobId);
     if (!job) throw jobNotFound(jobId);
-    return jobView(job);
+    return this.view(job);
   }
 
   /** A page of the tenant's jobs, oldest first: where a client finds a job whose answer it lost. */
@@ -95,7 +119,13 @@ export class BulkService {
     const after = keysetAfter(JOB_LIST, query, ['micros', 'uuid']);
     const limit = pageLimit(query);
     const rows = await this.jobs.pageJobs(tenantId, after, limit + 1);
-    return budgetedPage(JOB_LIST, rows, limit, (r) => [r.key_at, r.id], jobView);
+    return budgetedPage(
+      JOB_LIST,
+      rows,
+      limit,
+      (r) => [r.key_at, r.id],
+      (r) => this.view(r),
+    );
   }
 
   /** A page of the per-row report, by row number. */
@@ -114,16 +144,22 @@ export class BulkService {
     );
   }
 
+  private view(job: BulkJobRow) {
+    return jobView(job, this.settings.BALANSE_BULK_STALE_SECONDS);
+  }
+
   private async openRows(
     tx: Tx,
     actor: string,
     jobId: string,
     rows: BulkChunkRow[],
   ): Promise<RowResult[]> {
-    const standards = new Map<string, Standard | DomainError>();
-    for (const id of new Set(rows.map((r) => r.standardId)))
-      standards.set(id, await this.standardOrError(tx, id));
-    const known = rows.filter((r) => !(standards.get(r.standardId) instanceof DomainError));
+    // Each row's case as POST /cases opens it; the chunk's rows share the reads.
+    const lookups: TargetLookups = { standards: new Map(), needs: new Map(), manager: tx.manager };
+    const targets = new Map<number, CaseTarget | DomainError>();
+    for (const row of rows)
+      targets.set(row.row, await this.casesService.target(tx.tenantId, row, lookups).catch(asRowError)); // prettier-ignore
+    const known = rows.filter((r) => !(targets.get(r.row) instanceof DomainError));
     // The first row of each external id stands for a new candidate; the others compare with it.
     const firstOf = new Map<string, BulkChunkRow>();
     for (const row of known) if (!firstOf.has(row.externalId)) firstOf.set(row.externalId, row);
@@ -137,8 +173,9 @@ export class BulkService {
     );
     const toOpen: Parameters<CasesService['openMany']>[2] = [];
     const results = rows.map((row): RowResult => {
-      const standard = standards.get(row.standardId)!;
-      if (standard instanceof DomainError) return rejected(row.row, standard);
+      const target = targets.get(row.row)!;
+      if (target instanceof DomainError) return rejected(row.row, target);
+      const { standard, mapping } = target;
       const candidate = onRecord.get(row.externalId)!;
       const conflicts = detailsDiffering(candidate, row);
       if (conflicts.length > 0) return rejected(row.row, candidateConflict(conflicts));
@@ -147,21 +184,24 @@ export class BulkService {
       if (existing) return { row: row.row, outcome: 'existing', caseId: existing };
       const caseId = randomUUID();
       caseOf.set(key, caseId); // the same person twice in the file: one case
-      toOpen.push({ caseId, standard, candidateId: candidate.id, detail: { bulkJobId: jobId } });
+      toOpen.push({
+        caseId,
+        standard,
+        candidateId: candidate.id,
+        mapping,
+        detail: { bulkJobId: jobId },
+      });
       return { row: row.row, outcome: 'created', caseId };
     });
     await this.casesService.openMany(tx, actor, toOpen);
     return results;
   }
+}
 
-  /** The published version a row's case pins, or why there is none (the row is rejected). */
-  private standardOrError(tx: Tx, id: string): Promise<Standard | DomainError> {
-    return this.standards.forCase(tx.tenantId, id, undefined, tx.manager).catch((err: unknown) => {
-      const input = asStandardInputError(err, id);
-      if (input instanceof DomainError) return input;
-      throw err;
-    });
-  }
+/** A row's standard, version or need that cannot be used rejects the row; other failures throw. */
+function asRowError(err: unknown): DomainError {
+  if (err instanceof DomainError) return err;
+  throw err;
 }
 
 function rejected(row: number, err: DomainError): RowResult {
@@ -178,7 +218,17 @@ function jobNotFound(id: string): DomainError {
   return DomainError.notFound(ErrorCode.BULK_JOB_NOT_FOUND, 'bulk job', id);
 }
 
-function jobView(job: BulkJobRow) {
+function keyInUse(jobId: string): DomainError {
+  return new DomainError(
+    409,
+    ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+    `the upload under this Idempotency-Key is still running as bulk job ${jobId}; wait for it to end, then send again`,
+    { jobId },
+    [{ field: 'header.idempotency-key', message: 'its first request is still running' }],
+  );
+}
+
+function jobView(job: BulkJobRow, staleSeconds: number) {
   return {
     jobId: job.id,
     status: job.status,
@@ -188,7 +238,7 @@ function jobView(job: BulkJobRow) {
     existing: job.existing,
     rejected: job.rejected,
     reason: job.stale
-      ? `nothing was heard from the upload for ${BULK_STALE_SECONDS} s: it stopped after ${job.rows_read} rows; send the file again to complete it (rows already opened are found, not opened twice)`
+      ? `nothing was heard from the upload for ${staleSeconds} s: it stopped after ${job.rows_read} rows; send the file again to complete it (rows already opened are found, not opened twice)`
       : job.reason,
     startedAt: job.started_at.toISOString(),
     finishedAt: job.finished_at?.toISOString() ?? null,

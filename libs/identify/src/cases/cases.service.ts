@@ -24,6 +24,7 @@ import {
   type SetScopeDto,
   type UpdateCandidateDto,
 } from '@balanse/contracts';
+import type { EntityManager } from 'typeorm';
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
 import { outcomesOf, type Standard } from '../standards/standard.entity';
 import { asStandardInputError, StandardsService } from '../standards/standards.service';
@@ -71,6 +72,33 @@ const CASE_LIST: Record<CaseSort, string> = { openedAt: 'cases', '-openedAt': 'c
 /** What a case carries for statistics: the need it serves, its sector and region (never personal). */
 type CaseMapping = Partial<Pick<CaseRecord, 'needId' | 'sector' | 'region'>>;
 
+/** What a case is opened on, as `POST /cases` and a bulk row name it. */
+export type CaseTargetInput = Pick<
+  OpenCaseDto,
+  'standardId' | 'standardVersion' | 'needId' | 'sector' | 'region'
+>;
+
+/** The standard version a case pins, and its need, sector and region. */
+export interface CaseTarget {
+  standard: Standard;
+  mapping: CaseMapping;
+}
+
+/** Reads shared by several targets (a bulk chunk's rows): each standard version and need once. */
+export interface TargetLookups {
+  standards: Map<string, Promise<Standard>>;
+  needs: Map<string, Promise<Need>>;
+  manager?: EntityManager;
+}
+
+/** The memo's promise for `key`, made by `read` the first time (a failure is kept too). */
+function once<T>(memo: Map<string, Promise<T>> | undefined, key: string, read: () => Promise<T>) {
+  if (!memo) return read();
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = read()));
+  return found;
+}
+
 @Injectable()
 export class CasesService {
   constructor(
@@ -83,17 +111,7 @@ export class CasesService {
   ) {}
 
   async open(ctx: CommandContext, dto: OpenCaseDto): Promise<CaseView> {
-    const standard = await this.standards
-      .forCase(ctx.tenantId, dto.standardId, dto.standardVersion)
-      .catch((err: unknown) => {
-        throw asStandardInputError(err, dto.standardId);
-      });
-    const need = dto.needId ? await this.needFor(ctx.tenantId, dto.needId, standard.id) : null;
-    const mapping: CaseMapping = {
-      ...(need && { needId: need.id }),
-      ...((dto.sector ?? need?.sector) && { sector: dto.sector ?? need!.sector }),
-      ...((dto.region ?? need?.region) && { region: (dto.region ?? need!.region)! }),
-    };
+    const { standard, mapping } = await this.target(ctx.tenantId, dto);
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const candidate = await this.cases.upsertCandidate(tx.manager, ctx.tenantId, dto.candidate);
       if (candidate.conflicts.length > 0)
@@ -101,6 +119,42 @@ export class CasesService {
       const caseId = await this.openIn(tx, ctx.actor, standard, candidate.id, mapping);
       return this.viewIn(tx, caseId);
     });
+  }
+
+  /**
+   * What a case is opened on (`POST /cases`, a bulk row): the published version of the standard
+   * it pins (default the latest), the need it serves (of that standard) and its sector and region
+   * (default the need's). 4xx naming the field for a standard, version or need that cannot be
+   * used. `lookups` shares the reads among the rows of a bulk chunk, in its transaction.
+   */
+  async target(
+    tenantId: string,
+    dto: CaseTargetInput,
+    lookups?: TargetLookups,
+  ): Promise<CaseTarget> {
+    const manager = lookups?.manager;
+    const standard = await once(
+      lookups?.standards,
+      `${dto.standardId}@${dto.standardVersion ?? 'published'}`,
+      () =>
+        this.standards
+          .forCase(tenantId, dto.standardId, dto.standardVersion, manager)
+          .catch((err: unknown) => {
+            throw asStandardInputError(err, dto.standardId);
+          }),
+    );
+    const needId = dto.needId;
+    const need = needId
+      ? await once(lookups?.needs, `${needId}/${standard.id}`, () =>
+          this.needFor(tenantId, needId, standard.id, manager),
+        )
+      : null;
+    const mapping: CaseMapping = {
+      ...(need && { needId: need.id }),
+      ...((dto.sector ?? need?.sector) && { sector: dto.sector ?? need!.sector }),
+      ...((dto.region ?? need?.region) && { region: (dto.region ?? need!.region)! }),
+    };
+    return { standard, mapping };
   }
 
   /** Opens a case for a candidate on record, in the caller's transaction; answers its id. */
@@ -395,8 +449,13 @@ export class CasesService {
   }
 
   /** The need a case is opened for: one the tenant sees, for the case's standard (else 422). */
-  private async needFor(tenantId: string, needId: string, standardId: string): Promise<Need> {
-    const need = await this.needs.get(tenantId, needId).catch((err: unknown) => {
+  private async needFor(
+    tenantId: string,
+    needId: string,
+    standardId: string,
+    manager?: EntityManager,
+  ): Promise<Need> {
+    const need = await this.needs.get(tenantId, needId, manager).catch((err: unknown) => {
       if (!(err instanceof DomainError)) throw err;
       throw new DomainError(
         422,

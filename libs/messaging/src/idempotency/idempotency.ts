@@ -1,12 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  DomainError,
-  ErrorCode,
-  IDEMPOTENCY_KEY_HOURS,
-  type IdempotencyClaim,
-} from '@balanse/contracts';
+import { DomainError, IDEMPOTENCY_KEY_HOURS, type IdempotencyClaim } from '@balanse/contracts';
 
 /** A command sent with an `Idempotency-Key`, while its handler runs. */
 export interface IdempotencyScope extends IdempotencyClaim {
@@ -46,15 +41,7 @@ export async function claimKey(
     'SELECT request_hash, reply FROM idempotency_key WHERE tenant_id = $1 AND key = $2',
     [scope.tenantId, scope.key],
   );
-  if (rows[0]?.request_hash !== scope.requestHash) {
-    throw new DomainError(
-      422,
-      ErrorCode.IDEMPOTENCY_KEY_REUSED,
-      'Idempotency-Key was used with a different request',
-      undefined,
-      [{ field: 'header.idempotency-key', message: 'was used with a different request' }],
-    );
-  }
+  if (rows[0]?.request_hash !== scope.requestHash) throw DomainError.keyReused();
   return { reply: rows[0].reply === null ? null : JSON.parse(rows[0].reply) };
 }
 
