@@ -1,6 +1,6 @@
-import { AddEvidenceDto, SetScopeDto } from './commands';
+import { AddEvidenceDto, CreateStandardDto, SetScopeDto } from './commands';
 import { DomainError, type FieldError } from './errors';
-import { validatePayload } from './validation';
+import { MAX_ARRAY_ENTRIES, MAX_FIELD_ERRORS, validatePayload } from './validation';
 
 const A = '198b35dd-846c-5f9a-b587-413463de7852';
 const B = 'fd7a7d91-c790-5cd4-b184-26b7fab68258';
@@ -63,5 +63,33 @@ describe('validation names the offending entry of a map or a list', () => {
       selfAssessment: { [A.toUpperCase()]: 2 },
     });
     expect(dto).toMatchObject({ outcomeIds: [A], selfAssessment: { [A]: 2 } });
+  });
+});
+
+describe('validation of very long lists', () => {
+  it('refuses a list longer than any contract takes before validating its entries', () => {
+    const started = performance.now();
+    const found = fields(CreateStandardDto, {
+      code: 'long',
+      title: { nb: 'T', en: 'T' },
+      owner: { name: 'O' },
+      clusters: Array(200_000).fill({}),
+    });
+    expect(found).toEqual([
+      { field: 'clusters', message: `must have at most ${MAX_ARRAY_ENTRIES} entries` },
+    ]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('names at most 100 fields and counts the rest', () => {
+    try {
+      validatePayload(SetScopeDto, { outcomeIds: Array(1000).fill('x') });
+      throw new Error('not refused');
+    } catch (err) {
+      const e = err as DomainError;
+      expect(e.fields).toHaveLength(MAX_FIELD_ERRORS);
+      expect(e.details).toEqual({ fieldsLeftOut: 900 });
+      expect(e.message).toMatch(/ and 900 more$/);
+    }
   });
 });

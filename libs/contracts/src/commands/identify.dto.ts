@@ -258,6 +258,7 @@ export class AreaInput {
   outcomes?: OutcomeInput[];
   @ApiPropertyOptional({
     type: () => [AreaInput],
+    example: [],
     description: `areas within this area (frameworks from elsewhere are often deeper), at most ${MAX_AREA_DEPTH} levels`,
   })
   @IsOptional()

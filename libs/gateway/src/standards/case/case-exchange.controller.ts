@@ -127,7 +127,9 @@ export class CaseExchangeController {
       throw new DomainError(413, ErrorCode.PAYLOAD_TOO_LARGE, `the CASE package is too large (limit ${CASE_BODY_LIMIT_BYTES} bytes)`, { limitBytes: CASE_BODY_LIMIT_BYTES }); // prettier-ignore
     const pkg = await readCasePackageStream(req, { limitBytes: CASE_BODY_LIMIT_BYTES });
     // What every JSON body is checked for: hostile nesting, prototype keys, unstorable text.
-    const unsafe = unsafeShape(pkg);
+    // A package's lists are long (CFItems of a large framework); the lenient reader walks them
+    // without class-validator, so only the body limit bounds them.
+    const unsafe = unsafeShape(pkg, Infinity);
     if (unsafe.length > 0) throw validationError(unsafe);
     const baseUrl = caseBaseUrl(req);
     const { document, warnings } = readPackage(pkg, baseUrl);
