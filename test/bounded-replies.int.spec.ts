@@ -138,6 +138,12 @@ describe('bounded replies: paged lists and bounded items (distributed)', () => {
     const ids = read.body.clusters.flatMap((c: any) => c.areas.flatMap((a: any) => a.outcomes.map((o: any) => o.id))); // prettier-ignore
     const scope = await api.put(`/cases/${opened.body.id}/scope`, { outcomeIds: ids.slice(0, 1001) }); // prettier-ignore
     expect([scope.status, scope.body.fields?.[0]?.field]).toEqual([400, 'outcomeIds']);
+    // So does a need: "every outcome" of it is refused, a list of the ones required is not.
+    expectStatus(await api.post(`/standards/${read.body.id}/versions/1/publish`), 200);
+    const need = { title: 'All of them', standardId: read.body.id, people: { min: 1, max: 2 }, sector: '86.10', region: '42', neededBy: '2027-06-30' }; // prettier-ignore
+    const all = await api.post('/needs', need);
+    expect([all.status, all.body.fields?.[0]?.field]).toEqual([400, 'outcomeIds']);
+    expectStatus(await api.post('/needs', { ...need, outcomeIds: ids.slice(0, 1000) }), 201);
     await servicesAlive();
   }, 60_000);
 

@@ -8,7 +8,9 @@ import {
   keysetAfter,
   NeedChanged,
   NeedRecorded,
+  MAX_OUTCOMES_IN_SCOPE,
   pageLimit,
+  validationError,
   type ChangeNeedDto,
   type CommandContext,
   type ListNeedsQueryDto,
@@ -139,7 +141,18 @@ export function requiredOutcomes(
   standard: Pick<Standard, 'clusters'>,
   outcomeIds: string[] | null | undefined,
 ): string[] | null {
-  if (!outcomeIds) return null;
+  if (!outcomeIds) {
+    // "All of them" is what a gap report then lists per case: bounded as a scope is.
+    const count = outcomesOf(standard).length;
+    if (count > MAX_OUTCOMES_IN_SCOPE)
+      throw validationError([
+        {
+          field: 'outcomeIds',
+          message: `the standard has ${count} learning outcomes; name the ones required (at most ${MAX_OUTCOMES_IN_SCOPE})`,
+        },
+      ]);
+    return null;
+  }
   return checkScope(
     outcomesOf(standard).map((o) => o.id),
     { outcomeIds },
