@@ -4,6 +4,7 @@
  * warnings), what cannot be read is refused with nothing stored, and the read-only REST binding
  * serves published standards. Distributed mode: real NATS and PostgreSQL.
  */
+import { writeSync } from 'node:fs';
 import { MAX_OUTCOMES_PER_STANDARD } from '@balanse/contracts';
 import { seededStandard, startStack, type ApiClient, type Stack } from '@balanse/testing';
 import {
@@ -229,7 +230,7 @@ describe('CASE 1.1 exchange (distributed)', () => {
     expect(framework(exported.body)).toEqual(framework(pkg as Pkg));
     const read = await api.get(`/standards/${r.body.standard.id}`);
     expect([read.status, read.body.outcomeCount]).toEqual([200, 9000]);
-    process.stdout.write(`20 MB framework: import ${imported} ms, export ${Date.now() - started - imported} ms\n`); // prettier-ignore
+    writeSync(2, `20 MB framework: import ${imported} ms, export ${Date.now() - started - imported} ms\n`); // prettier-ignore
   }, 180_000);
 
   it('serves published standards through the CASE REST binding, the tenant’s own and the shared ones', async () => {
