@@ -196,17 +196,21 @@ export class CasesService {
       })),
     );
     const openedAt = new Date().toISOString();
-    for (const { caseId, standard, candidateId, mapping } of cases) {
-      const opened = await tx.emit(CaseOpened, caseId, {
-        caseId,
-        candidateRef: candidateId,
-        standardId: standard.id,
-        standardVersion: String(standard.version),
-        openedAt,
-        ...mapping,
-      });
-      await this.webhooks.enqueue(tx, opened);
-    }
+    const opened = await tx.emitMany(
+      CaseOpened,
+      cases.map(({ caseId, standard, candidateId, mapping }) => ({
+        subject: caseId,
+        data: {
+          caseId,
+          candidateRef: candidateId,
+          standardId: standard.id,
+          standardVersion: String(standard.version),
+          openedAt,
+          ...mapping,
+        },
+      })),
+    );
+    await this.webhooks.enqueueMany(tx, opened);
   }
 
   /**

@@ -68,18 +68,20 @@ const DELIVERY_PAGE_SQL = `
  * transaction. The body is built here, once, so every attempt sends the same bytes; it carries
  * the case id and the employer's external id, never a name or an e-mail.
  */
+/** Each event of one type ($2), for every subscription of the tenant that wants the type. */
 const ENQUEUE_SQL = `
   INSERT INTO webhook_delivery (id, tenant_id, webhook_id, event_id, event_type, body, next_attempt_at)
-  SELECT gen_random_uuid(), w.tenant_id, w.id, $3::uuid, $2::text,
+  SELECT gen_random_uuid(), w.tenant_id, w.id, e.id, $2::text,
          json_build_object(
-           'id', $3::text, 'type', $2::text, 'time', $4::text, 'tenant', $1::text,
+           'id', e.id::text, 'type', $2::text, 'time', e.time, 'tenant', $1::text,
            'data', json_build_object(
-             'caseId', $5::text,
+             'caseId', e.case_id::text,
              'externalId', (SELECT p.external_id FROM competence_case c
                               JOIN candidate p ON p.id = c.candidate_id
-                             WHERE c.tenant_id = $1 AND c.id = $5::uuid)))::text,
+                             WHERE c.tenant_id = $1 AND c.id = e.case_id)))::text,
          now()
-    FROM webhook w
+    FROM webhook w,
+         unnest($3::uuid[], $4::text[], $5::uuid[]) AS e (id, time, case_id)
    WHERE w.tenant_id = $1 AND w.events @> jsonb_build_array($2::text)
   ON CONFLICT (webhook_id, event_id) DO NOTHING`;
 
@@ -202,16 +204,20 @@ export class WebhookRepository {
     ]);
   }
 
+  /** Events of one type and tenant: one statement however many. */
   async enqueue(
     manager: EntityManager,
-    event: { tenantId: string; type: string; id: string; time: string; caseId: string },
+    tenantId: string,
+    type: string,
+    events: ReadonlyArray<{ id: string; time: string; caseId: string }>,
   ): Promise<void> {
+    if (events.length === 0) return;
     await manager.query(ENQUEUE_SQL, [
-      event.tenantId,
-      event.type,
-      event.id,
-      event.time,
-      event.caseId,
+      tenantId,
+      type,
+      events.map((e) => e.id),
+      events.map((e) => e.time),
+      events.map((e) => e.caseId),
     ]);
   }
 

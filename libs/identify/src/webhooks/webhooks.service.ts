@@ -120,16 +120,23 @@ export class WebhooksService {
    * Queues the event for every subscription of its tenant that wants it, in the transaction
    * that wrote (or handled) the event: a delivery exists exactly when the event took effect.
    */
-  enqueue(tx: Tx, event: { id: string; type: string; time: string; subject: string }) {
-    return this.webhooks.enqueue(tx.manager, {
-      tenantId: tx.tenantId,
-      type: webhookType(event.type),
-      id: event.id,
-      time: event.time,
-      caseId: event.subject,
-    });
+  enqueue(tx: Tx, event: WebhookEvent) {
+    return this.enqueueMany(tx, [event]);
+  }
+
+  /** Events of one type (a bulk chunk's `case.opened`): one statement. */
+  enqueueMany(tx: Tx, events: readonly WebhookEvent[]) {
+    if (events.length === 0) return Promise.resolve();
+    return this.webhooks.enqueue(
+      tx.manager,
+      tx.tenantId,
+      webhookType(events[0]!.type),
+      events.map((e) => ({ id: e.id, time: e.time, caseId: e.subject })),
+    );
   }
 }
+
+type WebhookEvent = { id: string; type: string; time: string; subject: string };
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 

@@ -30,15 +30,32 @@ export class Tx {
     subject: string,
     data: T,
   ): Promise<DomainEvent<T>> {
-    validatePayload(definition.payload, data); // a bad payload is our bug: fail the transaction
-    const event = newEvent(definition.type, this.source, subject, data, this.meta);
-    const envelope = toCloudEvent(event) as OutboxRow['envelope'];
+    return (await this.emitMany(definition, [{ subject, data }]))[0]!;
+  }
+
+  /** Several events of one type in one statement (a bulk chunk's cases), in order. */
+  async emitMany<T extends object>(
+    definition: EventDefinition<T>,
+    events: ReadonlyArray<{ subject: string; data: T }>,
+  ): Promise<DomainEvent<T>[]> {
+    if (events.length === 0) return [];
+    const written = events.map(({ subject, data }) => {
+      validatePayload(definition.payload, data); // a bad payload is our bug: fail the transaction
+      const event = newEvent(definition.type, this.source, subject, data, this.meta);
+      return { event, envelope: toCloudEvent(event) as OutboxRow['envelope'] };
+    });
     await this.manager.query(
-      'INSERT INTO outbox (id, tenant_id, type, envelope) VALUES ($1, $2, $3, $4)',
-      [event.id, event.tenantId, event.type, JSON.stringify(envelope)],
+      `INSERT INTO outbox (id, tenant_id, type, envelope)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])`,
+      [
+        written.map((w) => w.event.id),
+        written.map((w) => w.event.tenantId),
+        written.map((w) => w.event.type),
+        written.map((w) => JSON.stringify(w.envelope)),
+      ],
     );
-    this.written.push({ id: event.id, envelope });
-    return event;
+    for (const w of written) this.written.push({ id: w.event.id, envelope: w.envelope });
+    return written.map((w) => w.event);
   }
 }
 
