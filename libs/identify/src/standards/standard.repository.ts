@@ -103,6 +103,22 @@ export class StandardRepository {
     return rows[0] ?? null;
   }
 
+  /** The number of the version a case gets by default (the published one), without its content. */
+  async currentVersion(
+    tenantId: string,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number | null> {
+    const rows: Array<{ version: number }> = await manager.query(
+      `SELECT v.version FROM standard s JOIN standard_version v ON v.standard_id = s.id
+        WHERE s.id = $1 AND s.tenant_id IN ($2, $3)
+        ORDER BY ${CURRENT_FIRST}
+        LIMIT 1`,
+      [id, tenantId, SHARED_TENANT],
+    );
+    return rows[0]?.version ?? null;
+  }
+
   /** Whether the tenant sees the standard at all (to tell an unknown standard from an unknown version). */
   async isVisible(tenantId: string, id: string, manager?: EntityManager): Promise<boolean> {
     const m = manager ?? this.dataSource.manager;

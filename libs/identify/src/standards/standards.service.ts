@@ -86,7 +86,10 @@ export class StandardsService {
     version?: number,
     manager?: EntityManager,
   ): Promise<Standard> {
-    const key = version === undefined ? undefined : `${id}@${version}`;
+    // The default version's number is a small read; its content then comes from the cache (a
+    // standard may be megabytes, and every case opened on it asks).
+    const wanted = version ?? (await this.standards.currentVersion(tenantId, id, manager));
+    const key = wanted === null ? undefined : `${id}@${wanted}`;
     const cached = key ? this.cache.get(key) : undefined;
     if (cached && (cached.tenantId === tenantId || cached.tenantId === SHARED_TENANT)) {
       // Least recently used first: a hit moves to the end, the first key is evicted.
