@@ -21,6 +21,34 @@ import {
   type Stack,
 } from '@balanse/testing';
 
+/**
+ * A CSV upload that stays open: the header and `rows` rows of `line(i)` are sent, then nothing
+ * until the test pushes more (or `null`) to `file`. `upload` settles when the request ends.
+ */
+function openUpload(
+  url: string,
+  token: string,
+  tenant: string,
+  rows: number,
+  line: (i: number) => string,
+  headers: Record<string, string> = {},
+) {
+  const file = new Readable({ read() {} });
+  file.push('standardId,externalId,name,email\n');
+  for (let i = 0; i < rows; i++) file.push(line(i));
+  const upload = request(`${url}/api/v1/cases/bulk`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'x-balanse-tenant': tenant,
+      'content-type': 'text/csv',
+      ...headers,
+    },
+    body: file,
+  });
+  return { file, upload };
+}
+
 describe('bulk intake and candidates (embedded)', () => {
   let stack: Stack;
   let standard: string;
@@ -206,18 +234,8 @@ describe('bulk intake and candidates (embedded)', () => {
     const api = as('bulk-abort');
     const line = (i: number) => `${standard},ab-${i},Person ${i},\n`;
     // The file: the header and 250 rows, then a pause, then the upload fails.
-    const file = new Readable({ read() {} });
-    file.push('standardId,externalId,name,email\n');
-    for (let i = 0; i < 250; i++) file.push(line(i));
-    const upload = request(`${stack.url}/api/v1/cases/bulk`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${stack.token}`,
-        'x-balanse-tenant': 'bulk-abort',
-        'content-type': 'text/csv',
-      },
-      body: file,
-    }).catch((err: Error) => err);
+    const { file, upload: sent } = openUpload(stack.url, stack.token, 'bulk-abort', 250, line);
+    const upload = sent.catch((err: Error) => err);
 
     // Two chunks of 100 are opened; the rest waits for more of the file.
     const running = await pollUntil(
@@ -435,19 +453,14 @@ describe('bulk intake and candidates (embedded)', () => {
     expect(await jobs()).toBe(1);
 
     // While the first upload under a key is still read, the key is in use.
-    const slow = new Readable({ read() {} });
-    slow.push('standardId,externalId,name,email\n');
-    for (let i = 0; i < 120; i++) slow.push(`${standard},slow-${i},Slow ${i},\n`);
-    const running = request(`${stack.url}/api/v1/cases/bulk`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${stack.token}`,
-        'x-balanse-tenant': 'bulk-key',
-        'content-type': 'text/csv',
-        'idempotency-key': 'hr-sync-2',
-      },
-      body: slow,
-    });
+    const { file: slow, upload: running } = openUpload(
+      stack.url,
+      stack.token,
+      'bulk-key',
+      120,
+      (i) => `${standard},slow-${i},Slow ${i},\n`,
+      { 'idempotency-key': 'hr-sync-2' },
+    );
     const job = await pollUntil(
       async () =>
         (await api.get('/cases/bulk')).body.items.find(
@@ -596,20 +609,10 @@ describe('bulk intake (distributed: the gateway and identify over NATS and Postg
   it('shows the job of a gateway killed mid-upload incomplete with its rows read, not a slow upload; the resend (same Idempotency-Key) completes it', async () => {
     const api = stack.api.withTenant('bulk-killed');
     const line = (i: number) => `${standard},killed-${i},Person ${i},\n`;
-    const header = 'standardId,externalId,name,email\n';
-    const file = new Readable({ read() {} });
-    file.push(header);
-    for (let i = 0; i < 150; i++) file.push(line(i));
-    const upload = request(`${stack.url}/api/v1/cases/bulk`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${stack.token}`,
-        'x-balanse-tenant': 'bulk-killed',
-        'content-type': 'text/csv',
-        'idempotency-key': 'hr-killed-1',
-      },
-      body: file,
-    }).catch((err: Error) => err);
+    const { file, upload: sent } = openUpload(stack.url, stack.token, 'bulk-killed', 150, line, {
+      'idempotency-key': 'hr-killed-1',
+    });
+    const upload = sent.catch((err: Error) => err);
 
     // The client is slow: no more rows for longer than the stale time. The gateway is alive, so
     // the job stays running, and the rows read so far are opened meanwhile (the parser holds back
@@ -658,7 +661,9 @@ describe('bulk intake (distributed: the gateway and identify over NATS and Postg
     });
 
     // The whole file again, under the same key (its job never completed): the rest is opened.
-    const whole = header + Array.from({ length: 200 }, (_, i) => line(i)).join('');
+    const whole =
+      'standardId,externalId,name,email\n' +
+      Array.from({ length: 200 }, (_, i) => line(i)).join('');
     const resend = async () => {
       const res = await fetch(`${stack.url}/api/v1/cases/bulk`, {
         method: 'POST',
