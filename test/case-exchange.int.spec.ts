@@ -198,8 +198,10 @@ describe('CASE 1.1 exchange (distributed)', () => {
     );
 
     const before = await standardCount(api);
-    const many = Array.from({ length: MAX_OUTCOMES_PER_STANDARD + 1 }, (_, i) => ({ name: `o${i}`, parent: 'a', CFItemType: 'Knowledge' })); // prettier-ignore
-    const large = await importCase(api, testPackage([...items.slice(0, 2), ...many]), '?code=too-large'); // prettier-ignore
+    // Over 13 areas, as no area holds more than 2,000 outcomes.
+    const areas = Array.from({ length: 13 }, (_, a) => ({ name: `a${a}`, parent: 'c', CFItemType: 'Competence area' })); // prettier-ignore
+    const many = Array.from({ length: MAX_OUTCOMES_PER_STANDARD + 1 }, (_, i) => ({ name: `o${i}`, parent: `a${i % 13}`, CFItemType: 'Knowledge' })); // prettier-ignore
+    const large = await importCase(api, testPackage([items[0]!, ...areas, ...many]), '?code=too-large'); // prettier-ignore
     expect([large.status, large.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(large.body.fields).toContainEqual({
       field: 'clusters',

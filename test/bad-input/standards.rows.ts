@@ -229,35 +229,30 @@ const rows: BadRequest[] = [
   ...validationRows('POST', '/standards', 'POST /standards', [
     ['nqfLevel 9', standardWith({ nqfLevel: 9 }), 'nqfLevel'],
     [
-      '1001 outcomes in all',
+      'areas 17 levels deep',
       standardWith({
         clusters: [
           {
             title: both('Cluster'),
-            areas: Array.from({ length: 6 }, (_, a) => ({
-              title: both(`Area ${a}`),
-              outcomes: Array.from({ length: a < 5 ? 200 : 1 }, () => outcome('Can plan.')),
-            })),
+            areas: [
+              Array.from({ length: 16 }).reduce<Record<string, unknown>>(
+                (inner) => ({ title: both('Area'), areas: [inner] }),
+                { title: both('Area'), outcomes: [outcome('Can plan.')] },
+              ),
+            ],
           },
         ],
       }),
       'clusters',
     ],
     [
-      'clusters over 256 KB of JSON',
-      standardWith({
-        clusters: [
-          {
-            title: both('Cluster'),
-            areas: [
-              {
-                title: both('Area'),
-                outcomes: Array.from({ length: 75 }, () => outcome('p'.repeat(2000))),
-              },
-            ],
-          },
-        ],
-      }),
+      'an area with neither outcomes nor areas',
+      standardWith({ clusters: [{ title: both('Cluster'), areas: [{ title: both('Area') }] }] }),
+      'clusters.0.areas.0.outcomes',
+    ],
+    [
+      'a list of 5,001 clusters (refused before its entries are read)',
+      standardWith({ clusters: Array(5001).fill({}) }),
       'clusters',
     ],
     ['nqfLevel 0', standardWith({ nqfLevel: 0 }), 'nqfLevel'],

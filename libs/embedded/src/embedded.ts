@@ -57,6 +57,8 @@ export const EMBEDDED_SERVICES = [identifyService, documentService, assessServic
 export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded> {
   const events = new InProcessEventTransport(options.maxPendingDeliveries);
   const commands = new InProcessCommandTransport(options.commandLimits);
+  // Lines logged before the first Nest app exists (the secrets key) keep to the log level too.
+  if (options.logger !== undefined) Logger.overrideLogger(options.logger);
   const secretKeys = await embeddedSecretKeys(options.dataDir, options.secretsKey);
   const database = await EmbeddedDatabase.open(options.dataDir);
   const services: RunningService[] = await Promise.all(

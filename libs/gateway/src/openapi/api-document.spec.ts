@@ -8,6 +8,9 @@ import { apiDocument, DOCS_JSON_PATH } from './api-document';
 type Schema = Record<string, any>;
 type Operation = { responses: Record<string, any>; requestBody?: any; security?: unknown[] };
 
+/** What a call opted in as a large message may answer besides (`LARGE_CALL_ERRORS`). */
+const LARGE: ErrorCode[] = ['CHUNKED_MESSAGE_INVALID', 'REPLY_INCOMPLETE', 'REPLY_TOO_LARGE'];
+
 /** The codes each operation can answer beyond the shared ones (from the services' code paths). */
 const CODES: Record<string, ErrorCode[]> = {
   'GET /api/v1/standards': ['INVALID_CURSOR'],
@@ -16,25 +19,28 @@ const CODES: Record<string, ErrorCode[]> = {
     'UNKNOWN_STANDARD_ELEMENT',
     'STANDARD_CODE_TAKEN',
     'IDEMPOTENCY_KEY_REUSED',
+    ...LARGE,
   ],
-  'GET /api/v1/standards/{id}': ['STANDARD_NOT_FOUND', 'STANDARD_VERSION_NOT_FOUND'],
+  'GET /api/v1/standards/{id}': ['STANDARD_NOT_FOUND', 'STANDARD_VERSION_NOT_FOUND', ...LARGE],
   'POST /api/v1/standards/import/case': [
     'CASE_FRAMEWORK_EMPTY',
     'DUPLICATE_OUTCOME_CODE',
     'STANDARD_CODE_TAKEN',
     'IDEMPOTENCY_KEY_REUSED',
+    ...LARGE,
   ],
-  'GET /api/v1/standards/{id}/case': ['STANDARD_NOT_FOUND', 'STANDARD_VERSION_NOT_FOUND'],
+  'GET /api/v1/standards/{id}/case': ['STANDARD_NOT_FOUND', 'STANDARD_VERSION_NOT_FOUND', ...LARGE],
   'GET /ims/case/v1p1/CFDocuments': [],
-  'GET /ims/case/v1p1/CFDocuments/{sourcedId}': ['CASE_OBJECT_NOT_FOUND'],
-  'GET /ims/case/v1p1/CFPackages/{sourcedId}': ['CASE_OBJECT_NOT_FOUND'],
-  'GET /ims/case/v1p1/CFItems/{sourcedId}': ['CASE_OBJECT_NOT_FOUND'],
-  'GET /ims/case/v1p1/CFAssociations/{sourcedId}': ['CASE_OBJECT_NOT_FOUND'],
+  'GET /ims/case/v1p1/CFDocuments/{sourcedId}': ['CASE_OBJECT_NOT_FOUND', ...LARGE],
+  'GET /ims/case/v1p1/CFPackages/{sourcedId}': ['CASE_OBJECT_NOT_FOUND', ...LARGE],
+  'GET /ims/case/v1p1/CFItems/{sourcedId}': ['CASE_OBJECT_NOT_FOUND', ...LARGE],
+  'GET /ims/case/v1p1/CFAssociations/{sourcedId}': ['CASE_OBJECT_NOT_FOUND', ...LARGE],
   'GET /api/v1/standards/{id}/versions': ['STANDARD_NOT_FOUND', 'INVALID_CURSOR'],
   'POST /api/v1/standards/{id}/versions': [
     'STANDARD_NOT_FOUND',
     'STANDARD_DRAFT_EXISTS',
     'IDEMPOTENCY_KEY_REUSED',
+    ...LARGE,
   ],
   'PATCH /api/v1/standards/{id}/versions/{version}': [
     'DUPLICATE_OUTCOME_CODE',
@@ -42,11 +48,13 @@ const CODES: Record<string, ErrorCode[]> = {
     'STANDARD_NOT_FOUND',
     'STANDARD_VERSION_NOT_FOUND',
     'STANDARD_VERSION_PUBLISHED',
+    ...LARGE,
   ],
   'POST /api/v1/standards/{id}/versions/{version}/publish': [
     'STANDARD_NOT_FOUND',
     'STANDARD_VERSION_NOT_FOUND',
     'STANDARD_VERSION_PUBLISHED',
+    ...LARGE,
   ],
   'POST /api/v1/cases': [
     'STANDARD_NOT_FOUND',
