@@ -82,6 +82,8 @@ describe('results: certified means the whole standard', () => {
     expect(credential).toMatchObject({
       caseId,
       kind: 'partial',
+      // The version the case pinned travels identified → documented → assessed → certified.
+      standardVersion: '1',
       outcomeIds: scope,
       outcomesMet: 2,
       standardOutcomeCount: 19,

@@ -3,11 +3,16 @@ import { CertifyModule } from './certify.module';
 import { Credential } from './credentials/credential.entity';
 import { CertifyInit1764300000400 } from './migrations/1764300000400-certify-init';
 import { CredentialStandardOutcomes1795900000400 } from './migrations/1795900000400-credential-standard-outcomes';
+import { CredentialStandardVersion1799000000400 } from './migrations/1799000000400-credential-standard-version';
 
 /** Certify (sertifisere): credentials for what was met. */
 export const certifyService: ServiceDefinition = {
   name: 'certify',
   module: CertifyModule,
   entities: [Credential],
-  migrations: [CertifyInit1764300000400, CredentialStandardOutcomes1795900000400],
+  migrations: [
+    CertifyInit1764300000400,
+    CredentialStandardOutcomes1795900000400,
+    CredentialStandardVersion1799000000400,
+  ],
 };

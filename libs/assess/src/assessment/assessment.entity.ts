@@ -14,6 +14,8 @@ export class Assessment {
   @Column('jsonb', { name: 'outcome_ids' }) outcomeIds: string[];
   /** Every outcome of the standard: all must be met for `certified`; `[]` if unknown. */
   @Column('jsonb', { name: 'standard_outcome_ids' }) standardOutcomeIds: string[];
+  /** The standard's version the case pins; null if opened before it was carried. */
+  @Column('text', { name: 'standard_version', nullable: true }) standardVersion: string | null;
   @Column('text') status: 'open' | 'decided';
   @Column('text', { nullable: true }) decision: Decision | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'opened_at' }) openedAt: Date;

@@ -37,6 +37,7 @@ export class AssessmentService {
       standardId: data.standardId,
       outcomeIds: data.outcomeIds,
       standardOutcomeIds: data.standardOutcomeIds,
+      standardVersion: data.standardVersion ?? null,
     });
   }
 
@@ -101,6 +102,7 @@ export class AssessmentService {
         standardId: assessment.standardId,
         ...decided,
         standardOutcomeIds: assessment.standardOutcomeIds,
+        ...(assessment.standardVersion ? { standardVersion: assessment.standardVersion } : {}),
       });
       return {
         caseId,

@@ -16,6 +16,8 @@ export class Credential {
   @Column('jsonb', { name: 'outcome_ids' }) outcomeIds: string[];
   /** Every outcome of the standard; `[]` for a credential issued before they were carried. */
   @Column('jsonb', { name: 'standard_outcome_ids' }) standardOutcomeIds: string[];
+  /** The standard's version the case pinned; null for credentials issued before it was carried. */
+  @Column('text', { name: 'standard_version', nullable: true }) standardVersion: string | null;
   @Column('timestamptz', { name: 'issued_at' }) issuedAt: Date;
   @Column('jsonb') document: Record<string, unknown>;
 }

@@ -31,6 +31,7 @@ export class CredentialsService {
     const id = randomUUID();
     const issuedAt = new Date();
     const { caseId, standardId, met, standardOutcomeIds } = data;
+    const standardVersion = data.standardVersion ?? null;
     await this.credentials.insert(tx.manager, {
       id,
       tenantId: tx.tenantId,
@@ -39,6 +40,7 @@ export class CredentialsService {
       kind,
       outcomeIds: met,
       standardOutcomeIds,
+      standardVersion,
       issuedAt,
       document: credentialDocument({ id, issuedAt, standardId, kind, met, standardOutcomeIds }),
     });
@@ -47,6 +49,7 @@ export class CredentialsService {
       credentialId: id,
       result: kind === 'full' ? 'certified' : 'partial',
       outcomeIds: met,
+      ...(standardVersion ? { standardVersion } : {}),
     });
   }
 
@@ -77,6 +80,7 @@ function view(c: Credential) {
     id: c.id,
     caseId: c.caseId,
     standardId: c.standardId,
+    standardVersion: c.standardVersion,
     kind: c.kind,
     outcomeIds: c.outcomeIds,
     ...standardCoverage(c.outcomeIds, c.standardOutcomeIds),

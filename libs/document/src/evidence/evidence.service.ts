@@ -38,6 +38,7 @@ export class EvidenceService {
       candidateRef: data.candidateRef,
       outcomeIds: data.outcomeIds,
       standardOutcomeIds: data.standardOutcomeIds,
+      standardVersion: data.standardVersion,
     });
   }
 
@@ -100,6 +101,7 @@ export class EvidenceService {
         outcomeIds: portfolio.outcomeIds,
         standardOutcomeIds: portfolio.standardOutcomeIds,
         evidenceCount: evidence.length,
+        ...(portfolio.standardVersion ? { standardVersion: portfolio.standardVersion } : {}),
       });
       return {
         caseId,

@@ -14,6 +14,8 @@ export class Portfolio {
   @Column('jsonb', { name: 'outcome_ids' }) outcomeIds: string[];
   /** Every outcome of the standard, passed on to assess; `[]` if opened before it was carried. */
   @Column('jsonb', { name: 'standard_outcome_ids' }) standardOutcomeIds: string[];
+  /** The standard's version the case pins; null if opened before it was carried. */
+  @Column('text', { name: 'standard_version', nullable: true }) standardVersion: string | null;
   @Column('text') status: 'open' | 'complete';
   @CreateDateColumn({ type: 'timestamptz', name: 'opened_at' }) openedAt: Date;
   @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;

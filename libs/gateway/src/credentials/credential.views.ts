@@ -8,6 +8,14 @@ export class CredentialView {
   @ApiProperty({ format: 'uuid', example: ID.case }) caseId: string;
   @ApiProperty({ format: 'uuid', example: ID.standard }) standardId: string;
   @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '1',
+    description:
+      "the standard's version the case pinned; null for credentials issued before it was carried",
+  })
+  standardVersion: string | null;
+  @ApiProperty({
     enum: ['full', 'partial'],
     example: 'partial',
     description: '`full`: the whole standard; `partial`: a kompetansebevis for the outcomes met',

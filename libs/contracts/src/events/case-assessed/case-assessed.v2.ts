@@ -1,4 +1,4 @@
-import { IsArray, IsIn, IsUUID } from 'class-validator';
+import { IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { defineEvent } from '../event-type';
 
 export const DECISIONS = ['certified', 'partial', 'not_certified'] as const;
@@ -18,5 +18,7 @@ export class CaseAssessedV2 {
   @IsUUID('all', { each: true }) notMet: string[];
   /** Every learning outcome of the standard; empty when unknown (see CaseDocumentedV2). */
   @IsArray() @IsUUID('all', { each: true }) standardOutcomeIds: string[];
+  /** The standard's version the case pins (added later, optional: absent from older events). */
+  @IsOptional() @IsString() @MaxLength(40) standardVersion?: string;
 }
 export const CaseAssessed = defineEvent('balanse.case.assessed.v2', CaseAssessedV2);

@@ -1,4 +1,4 @@
-import { ArrayMinSize, IsIn, IsUUID } from 'class-validator';
+import { ArrayMinSize, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { defineEvent } from '../event-type';
 
 /** A credential was issued: the full standard or a partial certificate (kompetansebevis). */
@@ -8,5 +8,7 @@ export class CaseCertifiedV1 {
   @IsIn(['certified', 'partial']) result: 'certified' | 'partial';
   /** The outcomes the credential attests. */
   @ArrayMinSize(1) @IsUUID('all', { each: true }) outcomeIds: string[];
+  /** The standard's version the case pins (added later, optional: absent from older events). */
+  @IsOptional() @IsString() @MaxLength(40) standardVersion?: string;
 }
 export const CaseCertified = defineEvent('balanse.case.certified.v1', CaseCertifiedV1);

@@ -1,4 +1,13 @@
-import { ArrayMinSize, IsArray, IsInt, IsUUID, Min } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { defineEvent } from '../event-type';
 
 /**
@@ -15,5 +24,7 @@ export class CaseDocumentedV2 {
    */
   @IsArray() @IsUUID('all', { each: true }) standardOutcomeIds: string[];
   @IsInt() @Min(1) evidenceCount: number;
+  /** The standard's version the case pins (added later, optional: absent from older events). */
+  @IsOptional() @IsString() @MaxLength(40) standardVersion?: string;
 }
 export const CaseDocumented = defineEvent('balanse.case.documented.v2', CaseDocumentedV2);
