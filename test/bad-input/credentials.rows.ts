@@ -1,4 +1,6 @@
-import { badInputGroup, endpointRows, type BadRequest } from './bad-input.support';
+import { badInputGroup, endpointRows, validationRows, type BadRequest } from './bad-input.support';
+
+const profile = { name: 'Solsiden sykehjem', url: 'https://solsiden.example.no' };
 
 const rows: BadRequest[] = [
   ...endpointRows('GET /cases/{caseAssess}/credentials', 'GET /credentials/{unknown}'),
@@ -16,6 +18,16 @@ const rows: BadRequest[] = [
     status: 404,
     code: 'NOT_FOUND',
   },
+  ...validationRows('PUT', '/issuer-profile', 'PUT /issuer-profile', [
+    ['an empty body', {}, 'name'],
+    ['a blank name', { ...profile, name: '  ' }, 'name'],
+    ['a name of 201 characters', { ...profile, name: 'x'.repeat(201) }, 'name'],
+    ['a url over http', { ...profile, url: 'http://solsiden.example.no' }, 'url'],
+    ['a javascript: url', { ...profile, url: 'javascript:alert(1)' }, 'url'],
+    ['an image that is not a URL', { ...profile, image: 'logo.png' }, 'image'],
+    ['a url as a number', { ...profile, url: 42 }, 'url'],
+    ['an unknown field', { ...profile, email: 'post@solsiden.example.no' }, 'email'],
+  ]),
 ];
 
 export const credentialRows = badInputGroup('credentials', rows);

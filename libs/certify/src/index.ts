@@ -1,6 +1,8 @@
 import type { ServiceDefinition } from '@balanse/runtime';
 import { CertifyModule } from './certify.module';
 import { Credential } from './credentials/credential.entity';
+import { IssuerProfile } from './profile/issuer-profile.entity';
+import { IssuerProfile1799000000500 } from './migrations/1799000000500-issuer-profile';
 import { CertifyInit1764300000400 } from './migrations/1764300000400-certify-init';
 import { CredentialStandardOutcomes1795900000400 } from './migrations/1795900000400-credential-standard-outcomes';
 import { CredentialStandardVersion1799000000400 } from './migrations/1799000000400-credential-standard-version';
@@ -9,10 +11,11 @@ import { CredentialStandardVersion1799000000400 } from './migrations/17990000004
 export const certifyService: ServiceDefinition = {
   name: 'certify',
   module: CertifyModule,
-  entities: [Credential],
+  entities: [Credential, IssuerProfile],
   migrations: [
     CertifyInit1764300000400,
     CredentialStandardOutcomes1795900000400,
     CredentialStandardVersion1799000000400,
+    IssuerProfile1799000000500,
   ],
 };

@@ -17,6 +17,7 @@ import { AssessController } from './cases/assess.controller';
 import { CasesController } from './cases/cases.controller';
 import { DocumentController } from './cases/document.controller';
 import { CredentialsController } from './credentials/credentials.controller';
+import { IssuerProfileController } from './credentials/issuer-profile.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ContractPipe } from './http/body.pipe';
 import { ErrorsFilter } from './http/errors.filter';
@@ -51,6 +52,7 @@ export class GatewayModule {
         DocumentController,
         AssessController,
         CredentialsController,
+        IssuerProfileController,
         DeadLettersController,
         NeedsController,
         WebhooksController,

@@ -100,6 +100,8 @@ export const Command = {
   certify: {
     listCaseCredentials: 'credentials.list-for-case',
     getCredential: 'credentials.get',
+    getIssuerProfile: 'issuer-profile.get',
+    putIssuerProfile: 'issuer-profile.put',
   },
   /**
    * Every phase service answers how far it is with a case (`CaseStatus`): identify for any case

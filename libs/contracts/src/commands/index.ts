@@ -6,3 +6,4 @@ export * from './assess.dto';
 export * from './dead-letters.dto';
 export * from './needs.dto';
 export * from './webhooks.dto';
+export * from './certify.dto';

@@ -14,6 +14,8 @@ const LARGE: ErrorCode[] = ['CHUNKED_MESSAGE_INVALID', 'REPLY_INCOMPLETE', 'REPL
 /** The codes each operation can answer beyond the shared ones (from the services' code paths). */
 const CODES: Record<string, ErrorCode[]> = {
   'GET /api/v1/standards': ['INVALID_CURSOR'],
+  'GET /api/v1/issuer-profile': [],
+  'PUT /api/v1/issuer-profile': ['MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE'],
   'POST /api/v1/standards': [
     'DUPLICATE_OUTCOME_CODE',
     'UNKNOWN_STANDARD_ELEMENT',
