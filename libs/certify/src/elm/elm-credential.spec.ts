@@ -79,6 +79,12 @@ describe('the EDC schema copy', () => {
     const { displayParameter: _, ...withoutDisplay } = elmCredential(award());
     expect(edcSchemaErrors(withoutDisplay).length).toBeGreaterThan(0);
   });
+
+  it('refuses a property in the wrong class deep in the claim (EQF level on a mere specification)', () => {
+    const credential: any = elmCredential(partial());
+    achievementOf(credential).specifiedBy.eqfLevel = { id: 'http://data.europa.eu/snb/eqf/4' };
+    expect(edcSchemaErrors(credential).length).toBeGreaterThan(0);
+  });
 });
 
 describe('a certified award as an ELM credential', () => {
