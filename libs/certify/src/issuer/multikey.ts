@@ -19,7 +19,12 @@ export class MultikeyError extends Error {
   override name = 'MultikeyError';
 }
 
-function decodeMultibase(value: string, prefix: Buffer, what: string): Buffer {
+function decodeMultibase(
+  value: string,
+  prefix: Buffer,
+  what: string,
+  lengths = [ED25519_KEY_BYTES],
+): Buffer {
   if (typeof value !== 'string' || !value.startsWith('z'))
     throw new MultikeyError(`${what} must be multibase base58btc (starting with "z")`);
   let bytes: Uint8Array;
@@ -29,11 +34,11 @@ function decodeMultibase(value: string, prefix: Buffer, what: string): Buffer {
     throw new MultikeyError(`${what} is not valid base58btc`);
   }
   if (
-    bytes.length !== prefix.length + ED25519_KEY_BYTES ||
+    !lengths.includes(bytes.length - prefix.length) ||
     !prefix.equals(bytes.subarray(0, prefix.length))
   )
     throw new MultikeyError(
-      `${what} is not an Ed25519 key (multicodec 0x${prefix.toString('hex')} + ${ED25519_KEY_BYTES} bytes)`,
+      `${what} is not an Ed25519 key (multicodec 0x${prefix.toString('hex')} + ${lengths.join(' or ')} bytes)`,
     );
   return Buffer.from(bytes.subarray(prefix.length));
 }
@@ -52,9 +57,24 @@ export function publicKeyMultibase(raw: Uint8Array): string {
   return encodeMultibase(ED25519_PUB, raw);
 }
 
-/** The 32-byte seed of a `secretKeyMultibase` (`z3u2…`). */
-export const seedFromSecretMultibase = (value: string): Buffer =>
-  decodeMultibase(value, ED25519_PRIV, 'secretKeyMultibase');
+/**
+ * The 32-byte seed of a `secretKeyMultibase`: the seed alone (`z3u2…`, the EdDSA spec's form) or
+ * seed + public key (`zrv…`, 64 bytes, what `@digitalbazaar/ed25519-multikey` exports), whose
+ * public half must match the seed.
+ */
+export function seedFromSecretMultibase(value: string): Buffer {
+  const bytes = decodeMultibase(value, ED25519_PRIV, 'secretKeyMultibase', [
+    ED25519_KEY_BYTES,
+    2 * ED25519_KEY_BYTES,
+  ]);
+  const seed = bytes.subarray(0, ED25519_KEY_BYTES);
+  if (
+    bytes.length === 2 * ED25519_KEY_BYTES &&
+    !rawPublicKey(privateKeyFromSeed(seed)).equals(bytes.subarray(ED25519_KEY_BYTES))
+  )
+    throw new MultikeyError('secretKeyMultibase: its public half does not match its seed');
+  return Buffer.from(seed);
+}
 
 /** `secretKeyMultibase` of a 32-byte Ed25519 seed. */
 export function secretKeyMultibase(seed: Uint8Array): string {
