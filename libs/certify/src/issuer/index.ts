@@ -1,0 +1,4 @@
+export * from './multikey';
+export * from './issuer-keys';
+export * from './issuer-keys-env';
+export * from './did-web';

@@ -1,0 +1,2 @@
+export * from './status-list';
+export * from './status-credential';
