@@ -5,30 +5,48 @@ export function clean(text: string): string {
   return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
 }
 
+// fontkit shapes every string it measures (GSUB/GPOS), which is most of a render's time: measure
+// each word once per font and size, and a line as its words plus spaces.
+const widths = new WeakMap<PDFFont, Map<string, number>>();
+
+function widthOf(text: string, font: PDFFont, size: number): number {
+  let cache = widths.get(font);
+  if (!cache) widths.set(font, (cache = new Map()));
+  const key = `${size}\u0000${text}`;
+  let width = cache.get(key);
+  if (width === undefined) {
+    width = font.widthOfTextAtSize(text, size);
+    cache.set(key, width);
+  }
+  return width;
+}
+
 /**
  * Breaks text into lines no wider than `maxWidth`, at spaces; a word wider than a line (a long
  * URL) is cut where it must be.
  */
 export function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= maxWidth;
+  const space = widthOf(' ', font, size);
   const lines: string[] = [];
   let line = '';
+  let lineWidth = 0;
   for (const word of clean(text).split(/ +/)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (fits(candidate)) {
-      line = candidate;
+    const wordWidth = widthOf(word, font, size);
+    if (line && lineWidth + space + wordWidth <= maxWidth) {
+      line += ` ${word}`;
+      lineWidth += space + wordWidth;
       continue;
     }
     if (line) lines.push(line);
-    line = '';
     let rest = word;
-    while (!fits(rest)) {
+    while (rest.length > 1 && font.widthOfTextAtSize(rest, size) > maxWidth) {
       let cut = rest.length - 1;
-      while (cut > 1 && !fits(rest.slice(0, cut))) cut--;
+      while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > maxWidth) cut--;
       lines.push(rest.slice(0, cut));
       rest = rest.slice(cut);
     }
     line = rest;
+    lineWidth = widthOf(rest, font, size);
   }
   if (line) lines.push(line);
   return lines.length ? lines : [''];
