@@ -50,7 +50,10 @@ const clusters: CertificateCluster[] = [
   {
     title: 'Planlegging og forberedelse',
     outcomes: [
-      { code: 'K1.1', title: 'Planlegge arbeidet ut fra tegninger, beskrivelser og sikkerhetskrav' },
+      {
+        code: 'K1.1',
+        title: 'Planlegge arbeidet ut fra tegninger, beskrivelser og sikkerhetskrav',
+      },
       { code: 'K1.2', title: 'Velge verktøy og utstyr som passer oppgaven' },
     ],
   },

@@ -299,7 +299,12 @@ export async function renderCertificate(
     });
     const [footUrl] = wrap(url, regular, 8, flow.width - counterWidth - 24);
     page.drawText(footUrl, { x: MARGIN, y: MARGIN / 2, size: 8, font: regular, color: MUTED });
-    addLink(doc, page, url, [MARGIN, MARGIN / 2 - 2, MARGIN + regular.widthOfTextAtSize(footUrl, 8), MARGIN / 2 + 8]);
+    addLink(doc, page, url, [
+      MARGIN,
+      MARGIN / 2 - 2,
+      MARGIN + regular.widthOfTextAtSize(footUrl, 8),
+      MARGIN / 2 + 8,
+    ]);
   });
 
   await doc.attach(credential, data.credentialFileName ?? 'credential.json', {
