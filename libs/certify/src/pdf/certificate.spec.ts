@@ -187,6 +187,11 @@ describe('renderCertificate', () => {
     expect(poppler('pdfinfo', [partialPath])).toMatch(/Title:\s+Certificate of partial/);
   });
 
+  it('shows "?" for a character the font lacks, never the .notdef glyph PDF/A forbids', async () => {
+    const path = save(await renderCertificate(certificate({ candidateName: 'Åse 中村 Ødegård' })));
+    expect(text(path)).toContain('Åse ?? Ødegård');
+  });
+
   it('refuses an empty name or a verification URL that is not http(s)', async () => {
     await expect(renderCertificate(certificate({ candidateName: ' \n' }))).rejects.toThrow(
       'candidateName',

@@ -82,7 +82,8 @@ class Flow {
     this.page = this.doc.addPage(A4);
     this.y = A4[1] - MARGIN;
     if (this.doc.getPageCount() > 1) {
-      this.page.drawText(this.runningHead, {
+      // One line: a very long name or title is cut, the first page has it whole.
+      this.page.drawText(wrap(this.runningHead, this.small, 8, this.width)[0], {
         x: MARGIN,
         y: A4[1] - MARGIN / 2 - 4,
         size: 8,
@@ -326,6 +327,7 @@ export async function renderCertificate(
       date: renderedAt,
     },
     assets.iccProfile,
+    credential,
   );
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseAttachments'));
   return Buffer.from(await doc.save({ useObjectStreams: false }));

@@ -20,7 +20,13 @@ const ICC_NAME = 'sRGB IEC61966-2.1';
  * Makes the document PDF/A-3B: Info and XMP metadata that agree, an sRGB OutputIntent, a file
  * identifier. Fonts are embedded by the caller; pdf-lib never encrypts.
  */
-export function applyPdfa(doc: PDFDocument, meta: PdfaMetadata, iccProfile: Uint8Array): void {
+export function applyPdfa(
+  doc: PDFDocument,
+  meta: PdfaMetadata,
+  iccProfile: Uint8Array,
+  /** The attached content, so that two certificates made the same second differ in /ID. */
+  content: Uint8Array,
+): void {
   const { context, catalog } = doc;
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
@@ -46,9 +52,10 @@ export function applyPdfa(doc: PDFDocument, meta: PdfaMetadata, iccProfile: Uint
   });
   catalog.set(PDFName.of('OutputIntents'), context.obj([context.register(intent)]));
 
-  // PDF/A requires the trailer's /ID; derived from the content's metadata so it is stable.
+  // PDF/A requires the trailer's /ID; derived from the metadata and content so it is stable.
   const id = createHash('sha256')
     .update(JSON.stringify(meta))
+    .update(content)
     .digest('hex')
     .slice(0, 32)
     .toUpperCase();

@@ -5,6 +5,19 @@ export function clean(text: string): string {
   return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
 }
 
+const charsets = new WeakMap<PDFFont, Set<number>>();
+
+/**
+ * Replaces characters the font has no glyph for with "?": PDF/A forbids showing .notdef, and a
+ * reader would see an empty box anyway. DejaVu Sans covers Latin, Greek and Cyrillic.
+ */
+export function printable(text: string, font: PDFFont): string {
+  let charset = charsets.get(font);
+  if (!charset) charsets.set(font, (charset = new Set(font.getCharacterSet())));
+  const known = charset;
+  return Array.from(text, (c) => (known.has(c.codePointAt(0) ?? 0) ? c : '?')).join('');
+}
+
 // fontkit shapes every string it measures (GSUB/GPOS), which is most of a render's time: measure
 // each word once per font and size, and a line as its words plus spaces.
 const widths = new WeakMap<PDFFont, Map<string, number>>();
@@ -30,7 +43,7 @@ export function wrap(text: string, font: PDFFont, size: number, maxWidth: number
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
-  for (const word of clean(text).split(/ +/)) {
+  for (const word of printable(clean(text), font).split(/ +/)) {
     const wordWidth = widthOf(word, font, size);
     if (line && lineWidth + space + wordWidth <= maxWidth) {
       line += ` ${word}`;
