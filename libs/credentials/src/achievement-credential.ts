@@ -57,12 +57,18 @@ type Json = Record<string, unknown>;
 
 /** `sha256$<hex>` of identifier + salt, the IdentityHash form Open Badges 3.0 defines. */
 export function identityHash(identifier: string, salt: string): string {
-  return 'sha256$' + createHash('sha256').update(identifier + salt, 'utf8').digest('hex');
+  return (
+    'sha256$' +
+    createHash('sha256')
+      .update(identifier + salt, 'utf8')
+      .digest('hex')
+  );
 }
 
 function isoSeconds(value: Date | string): string {
   const date = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(date.getTime())) throw new RangeError(`validFrom is not a date: ${String(value)}`);
+  if (Number.isNaN(date.getTime()))
+    throw new RangeError(`validFrom is not a date: ${String(value)}`);
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -126,7 +132,9 @@ export function achievementCredential(input: AchievementCredentialInput): Json {
       type: ['ResultDescription'],
       name: o.code ? `${o.code} ${o.name}` : o.name,
       resultType: 'Status',
-      alignment: [{ type: ['Alignment'], targetName: o.name, targetUrl: o.url, targetType: 'CFItem' }],
+      alignment: [
+        { type: ['Alignment'], targetName: o.name, targetUrl: o.url, targetType: 'CFItem' },
+      ],
     })),
   };
 

@@ -26,7 +26,9 @@ export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
  * controller document) and refuses anything else with UNKNOWN_CONTEXT: it never touches the
  * network, so an unknown context is a clear problem and never a hang.
  */
-export function pinnedDocumentLoader(extra: ReadonlyMap<string, object> = new Map()): DocumentLoader {
+export function pinnedDocumentLoader(
+  extra: ReadonlyMap<string, object> = new Map(),
+): DocumentLoader {
   return async (url: string) => {
     const document = CONTEXTS.get(url) ?? extra.get(url);
     if (!document) {

@@ -28,7 +28,11 @@ function canonize(input: object, documentLoader: DocumentLoader): Promise<string
   });
 }
 
-async function hashData(document: Json, proofOptions: Json, loader: DocumentLoader): Promise<Buffer> {
+async function hashData(
+  document: Json,
+  proofOptions: Json,
+  loader: DocumentLoader,
+): Promise<Buffer> {
   const [proofNquads, documentNquads] = await Promise.all([
     canonize(proofOptions, loader),
     canonize(document, loader),
@@ -71,7 +75,9 @@ export interface ResolvedKey {
   /** Who controls the key; must be the credential's issuer. */
   controller: string;
 }
-export type KeyResolver = (verificationMethod: string) => Promise<ResolvedKey | undefined> | ResolvedKey | undefined;
+export type KeyResolver = (
+  verificationMethod: string,
+) => Promise<ResolvedKey | undefined> | ResolvedKey | undefined;
 
 export interface VerifyResult {
   verified: boolean;
@@ -113,23 +119,38 @@ export async function verifyCredential(
   options: { documentLoader?: DocumentLoader } = {},
 ): Promise<VerifyResult> {
   try {
-    if (!isObject(credential)) return problem(ProblemCode.MALFORMED, 'The credential is not a JSON object');
+    if (!isObject(credential))
+      return problem(ProblemCode.MALFORMED, 'The credential is not a JSON object');
     const { proof: proofs, ...document } = credential;
     const list = Array.isArray(proofs) ? proofs : proofs === undefined ? [] : [proofs];
     const proof = list.find(
-      (p): p is Json => isObject(p) && p.type === 'DataIntegrityProof' && p.cryptosuite === 'eddsa-rdfc-2022',
+      (p): p is Json =>
+        isObject(p) && p.type === 'DataIntegrityProof' && p.cryptosuite === 'eddsa-rdfc-2022',
     );
-    if (!proof) return problem(ProblemCode.PROOF_MISSING, 'No eddsa-rdfc-2022 DataIntegrityProof', 'proof');
+    if (!proof)
+      return problem(ProblemCode.PROOF_MISSING, 'No eddsa-rdfc-2022 DataIntegrityProof', 'proof');
     const { proofValue, ...proofOptions } = proof;
     if (typeof proofValue !== 'string' || typeof proofOptions.verificationMethod !== 'string') {
-      return problem(ProblemCode.MALFORMED, 'The proof lacks proofValue or verificationMethod', 'proof');
+      return problem(
+        ProblemCode.MALFORMED,
+        'The proof lacks proofValue or verificationMethod',
+        'proof',
+      );
     }
     if (proofOptions.proofPurpose !== 'assertionMethod') {
-      return problem(ProblemCode.PROOF_INVALID, 'The proof purpose is not assertionMethod', 'proof.proofPurpose');
+      return problem(
+        ProblemCode.PROOF_INVALID,
+        'The proof purpose is not assertionMethod',
+        'proof.proofPurpose',
+      );
     }
     const signature = multibaseDecode(proofValue);
     if (!signature || signature.length !== 64) {
-      return problem(ProblemCode.MALFORMED, 'proofValue is not a base58btc Ed25519 signature', 'proof.proofValue');
+      return problem(
+        ProblemCode.MALFORMED,
+        'proofValue is not a base58btc Ed25519 signature',
+        'proof.proofValue',
+      );
     }
     const key = await resolveKey(proofOptions.verificationMethod);
     const publicKey = key && publicKeyFromMultibase(key.publicKeyMultibase);
@@ -141,7 +162,11 @@ export async function verifyCredential(
       );
     }
     if (key.controller !== issuerId(document)) {
-      return problem(ProblemCode.KEY_UNKNOWN, 'The key is not controlled by the issuer', 'proof.verificationMethod');
+      return problem(
+        ProblemCode.KEY_UNKNOWN,
+        'The key is not controlled by the issuer',
+        'proof.verificationMethod',
+      );
     }
     if (!Array.isArray(document['@context']) || document['@context'].length === 0) {
       return problem(ProblemCode.MALFORMED, 'The credential has no @context list', '@context');
@@ -153,7 +178,11 @@ export async function verifyCredential(
     );
     return edVerify(null, data, publicKey, signature)
       ? { verified: true, problems: [] }
-      : problem(ProblemCode.PROOF_INVALID, 'The signature does not match the credential', 'proof.proofValue');
+      : problem(
+          ProblemCode.PROOF_INVALID,
+          'The signature does not match the credential',
+          'proof.proofValue',
+        );
   } catch (error) {
     return problemFromError(error);
   }

@@ -1,5 +1,10 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
-import { ED25519_PRIV_PREFIX, ED25519_PUB_PREFIX, multibaseDecode, multibaseEncode } from './multibase';
+import {
+  ED25519_PRIV_PREFIX,
+  ED25519_PUB_PREFIX,
+  multibaseDecode,
+  multibaseEncode,
+} from './multibase';
 
 /** An Ed25519 key pair in Multikey form (`z6Mk…` public, `zrv…` secret), with its method id. */
 export interface Ed25519Multikey {
@@ -21,7 +26,8 @@ function withPrefix(prefix: Uint8Array, raw: Uint8Array): Uint8Array {
 
 function rawFromMultikey(multibase: string, prefix: Uint8Array): Buffer | undefined {
   const bytes = multibaseDecode(multibase);
-  if (!bytes || bytes.length !== 34 || bytes[0] !== prefix[0] || bytes[1] !== prefix[1]) return undefined;
+  if (!bytes || bytes.length !== 34 || bytes[0] !== prefix[0] || bytes[1] !== prefix[1])
+    return undefined;
   return Buffer.from(bytes.subarray(2));
 }
 
@@ -36,7 +42,9 @@ export function multikeyFromPrivateKey(
   fragment = 'key-1',
 ): Ed25519Multikey {
   const seed = privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(PKCS8_PREFIX.length);
-  const pub = createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length);
+  const pub = createPublicKey(privateKey)
+    .export({ format: 'der', type: 'spki' })
+    .subarray(SPKI_PREFIX.length);
   return {
     id: `${controller}#${fragment}`,
     controller,
@@ -48,7 +56,11 @@ export function multikeyFromPrivateKey(
 export function privateKeyFromMultibase(secretKeyMultibase: string): KeyObject {
   const seed = rawFromMultikey(secretKeyMultibase, ED25519_PRIV_PREFIX);
   if (!seed) throw new RangeError('secretKeyMultibase is not an Ed25519 Multikey secret key');
-  return createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  return createPrivateKey({
+    key: Buffer.concat([PKCS8_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
 }
 
 /** The public key of a `z6Mk…` Multikey, or undefined when it is not an Ed25519 one. */
@@ -59,7 +71,9 @@ export function publicKeyFromMultibase(publicKeyMultibase: string): KeyObject | 
 }
 
 /** The verification method as a Multikey document (what a DID document lists). */
-export function multikeyDocument(key: Pick<Ed25519Multikey, 'id' | 'controller' | 'publicKeyMultibase'>) {
+export function multikeyDocument(
+  key: Pick<Ed25519Multikey, 'id' | 'controller' | 'publicKeyMultibase'>,
+) {
   return {
     '@context': 'https://w3id.org/security/multikey/v1',
     id: key.id,

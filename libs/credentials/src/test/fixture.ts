@@ -11,7 +11,11 @@ export function fixtureInput(metCount = 19): AchievementCredentialInput {
   }));
   return {
     id: 'urn:uuid:4f1c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f',
-    issuer: { id: 'did:web:balanse.example.no', name: 'Balanse', url: 'https://balanse.example.no' },
+    issuer: {
+      id: 'did:web:balanse.example.no',
+      name: 'Balanse',
+      url: 'https://balanse.example.no',
+    },
     source: { id: 'https://vurdering.example.no', name: 'Vurderingssenteret AS' },
     validFrom: '2026-11-01T10:00:00Z',
     result: metCount === 19 ? 'certified' : 'partial',
@@ -25,7 +29,11 @@ export function fixtureInput(metCount = 19): AchievementCredentialInput {
     },
     outcomes,
     creditsEarned: 30,
-    recipient: { identifier: 'kari.nordmann@example.no', salt: 'c2FsdC0xMjM0', identityType: 'emailAddress' },
+    recipient: {
+      identifier: 'kari.nordmann@example.no',
+      salt: 'c2FsdC0xMjM0',
+      identityType: 'emailAddress',
+    },
     evidence: [
       {
         id: 'https://balanse.example.no/evidence/9b2f',

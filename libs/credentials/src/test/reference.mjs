@@ -19,8 +19,9 @@ for (const key of keys) {
     controller: key.controller,
     publicKeyMultibase: key.publicKeyMultibase,
   });
+  // A DID document: jsonld-signatures reads its assertionMethod without loading the DID context.
   documents.set(key.controller, {
-    '@context': 'https://w3id.org/security/multikey/v1',
+    '@context': 'https://www.w3.org/ns/did/v1',
     id: key.controller,
     assertionMethod: [key.id],
   });
@@ -41,20 +42,41 @@ if (mode === 'verify') {
         suite: new DataIntegrityProof({ cryptosuite }),
         documentLoader,
       });
-      out.push({ verified: result.verified, error: result.verified ? undefined : String(result.error?.errors?.[0]?.message ?? result.error?.message ?? JSON.stringify(result.results?.[0]?.error ?? result)) });
+      out.push({
+        verified: result.verified,
+        error: result.verified
+          ? undefined
+          : String(
+              result.error?.errors?.[0]?.message ??
+                result.error?.message ??
+                JSON.stringify(result.results?.[0]?.error ?? result),
+            ),
+      });
     } catch (error) {
       out.push({ verified: false, error: String(error?.message ?? error) });
     }
   }
 } else {
-  const key = await Ed25519Multikey.from({ ...keys[0], type: 'Multikey', '@context': 'https://w3id.org/security/multikey/v1' });
+  const key = await Ed25519Multikey.from({
+    ...keys[0],
+    type: 'Multikey',
+    '@context': 'https://w3id.org/security/multikey/v1',
+  });
   const signer = key.signer();
   out = [];
   const started = process.hrtime.bigint();
   for (let i = 0; i < (iterations ?? 1); i++) {
     for (const credential of credentials) {
-      const suite = new DataIntegrityProof({ signer, cryptosuite, date: date ? new Date(date) : undefined });
-      const signed = await vc.issue({ credential: structuredClone(credential), suite, documentLoader });
+      const suite = new DataIntegrityProof({
+        signer,
+        cryptosuite,
+        date: date ? new Date(date) : undefined,
+      });
+      const signed = await vc.issue({
+        credential: structuredClone(credential),
+        suite,
+        documentLoader,
+      });
       if (i === 0) out.push(signed);
     }
   }
