@@ -13,7 +13,7 @@ import {
   verifyCredential,
 } from './index';
 import schema from './test/achievementcredential.schema.json';
-import { fixtureInput } from './test/fixture';
+import { sampleAchievementInput as fixtureInput } from './sample';
 
 type Json = Record<string, any>;
 

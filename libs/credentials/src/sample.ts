@@ -1,7 +1,7 @@
-import type { AchievementCredentialInput } from '../achievement-credential';
+import type { AchievementCredentialInput } from './achievement-credential';
 
-/** A 19-outcome standard, as issue 9's benchmark uses; `metCount` outcomes met, the rest not yet. */
-export function fixtureInput(metCount = 19): AchievementCredentialInput {
+/** Sample input (tests and the benchmark): a 19-outcome standard, as issue 9's benchmark uses; `metCount` outcomes met, the rest not yet. */
+export function sampleAchievementInput(metCount = 19): AchievementCredentialInput {
   const outcomes = Array.from({ length: 19 }, (_, i) => ({
     id: `https://balanse.example.no/standards/ba-fagbrev/1.2/outcomes/lo-${i + 1}`,
     code: `K${i + 1}`,
