@@ -204,3 +204,19 @@ describe('eddsa-rdfc-2022', () => {
     }
   });
 });
+
+describe('keys', () => {
+  it('signs with a 64-byte Multikey secret (seed and public key) as with the 32-byte seed', async () => {
+    const { multibaseDecode, multibaseEncode } = await import('./multibase');
+    const seed = multibaseDecode(key.secretKeyMultibase)!;
+    const pub = multibaseDecode(key.publicKeyMultibase)!.subarray(2);
+    const long = {
+      ...rest,
+      secretKeyMultibase: multibaseEncode(Uint8Array.from([...seed, ...pub])),
+    };
+    const credential = achievementCredential(fixtureInput());
+    const a = (await signCredential(credential, key, { created })) as Json;
+    const b = (await signCredential(credential, long, { created })) as Json;
+    expect(b.proof[0].proofValue).toBe(a.proof[0].proofValue);
+  });
+});

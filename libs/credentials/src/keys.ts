@@ -24,11 +24,22 @@ function withPrefix(prefix: Uint8Array, raw: Uint8Array): Uint8Array {
   return Uint8Array.from([...prefix, ...raw]);
 }
 
-function rawFromMultikey(multibase: string, prefix: Uint8Array): Buffer | undefined {
+function rawFromMultikey(
+  multibase: string,
+  prefix: Uint8Array,
+  lengths = [32],
+): Buffer | undefined {
   const bytes = multibaseDecode(multibase);
-  if (!bytes || bytes.length !== 34 || bytes[0] !== prefix[0] || bytes[1] !== prefix[1])
+  if (
+    !bytes ||
+    !lengths.includes(bytes.length - 2) ||
+    bytes[0] !== prefix[0] ||
+    bytes[1] !== prefix[1]
+  ) {
     return undefined;
-  return Buffer.from(bytes.subarray(2));
+  }
+  // A 64-byte secret is the seed followed by the public key: the seed is what signs.
+  return Buffer.from(bytes.subarray(2, 34));
 }
 
 export function generateEd25519Multikey(controller: string, fragment = 'key-1'): Ed25519Multikey {
@@ -54,7 +65,7 @@ export function multikeyFromPrivateKey(
 }
 
 export function privateKeyFromMultibase(secretKeyMultibase: string): KeyObject {
-  const seed = rawFromMultikey(secretKeyMultibase, ED25519_PRIV_PREFIX);
+  const seed = rawFromMultikey(secretKeyMultibase, ED25519_PRIV_PREFIX, [32, 64]);
   if (!seed) throw new RangeError('secretKeyMultibase is not an Ed25519 Multikey secret key');
   return createPrivateKey({
     key: Buffer.concat([PKCS8_PREFIX, seed]),
