@@ -211,7 +211,7 @@ describe('keys', () => {
     const seed = multibaseDecode(key.secretKeyMultibase)!;
     const pub = multibaseDecode(key.publicKeyMultibase)!.subarray(2);
     const long = {
-      ...rest,
+      ...key,
       secretKeyMultibase: multibaseEncode(Uint8Array.from([...seed, ...pub])),
     };
     const credential = achievementCredential(fixtureInput());
