@@ -1,6 +1,7 @@
 import { createHash, sign as edSign, verify as edVerify } from 'node:crypto';
 import jsonld from 'jsonld';
 import { DocumentLoader, pinnedDocumentLoader } from './document-loader';
+import { installFastContextClone } from './jsonld-fast-clone';
 import { Ed25519Multikey, privateKeyFromMultibase, publicKeyFromMultibase } from './keys';
 import { multibaseDecode, multibaseEncode } from './multibase';
 import { CredentialError, Problem, ProblemCode } from './problems';
@@ -17,6 +18,7 @@ export interface SignOptions {
 }
 
 const defaultLoader = pinnedDocumentLoader();
+installFastContextClone();
 
 function canonize(input: object, documentLoader: DocumentLoader): Promise<string> {
   // `safe` makes any term no context defines an error instead of a silently dropped triple.

@@ -65,14 +65,23 @@ export function multikeyFromPrivateKey(
 }
 
 export function privateKeyFromMultibase(secretKeyMultibase: string): KeyObject {
+  // Parsing a key costs about 1 ms, a tenth of a signature; an issuer signs with few keys.
+  const cached = privateKeys.get(secretKeyMultibase);
+  if (cached) return cached;
   const seed = rawFromMultikey(secretKeyMultibase, ED25519_PRIV_PREFIX, [32, 64]);
   if (!seed) throw new RangeError('secretKeyMultibase is not an Ed25519 Multikey secret key');
-  return createPrivateKey({
+  const key = createPrivateKey({
     key: Buffer.concat([PKCS8_PREFIX, seed]),
     format: 'der',
     type: 'pkcs8',
   });
+  if (privateKeys.size >= 16) privateKeys.clear();
+  privateKeys.set(secretKeyMultibase, key);
+  return key;
 }
+
+/** Parsed signing keys, by their secret (in memory only, as the secret already is). */
+const privateKeys = new Map<string, KeyObject>();
 
 /** The public key of a `z6Mk…` Multikey, or undefined when it is not an Ed25519 one. */
 export function publicKeyFromMultibase(publicKeyMultibase: string): KeyObject | undefined {
