@@ -9,3 +9,4 @@ export * from './listen';
 export * from './process-guards';
 export * from './secret-keys';
 export * from './secrets-key-env';
+export * from './secret-setting';

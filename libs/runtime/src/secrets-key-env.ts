@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { secretSetting } from './secret-setting';
 import { ConfigError } from './env';
 import { SECRETS_KEY_BYTES, SecretKeys } from './secret-keys';
 
@@ -36,32 +36,17 @@ function decodeKey(text: string): Buffer | undefined {
 export function secretsKeyConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SecretsKeyConfig {
   const problems: string[] = [];
   const value = (name: string) => (env[name]?.trim() ? env[name] : undefined);
-  const inline = value('BALANSE_SECRETS_KEY');
-  const file = value('BALANSE_SECRETS_KEY_FILE');
+  const setting = secretSetting('BALANSE_SECRETS_KEY', env);
+  problems.push(...setting.problems);
   let current: Buffer | undefined;
-  if (inline !== undefined && file !== undefined)
-    problems.push(
-      '  BALANSE_SECRETS_KEY_FILE: set either BALANSE_SECRETS_KEY or BALANSE_SECRETS_KEY_FILE, not both',
-    );
-  else if (inline !== undefined) {
-    current = decodeKey(inline);
-    if (!current) problems.push(`  BALANSE_SECRETS_KEY: must be ${HOW} (value not shown)`);
-  } else if (file !== undefined) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
+  if (setting.text !== undefined) {
+    current = decodeKey(setting.text);
+    if (!current)
       problems.push(
-        `  BALANSE_SECRETS_KEY_FILE: cannot read ${file} (${(err as NodeJS.ErrnoException).code})`,
+        setting.from === 'BALANSE_SECRETS_KEY'
+          ? `  BALANSE_SECRETS_KEY: must be ${HOW} (value not shown)`
+          : `  BALANSE_SECRETS_KEY_FILE: must hold ${HOW} (content not shown)`,
       );
-    }
-    if (text !== undefined && !text.trim())
-      problems.push('  BALANSE_SECRETS_KEY_FILE: the file is empty');
-    else if (text !== undefined) {
-      current = decodeKey(text);
-      if (!current)
-        problems.push(`  BALANSE_SECRETS_KEY_FILE: must hold ${HOW} (content not shown)`);
-    }
   }
   const previousText = value('BALANSE_SECRETS_KEY_PREVIOUS');
   const previousParts = previousText ? previousText.split(',').filter((p) => p.trim()) : [];

@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError } from '@balanse/runtime';
+import { ConfigError, secretSetting } from '@balanse/runtime';
 import { ISSUER_KEY_ID, IssuerKey, IssuerKeys } from './issuer-keys';
 import { MultikeyError, seedFromSecretMultibase } from './multikey';
 
@@ -80,35 +79,15 @@ export function parseIssuerKeys(
 export function issuerKeysConfigFromEnv(
   env: NodeJS.ProcessEnv = process.env,
 ): IssuerKeys | undefined {
-  const value = (name: string) => (env[name]?.trim() ? env[name] : undefined);
-  const inline = value('BALANSE_ISSUER_KEYS');
-  const file = value('BALANSE_ISSUER_KEYS_FILE');
-  const problems: string[] = [];
+  const setting = secretSetting('BALANSE_ISSUER_KEYS', env);
+  const problems = [...setting.problems];
   let keys: IssuerKey[] = [];
-  if (inline !== undefined && file !== undefined)
-    problems.push(
-      '  BALANSE_ISSUER_KEYS_FILE: set either BALANSE_ISSUER_KEYS or BALANSE_ISSUER_KEYS_FILE, not both',
-    );
-  else if (inline !== undefined) {
-    const parsed = parseIssuerKeys(inline, 'BALANSE_ISSUER_KEYS');
+  if (setting.text !== undefined) {
+    const parsed = parseIssuerKeys(setting.text, setting.from!);
     problems.push(...parsed.problems);
     keys = parsed.keys;
-  } else if (file !== undefined) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      problems.push(
-        `  BALANSE_ISSUER_KEYS_FILE: cannot read ${file} (${(err as NodeJS.ErrnoException).code})`,
-      );
-    }
-    if (text !== undefined) {
-      const parsed = parseIssuerKeys(text, 'BALANSE_ISSUER_KEYS_FILE');
-      problems.push(...parsed.problems);
-      keys = parsed.keys;
-      if (parsed.problems.length === 0 && keys.length === 0)
-        problems.push(`  BALANSE_ISSUER_KEYS_FILE: ${file} holds no key`);
-    }
+    if (parsed.problems.length === 0 && keys.length === 0)
+      problems.push(`  ${setting.from}: holds no key`);
   }
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
   return keys.length > 0 ? new IssuerKeys(keys) : undefined;
