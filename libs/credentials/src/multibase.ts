@@ -1,52 +1,14 @@
-// base58btc (the Bitcoin alphabet) and the Multikey prefixes for Ed25519, small enough to keep
-// here rather than depend on an ESM-only package.
-const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-const INDEX = new Map([...ALPHABET].map((c, i) => [c, i]));
+// base58btc (the Bitcoin alphabet) through `bs58` (CommonJS, maintained; certify's issuer keys use
+// it too), and the Multikey prefixes for Ed25519.
+import bs58 from 'bs58';
 
 export function base58btcEncode(bytes: Uint8Array): string {
-  let zeros = 0;
-  while (zeros < bytes.length && bytes[zeros] === 0) zeros++;
-  const digits: number[] = [];
-  for (let i = zeros; i < bytes.length; i++) {
-    let carry = bytes[i];
-    for (let j = 0; j < digits.length; j++) {
-      carry += digits[j] << 8;
-      digits[j] = carry % 58;
-      carry = (carry / 58) | 0;
-    }
-    while (carry > 0) {
-      digits.push(carry % 58);
-      carry = (carry / 58) | 0;
-    }
-  }
-  return (
-    '1'.repeat(zeros) +
-    digits
-      .reverse()
-      .map((d) => ALPHABET[d])
-      .join('')
-  );
+  return bs58.encode(bytes);
 }
 
 /** Decodes base58btc; undefined for a character outside the alphabet. */
 export function base58btcDecode(text: string): Uint8Array | undefined {
-  let zeros = 0;
-  while (zeros < text.length && text[zeros] === '1') zeros++;
-  const bytes: number[] = [];
-  for (let i = zeros; i < text.length; i++) {
-    let carry = INDEX.get(text[i]);
-    if (carry === undefined) return undefined;
-    for (let j = 0; j < bytes.length; j++) {
-      carry += bytes[j] * 58;
-      bytes[j] = carry & 0xff;
-      carry >>= 8;
-    }
-    while (carry > 0) {
-      bytes.push(carry & 0xff);
-      carry >>= 8;
-    }
-  }
-  return Uint8Array.from([...new Array<number>(zeros).fill(0), ...bytes.reverse()]);
+  return bs58.decodeUnsafe(text);
 }
 
 /** `z` + base58btc: the multibase form of proof values and Multikey keys. */
