@@ -2,5 +2,6 @@ export * from './problems';
 export * from './document-loader';
 export * from './achievement-credential';
 export * from './keys';
+export * from './multikey';
 export { signCredential, verifyCredential } from './eddsa-rdfc-2022';
 export type { SignOptions, KeyResolver, ResolvedKey, VerifyResult } from './eddsa-rdfc-2022';

@@ -1,5 +1,5 @@
 import { IssuerKey, IssuerKeys } from './issuer-keys';
-import { seedFromSecretMultibase } from './multikey';
+import { seedFromSecretMultibase } from '@balanse/credentials';
 import {
   assertionKey,
   didDocument,

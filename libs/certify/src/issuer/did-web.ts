@@ -1,3 +1,4 @@
+import { MULTIKEY_CONTEXT } from '@balanse/credentials';
 import type { IssuerPublicKey } from './issuer-keys';
 
 /**
@@ -72,7 +73,6 @@ export interface DidDocument {
 }
 
 export const DID_CONTEXT = 'https://www.w3.org/ns/did/v1';
-export const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
 
 /**
  * The DID document for `/.well-known/did.json`: every key (current first) as a Multikey

@@ -1,4 +1,3 @@
-export * from './multikey';
 export * from './issuer-keys';
 export * from './issuer-keys-env';
 export * from './did-web';

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, secretSetting } from '@balanse/runtime';
 import { ISSUER_KEY_ID, IssuerKey, IssuerKeys } from './issuer-keys';
-import { MultikeyError, seedFromSecretMultibase } from './multikey';
+import { MultikeyError, seedFromSecretMultibase } from '@balanse/credentials';
 
 /**
  * The issuer's Ed25519 keys (they sign credentials), from the environment:

@@ -16,7 +16,7 @@ import {
   publicKeyMultibase,
   secretKeyMultibase,
   seedFromSecretMultibase,
-} from './multikey';
+} from '@balanse/credentials';
 
 // W3C Data Integrity EdDSA Cryptosuites v1.0, the key pair of its test vectors (eddsa-rdfc-2022).
 const SPEC_SECRET = 'z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq';

@@ -8,7 +8,7 @@ import {
   rawPublicKey,
   rawSeed,
   secretKeyMultibase,
-} from './multikey';
+} from '@balanse/credentials';
 
 /** A key id: the fragment of its verification method (`did:web:…#<id>`). */
 export const ISSUER_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

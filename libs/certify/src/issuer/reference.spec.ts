@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { IssuerKey } from './issuer-keys';
 import bs58 from 'bs58';
-import { publicKeyBytesFromMultibase, seedFromSecretMultibase } from './multikey';
+import { publicKeyBytesFromMultibase, seedFromSecretMultibase } from '@balanse/credentials';
 
 /** @digitalbazaar/ed25519-multikey is ESM-only: it runs in a child node process. */
 function reference(input: object): {
