@@ -89,13 +89,21 @@ describe('results: certified means the whole standard', () => {
       standardOutcomeCount: 19,
       notYetMetOutcomeIds: standard.outcomeIds.slice(2),
     });
-    const subject = credential.credential.credentialSubject;
-    expect(subject.achievement.achievementType).toBe('Competency');
-    expect(subject.result.map((r: { resultDescription: string }) => r.resultDescription)).toEqual(
-      scope.map((id) => `urn:uuid:${id}`),
-    );
-    expect(subject.achievement.criteria.narrative).toContain(
-      "2 of the standard's 19 learning outcomes were assessed and met",
-    );
+    // The signed Open Badges 3.0 credential: every outcome of the standard, 2 of them met, and
+    // for this kompetansebevis the 17 not yet met in words.
+    const document = credential.credential;
+    expect(document.type).toEqual(['VerifiableCredential', 'AchievementCredential']);
+    expect(document.proof[0]).toMatchObject({
+      type: 'DataIntegrityProof',
+      cryptosuite: 'eddsa-rdfc-2022',
+    });
+    const subject = document.credentialSubject;
+    expect(subject.achievement.version).toBe('1');
+    const completed = subject.result
+      .filter((r: { status: string }) => r.status === 'Completed')
+      .map((r: { resultDescription: string }) => r.resultDescription);
+    expect(completed).toEqual(scope.map((id) => `urn:uuid:${id}`));
+    expect(subject.narrative).toContain('Learning outcomes not yet met:');
+    expect(subject.identifier[0]).toMatchObject({ type: 'IdentityObject', hashed: true });
   });
 });

@@ -4,9 +4,26 @@ import { CredentialRepository } from './credentials/credential.repository';
 import { CredentialsService } from './credentials/credentials.service';
 import { IssuerProfileCommands } from './profile/issuer-profile.handlers';
 import { IssuerProfileService } from './profile/issuer-profile.service';
+import { RecipientEvents, Recipients } from './recipients/recipients';
+import { AnnouncedStandards } from './standards/announced-standards';
+import { AnnouncedStandardEvents } from './standards/announced-standards.handlers';
+import { StatusSlots } from './status/status-slots';
 
 @Module({
-  controllers: [CredentialQueries, CredentialEvents, IssuerProfileCommands],
-  providers: [CredentialRepository, CredentialsService, IssuerProfileService],
+  controllers: [
+    CredentialQueries,
+    CredentialEvents,
+    IssuerProfileCommands,
+    AnnouncedStandardEvents,
+    RecipientEvents,
+  ],
+  providers: [
+    CredentialRepository,
+    CredentialsService,
+    IssuerProfileService,
+    AnnouncedStandards,
+    Recipients,
+    StatusSlots,
+  ],
 })
 export class CertifyModule {}

@@ -5,6 +5,8 @@ import { IssuerProfile } from './profile/issuer-profile.entity';
 import { IssuerProfile1799000000500 } from './migrations/1799000000500-issuer-profile';
 import { CertifyInit1764300000400 } from './migrations/1764300000400-certify-init';
 import { CredentialStandardOutcomes1795900000400 } from './migrations/1795900000400-credential-standard-outcomes';
+import { SignedCredentials1799000000600 } from './migrations/1799000000600-signed-credentials';
+import { configureCertify } from './issuer/issuer-config';
 import { CredentialStandardVersion1799000000400 } from './migrations/1799000000400-credential-standard-version';
 
 /** Certify (sertifisere): credentials for what was met. */
@@ -17,5 +19,10 @@ export const certifyService: ServiceDefinition = {
     CredentialStandardOutcomes1795900000400,
     CredentialStandardVersion1799000000400,
     IssuerProfile1799000000500,
+    SignedCredentials1799000000600,
   ],
+  // The issuer's keys and public URL (issuer/issuer-config.ts).
+  configure: configureCertify,
 };
+
+export { IssuerKey, IssuerKeys } from './issuer/issuer-keys';

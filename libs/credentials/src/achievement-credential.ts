@@ -6,6 +6,8 @@ export interface OrganisationInput {
   id: string;
   name: string;
   url?: string;
+  /** An image (logo) URL or data URI. */
+  image?: string;
 }
 
 /** One learning outcome of the standard, with whether the candidate met it. */
@@ -18,6 +20,8 @@ export interface OutcomeInput {
   /** A resolvable URL for the outcome (served by Balanse, or the CASE item). */
   url: string;
   met: boolean;
+  /** ESCO skill URIs the outcome maps to. */
+  escoSkills?: string[];
 }
 
 export interface AchievementCredentialInput {
@@ -45,8 +49,15 @@ export interface AchievementCredentialInput {
   outcomes: OutcomeInput[];
   /** Credits the achievement earns, where the standard maps to formal education. */
   creditsEarned?: number;
-  /** The recipient's identifier, hashed with the salt; it never appears in the credential. */
-  recipient: { identifier: string; salt: string; identityType?: 'identifier' | 'emailAddress' };
+  /**
+   * The recipient: an identifier hashed here with the salt (it never appears in the
+   * credential), or a hash made elsewhere (`identityHash`, as identify sends it).
+   */
+  recipient:
+    | { identifier: string; salt: string; identityType?: 'identifier' | 'emailAddress' }
+    | { identityHash: string; salt: string; identityType: 'identifier' | 'emailAddress' };
+  /** The credential's status entry (a BitstringStatusListEntry): the schema allows one. */
+  credentialStatus?: Json;
   /** Evidence references: an id and the SHA-256 (hex) of the file, never the file itself. */
   evidence?: { id: string; sha256: string; name?: string }[];
   /** For a partial result: the training plan towards the outcomes not yet met. */
@@ -73,7 +84,23 @@ function isoSeconds(value: Date | string): string {
 }
 
 function profile(org: OrganisationInput): Json {
-  return { id: org.id, type: ['Profile'], name: org.name, ...(org.url ? { url: org.url } : {}) };
+  return {
+    id: org.id,
+    type: ['Profile'],
+    name: org.name,
+    ...(org.url ? { url: org.url } : {}),
+    ...(org.image ? { image: { id: org.image, type: 'Image' } } : {}),
+  };
+}
+
+function escoAlignment(uri: string): Json {
+  return {
+    type: ['Alignment'],
+    targetName: 'ESCO skill',
+    targetUrl: uri,
+    targetFramework: 'ESCO',
+    targetType: 'ext:ESCOSkill',
+  };
 }
 
 function levelAlignment(framework: 'NKR' | 'EQF', level: number): Json {
@@ -134,6 +161,7 @@ export function achievementCredential(input: AchievementCredentialInput): Json {
       resultType: 'Status',
       alignment: [
         { type: ['Alignment'], targetName: o.name, targetUrl: o.url, targetType: 'CFItem' },
+        ...(o.escoSkills ?? []).map(escoAlignment),
       ],
     })),
   };
@@ -144,7 +172,10 @@ export function achievementCredential(input: AchievementCredentialInput): Json {
       {
         type: 'IdentityObject',
         hashed: true,
-        identityHash: identityHash(input.recipient.identifier, input.recipient.salt),
+        identityHash:
+          'identityHash' in input.recipient
+            ? input.recipient.identityHash
+            : identityHash(input.recipient.identifier, input.recipient.salt),
         identityType: input.recipient.identityType ?? 'identifier',
         salt: input.recipient.salt,
       },
@@ -178,6 +209,7 @@ export function achievementCredential(input: AchievementCredentialInput): Json {
     issuer: profile(input.issuer),
     validFrom: isoSeconds(input.validFrom),
     credentialSubject: subject,
+    ...(input.credentialStatus ? { credentialStatus: input.credentialStatus } : {}),
   };
   if (input.evidence?.length) {
     credential.evidence = input.evidence.map((e) => ({

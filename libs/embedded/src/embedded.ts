@@ -18,6 +18,7 @@ import {
   PortError,
   type RunningService,
   type SecretsKeyConfig,
+  type ServiceSetup,
 } from '@balanse/runtime';
 import type { FromGateway, GatewayThreadData, ToGateway } from './gateway-thread';
 import { embeddedSecretKeys } from './secrets-key';
@@ -61,6 +62,17 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
   if (options.logger !== undefined) Logger.overrideLogger(options.logger);
   const secretKeys = await embeddedSecretKeys(options.dataDir, options.secretsKey);
   const database = await EmbeddedDatabase.open(options.dataDir);
+  // The API's URL, known once the gateway listens: before any event is handled (relays start after).
+  const api: { url?: string } = {};
+  const setup: ServiceSetup = {
+    mode: 'embedded',
+    dataDir: options.dataDir,
+    env: process.env,
+    publicUrl: () => {
+      if (!api.url) throw new Error('the public URL is not known before the gateway listens');
+      return api.url;
+    },
+  };
   const services: RunningService[] = await Promise.all(
     EMBEDDED_SERVICES.map((def) => {
       return createService(
@@ -73,13 +85,12 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
           relay: { pollMs: 500, maxInFlight: options.relayMaxInFlight },
           inboxRetentionMs: options.inboxRetentionMs,
           secretKeys,
+          setup,
         },
         { http: false, logger: options.logger },
       );
     }),
   );
-  // Relays start only when every consumer is subscribed: the in-process bus keeps no backlog.
-  for (const s of services) s.relay.start();
   const checks = services.flatMap((s) => s.readiness);
   const gateway = await startGatewayThread(
     {
@@ -111,6 +122,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     },
   );
   const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${gateway.port}`;
+  api.url = `http://localhost:${gateway.port}`;
+  // Relays start only when every consumer is subscribed (the in-process bus keeps no backlog)
+  // and the public URL is known (certify writes it into credentials).
+  for (const s of services) s.relay.start();
   new Logger('embedded').log(`all services running in one process; API at ${url}/api/v1`);
   return {
     url,

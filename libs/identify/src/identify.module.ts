@@ -14,6 +14,7 @@ import { CasesService } from './cases/cases.service';
 import { StandardCommands } from './standards/standards.handlers';
 import { StandardRepository } from './standards/standard.repository';
 import { StandardsService } from './standards/standards.service';
+import { StandardAnnouncer } from './standards/standard-announcer';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
@@ -22,6 +23,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
   providers: [
     StandardRepository,
     StandardsService,
+    StandardAnnouncer,
     CaseRepository,
     CasesService,
     NeedRepository,

@@ -10,6 +10,7 @@ import { StandardVersions1797000000100 } from './migrations/1797000000100-standa
 import { BulkJobs1798000000700 } from './migrations/1798000000700-bulk-jobs';
 import { WebhookSecretSealed1798000000900 } from './migrations/1798000000900-webhook-secret-sealed';
 import { StandardExchange1799000000100 } from './migrations/1799000000100-standard-exchange';
+import { StandardAnnouncement1799000000600 } from './migrations/1799000000600-standard-announcement';
 import { seedStandards } from './standards/seed/avdelingsleder';
 import { StandardRecord, StandardVersionRecord } from './standards/standard.entity';
 
@@ -26,6 +27,7 @@ export const identifyService: ServiceDefinition = {
     BulkJobs1798000000700,
     WebhookSecretSealed1798000000900,
     StandardExchange1799000000100,
+    StandardAnnouncement1799000000600,
   ],
   // Webhook signing secrets are stored encrypted (webhooks/webhook-secrets.ts).
   needsSecretKeys: true,

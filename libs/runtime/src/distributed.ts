@@ -80,9 +80,13 @@ export async function runServiceProcess(def: ServiceDefinition): Promise<void> {
       relay: { maxInFlight: env.BALANSE_RELAY_MAX_IN_FLIGHT },
       inboxRetentionMs: hoursToMs(env.BALANSE_INBOX_RETENTION_HOURS),
       secretKeys,
+      setup: { mode: 'distributed', env: process.env },
     },
     { http: true, logger: logLevels(env.LOG_LEVEL) },
-  );
+  ).catch((err: unknown) => {
+    exitOn(err);
+    throw err;
+  });
   await listenOrExit(service.app as INestApplication, env.PORT);
   service.relay.start();
   log.log(
@@ -119,10 +123,15 @@ export function exitOnConfigError<T>(load: () => T): T {
   try {
     return load();
   } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78); // EX_CONFIG
-    }
+    exitOn(err);
     throw err;
+  }
+}
+
+/** A ConfigError (a service's `configure` rejects with one) ends the process with its message. */
+function exitOn(err: unknown): void {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(78); // EX_CONFIG
   }
 }

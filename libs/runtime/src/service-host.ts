@@ -8,6 +8,7 @@ import {
   type LoggerService,
   type LogLevel,
   type Type,
+  type Provider,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
@@ -47,7 +48,24 @@ export interface ServiceDefinition {
   seed?: (dataSource: DataSource) => Promise<void>;
   /** Stores secrets encrypted: the launcher must give it `SecretKeys` (ServiceInfra.secretKeys). */
   needsSecretKeys?: boolean;
+  /**
+   * The service's own configuration, read at start (a ConfigError names a bad or missing value):
+   * providers its module injects. Certify's issuer keys and public URL come this way.
+   */
+  configure?: (setup: ServiceSetup) => Promise<Provider[]>;
 }
+
+/** How a service runs, for its `configure`. */
+export type ServiceSetup =
+  | {
+      mode: 'embedded';
+      /** The data folder (`memory://`: nothing kept). */
+      dataDir: string;
+      env: NodeJS.ProcessEnv;
+      /** The gateway's public base URL, known once it listens (before any event is handled). */
+      publicUrl: () => string;
+    }
+  | { mode: 'distributed'; env: NodeJS.ProcessEnv };
 
 export interface ServiceInfra {
   events: EventTransport;
@@ -58,6 +76,8 @@ export interface ServiceInfra {
   inboxRetentionMs?: number;
   /** The keys for stored secrets, injectable as `SecretKeys` (required by `needsSecretKeys`). */
   secretKeys?: SecretKeys;
+  /** For the service's `configure` (required when it has one). */
+  setup?: ServiceSetup;
 }
 
 export interface RunningService {
@@ -92,6 +112,8 @@ export async function createService(
 ): Promise<RunningService> {
   if (def.needsSecretKeys && !infra.secretKeys)
     throw new Error(`${def.name} stores secrets encrypted and needs secret keys`);
+  if (def.configure && !infra.setup) throw new Error(`${def.name} needs its setup to configure`);
+  const configured = def.configure ? await def.configure(infra.setup!) : [];
   const dataSource = await openServiceDataSource({
     storage,
     entities: [...messagingEntities, ...def.entities],
@@ -137,7 +159,7 @@ export async function createService(
   let app: INestApplication | INestMicroservice;
   if (options.http) {
     const http = await NestFactory.create(
-      hostModule(def, messaging, infra.secretKeys, readiness),
+      hostModule(def, messaging, infra.secretKeys, configured, readiness),
       appOptions,
     );
     withMessageEnhancers(
@@ -148,7 +170,7 @@ export async function createService(
     app = http;
   } else {
     const microservice = await NestFactory.createMicroservice(
-      hostModule(def, messaging, infra.secretKeys),
+      hostModule(def, messaging, infra.secretKeys, configured),
       {
         ...appOptions,
         strategy: server,
@@ -186,6 +208,7 @@ function hostModule(
   def: ServiceDefinition,
   messaging: DynamicModule,
   secretKeys: SecretKeys | undefined,
+  configured: Provider[],
   health?: ReadinessCheck[],
 ): DynamicModule {
   @Module({})
@@ -195,9 +218,22 @@ function hostModule(
     imports: [
       messaging,
       ...(secretKeys ? [secretKeysModule(secretKeys)] : []),
+      ...(configured.length > 0 ? [configuredModule(configured)] : []),
       def.module,
       ...(health ? [HealthModule.with(health)] : []),
     ],
+  };
+}
+
+/** What the service's `configure` gave, for every module of the service (global). */
+function configuredModule(providers: Provider[]): DynamicModule {
+  @Global()
+  @Module({})
+  class ServiceConfigModule {}
+  return {
+    module: ServiceConfigModule,
+    providers,
+    exports: providers.map((p) => (typeof p === 'function' ? p : p.provide)),
   };
 }
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { secretKeyMultibase } from '@balanse/credentials';
 import { waitForReady } from './status';
 
 /** The repository root: above `libs/testing/src` from the sources, above `dist/…` when built. */
@@ -27,11 +28,20 @@ const KEEP_LINES = 2_000;
  */
 export const TEST_SECRETS_KEY = Buffer.alloc(32, 'balanse-test-secrets-key').toString('base64');
 
-function withTestSecretsKey(app: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const set = (name: string) => !!env[name]?.trim();
-  if (app !== 'identify' || set('BALANSE_SECRETS_KEY') || set('BALANSE_SECRETS_KEY_FILE'))
-    return env;
-  return { ...env, BALANSE_SECRETS_KEY: TEST_SECRETS_KEY };
+/**
+ * The key certify signs credentials with in tests (the distributed mode requires one), as
+ * `BALANSE_ISSUER_KEYS` configures it.
+ */
+export const TEST_ISSUER_KEYS = `test-key=${secretKeyMultibase(Buffer.alloc(32, 'balanse-test-issuer-key'))}`;
+
+/** The secrets the distributed mode requires, for a started app that the test gives none. */
+function withTestSecrets(app: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const set = (name: string) => !!env[name]?.trim() || !!env[`${name}_FILE`]?.trim();
+  if (app === 'identify' && !set('BALANSE_SECRETS_KEY'))
+    return { ...env, BALANSE_SECRETS_KEY: TEST_SECRETS_KEY };
+  if (app === 'certify' && !set('BALANSE_ISSUER_KEYS'))
+    return { ...env, BALANSE_ISSUER_KEYS: TEST_ISSUER_KEYS };
+  return env;
 }
 
 /** Children still running; killed if this process exits without stopping them. */
@@ -111,7 +121,7 @@ export class AppProcess {
     if (this.running) throw new Error(`${this.name} is already running`);
     const child = spawnApp(
       this.app,
-      withTestSecretsKey(this.app, {
+      withTestSecrets(this.app, {
         ...process.env,
         LOG_LEVEL: 'warn',
         ...this.env,

@@ -121,6 +121,7 @@ async function startDistributedStack(options: StackOptions): Promise<Stack> {
   if (!options.servers?.natsUrl) await resetEventStream(); // a test's own server is fresh
   const settings = { echo: options.echo, startTimeoutMs: options.startTimeoutMs };
   const processes: Partial<Record<StackProcessName, AppProcess>> = {};
+  const gatewayPort = await freePort();
   for (const service of SERVICE_APPS) {
     processes[service] = new AppProcess(
       service,
@@ -129,6 +130,8 @@ async function startDistributedStack(options: StackOptions): Promise<Stack> {
         NATS_URL: natsUrl,
         DATABASE_URL: urls[service]!,
         BALANSE_ACK_WAIT_MS: '3000',
+        // Certify writes it into credentials (did:web, verification links): the gateway's.
+        BALANSE_PUBLIC_URL: `http://localhost:${gatewayPort}`,
         ...options.env,
         ...options.processEnv?.[service],
       },
@@ -137,7 +140,7 @@ async function startDistributedStack(options: StackOptions): Promise<Stack> {
   }
   const gateway = new AppProcess(
     'gateway',
-    await freePort(),
+    gatewayPort,
     {
       NATS_URL: natsUrl,
       BALANSE_ADMIN_TOKEN: token,

@@ -2,8 +2,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * A credential issued for a case: the full standard, or a partial certificate
- * (kompetansebevis) listing the outcomes met. `document` is the credential as issued; signing
- * (Open Badges 3.0 / VC 2.0 with an eddsa-rdfc-2022 proof) is added by a later change.
+ * (kompetansebevis) listing the outcomes met. `document` is the credential exactly as issued:
+ * an Open Badges 3.0 AchievementCredential with an eddsa-rdfc-2022 proof (credentials issued
+ * before signing came keep their unsigned document and have no status slot).
  */
 @Entity('credential')
 export class Credential {
@@ -20,4 +21,13 @@ export class Credential {
   @Column('text', { name: 'standard_version', nullable: true }) standardVersion: string | null;
   @Column('timestamptz', { name: 'issued_at' }) issuedAt: Date;
   @Column('jsonb') document: Record<string, unknown>;
+  /** The status lists' slot (revocation and suspension alike); null before signing came. */
+  @Column('int', { name: 'status_list', nullable: true }) statusList: number | null;
+  @Column('int', { name: 'status_index', nullable: true }) statusIndex: number | null;
+  /** The recipient as the credential has it (`sha256$…`); never the identifier itself. */
+  @Column('text', { name: 'recipient_hash', nullable: true }) recipientHash: string | null;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
+  @Column('text', { name: 'revocation_reason', nullable: true }) revocationReason: string | null;
+  @Column('timestamptz', { name: 'suspended_at', nullable: true }) suspendedAt: Date | null;
+  @Column('text', { name: 'suspension_reason', nullable: true }) suspensionReason: string | null;
 }

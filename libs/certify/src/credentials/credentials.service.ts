@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   budgetedPage,
   CaseCertified,
@@ -8,10 +8,19 @@ import {
   keysetAfter,
   pageLimit,
   type CaseAssessedV2,
+  type RecipientHashV1,
   type PageQueryDto,
 } from '@balanse/contracts';
 import type { Tx } from '@balanse/messaging';
-import { credentialDocument, credentialKind, standardCoverage } from './credential-document';
+import { achievementCredential, identityHash, signCredential } from '@balanse/credentials';
+import { IssuerConfig } from '../issuer/issuer-config';
+import { IssuerProfileService } from '../profile/issuer-profile.service';
+import { Recipients } from '../recipients/recipients';
+import { AnnouncedStandards } from '../standards/announced-standards';
+import { statusEntry } from '../status/status-credential';
+import { StatusSlots, statusListUrl } from '../status/status-slots';
+import { achievementInput } from './achievement';
+import { credentialKind, standardCoverage } from './credential-document';
 import type { Credential } from './credential.entity';
 import { CredentialRepository } from './credential.repository';
 
@@ -20,18 +29,69 @@ const CREDENTIAL_LIST = 'credentials';
 
 @Injectable()
 export class CredentialsService {
-  constructor(private readonly credentials: CredentialRepository) {}
+  constructor(
+    private readonly credentials: CredentialRepository,
+    private readonly standards: AnnouncedStandards,
+    private readonly recipients: Recipients,
+    private readonly slots: StatusSlots,
+    private readonly profiles: IssuerProfileService,
+    private readonly issuer: IssuerConfig,
+  ) {}
 
-  /** `case.assessed`: issue a credential for what was met (nothing for not_certified). */
+  /**
+   * `case.assessed`: issue the signed credential for what was met (nothing for not_certified).
+   * Waits (the event is retried) until the standard version's content has arrived.
+   */
   async issue(tx: Tx, data: CaseAssessedV2): Promise<void> {
     const kind = credentialKind(data.decision);
     if (!kind) return;
     // One credential per case decision: a repeated event finds it issued.
     if (await this.credentials.existsForCase(tx.manager, tx.tenantId, data.caseId)) return;
-    const id = randomUUID();
-    const issuedAt = new Date();
     const { caseId, standardId, met, standardOutcomeIds } = data;
     const standardVersion = data.standardVersion ?? null;
+    const standard = await this.standards.find(
+      tx.manager,
+      tx.tenantId,
+      standardId,
+      standardVersion,
+    );
+    if (!standard)
+      throw new Error(
+        `standard ${standardId} version ${standardVersion ?? '(latest)'} has not been announced to certify yet; retried`,
+      );
+    const id = randomUUID();
+    const issuedAt = new Date();
+    const recipient =
+      (await this.recipients.find(tx.manager, tx.tenantId, caseId)) ?? caseRecipient(caseId);
+    const slot = await this.slots.allocate(tx.manager);
+    const { publicUrl } = this.issuer;
+    const profile = await this.profiles.get(tx.tenantId, tx.manager);
+    const unsigned = achievementCredential(
+      achievementInput({
+        id,
+        issuedAt,
+        publicUrl,
+        issuer: {
+          id: this.issuer.did,
+          name: profile.name,
+          ...(profile.url ? { url: profile.url } : {}),
+          ...(profile.image ? { image: profile.image } : {}),
+        },
+        standard,
+        kind,
+        met,
+        assessed: [...met, ...data.partlyMet, ...data.notMet],
+        recipient,
+        credentialStatus: {
+          ...statusEntry(
+            statusListUrl(publicUrl, slot.list, 'revocation'),
+            'revocation',
+            slot.index,
+          ),
+        },
+      }),
+    );
+    const document = await signCredential(unsigned, this.issuer.signingKey, { created: issuedAt });
     await this.credentials.insert(tx.manager, {
       id,
       tenantId: tx.tenantId,
@@ -40,16 +100,23 @@ export class CredentialsService {
       kind,
       outcomeIds: met,
       standardOutcomeIds,
-      standardVersion,
+      standardVersion: standard.version,
       issuedAt,
-      document: credentialDocument({ id, issuedAt, standardId, kind, met, standardOutcomeIds }),
+      document,
+      statusList: slot.list,
+      statusIndex: slot.index,
+      recipientHash: recipient.identityHash,
+      revokedAt: null,
+      revocationReason: null,
+      suspendedAt: null,
+      suspensionReason: null,
     });
     await tx.emit(CaseCertified, caseId, {
       caseId,
       credentialId: id,
       result: kind === 'full' ? 'certified' : 'partial',
       outcomeIds: met,
-      ...(standardVersion ? { standardVersion } : {}),
+      standardVersion: standard.version,
     });
   }
 
@@ -72,6 +139,19 @@ export class CredentialsService {
     if (!credential) throw DomainError.notFound(ErrorCode.CREDENTIAL_NOT_FOUND, 'credential', id);
     return view(credential);
   }
+}
+
+/**
+ * A case opened before identify sent the recipient's hash: the credential names the case
+ * (hashed), which the employer can tie to the person.
+ */
+function caseRecipient(caseId: string): RecipientHashV1 {
+  const salt = randomBytes(16).toString('hex');
+  return {
+    identityHash: identityHash(`urn:uuid:${caseId}`, salt),
+    salt,
+    identityType: 'identifier',
+  };
 }
 
 /** The credential as the API shows it: the outcomes it covers and how much of the standard that is. */

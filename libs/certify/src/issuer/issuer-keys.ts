@@ -56,9 +56,14 @@ export class IssuerKey implements IssuerPublicKey {
     return verifySignature(this.publicKey, data, signature);
   }
 
+  /** The secret in Multikey form (`z3u2…`), for the signer and the key file; never logged. */
+  get secretKeyMultibase(): string {
+    return secretKeyMultibase(rawSeed(this.#privateKey));
+  }
+
   /** The line that configures this key (`<id>=<secretKeyMultibase>`): secret, for a key file. */
   toConfigLine(): string {
-    return `${this.id}=${secretKeyMultibase(rawSeed(this.#privateKey))}`;
+    return `${this.id}=${this.secretKeyMultibase}`;
   }
 
   toPublic(): IssuerPublicKey {

@@ -14,8 +14,9 @@ export class IssuerProfileService {
     private readonly uow: UnitOfWork,
   ) {}
 
-  async get(tenantId: string): Promise<IssuerProfileView> {
-    const found = await this.dataSource.manager.findOneBy(IssuerProfile, { tenantId });
+  /** `manager`: inside a transaction (the embedded database has one connection: never beside it). */
+  async get(tenantId: string, manager = this.dataSource.manager): Promise<IssuerProfileView> {
+    const found = await manager.findOneBy(IssuerProfile, { tenantId });
     return found ? view(found) : { ...DEFAULT_ISSUER, custom: false, updatedAt: null };
   }
 

@@ -1,2 +1,3 @@
 export * from './status-list';
 export * from './status-credential';
+export * from './status-slots';

@@ -13,6 +13,7 @@ export const EVENT_OWNERS: Readonly<Record<string, ServiceName>> = {
   'case.certified': 'certify',
   'need.recorded': 'identify',
   'need.changed': 'identify',
+  'standard.announced': 'identify',
 };
 
 /** `balanse.case.assessed.v2` → `case.assessed`; undefined for a type without a version. */

@@ -7,3 +7,4 @@ export * from './case-assessed/case-assessed.v2';
 export * from './case-certified/case-certified.v1';
 export * from './need-recorded/need-recorded.v1';
 export * from './need-changed/need-changed.v1';
+export * from './standard-announced/standard-announced.v1';

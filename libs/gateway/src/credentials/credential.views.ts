@@ -50,27 +50,41 @@ export class CredentialView {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'the credential as issued: an Open Badges 3.0 credential (not signed yet)',
+    description:
+      'the credential exactly as issued: an Open Badges 3.0 AchievementCredential (W3C VC 2.0) with an eddsa-rdfc-2022 Data Integrity proof (shortened here)',
     example: {
       '@context': [
         'https://www.w3.org/ns/credentials/v2',
         'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
       ],
       id: `urn:uuid:${ID.credential}`,
-      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      type: ['VerifiableCredential', 'AchievementCredential'],
+      issuer: { id: 'did:web:balanse.example.no', type: ['Profile'], name: 'Balanse' },
       validFrom: '2025-03-04T13:05:00.412Z',
       credentialSubject: {
         type: ['AchievementSubject'],
         achievement: {
           id: `urn:uuid:${ID.standard}`,
           type: ['Achievement'],
-          achievementType: 'Competency',
-          criteria: { narrative: 'The listed learning outcomes were met.' },
+          achievementType: 'Certificate',
+          name: 'Avdelingsleder',
+          version: '1',
         },
         result: [
           { type: ['Result'], resultDescription: `urn:uuid:${ID.outcome}`, status: 'Completed' },
         ],
       },
+      proof: [
+        {
+          type: 'DataIntegrityProof',
+          created: '2025-03-04T13:05:00Z',
+          verificationMethod: 'did:web:balanse.example.no#key-1',
+          cryptosuite: 'eddsa-rdfc-2022',
+          proofPurpose: 'assertionMethod',
+          proofValue: 'z5v…',
+        },
+      ],
     },
   })
   credential: Record<string, unknown>;

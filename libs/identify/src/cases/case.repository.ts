@@ -357,6 +357,18 @@ export class CaseRepository {
     const rows: CaseViewRow[] = await manager.query(VIEW_SQL, [caseId, tenantId]);
     return rows.length > 0 ? toView(rows[0]) : null;
   }
+  /** The e-mails on record of these candidates (for the credential's hashed recipient). */
+  async candidateEmails(
+    manager: EntityManager,
+    tenantId: string,
+    candidateIds: string[],
+  ): Promise<Map<string, string | null>> {
+    const rows: Array<{ id: string; email: string | null }> = await manager.query(
+      `SELECT id, email FROM candidate WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [tenantId, [...new Set(candidateIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.email]));
+  }
 }
 
 function toView(c: CaseViewRow) {

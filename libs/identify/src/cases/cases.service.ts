@@ -10,6 +10,7 @@ import {
   pageLimit,
   phaseAfter,
   type CaseAssessedV2,
+  type CaseOpenedV1,
   type CaseCertifiedV1,
   type CaseStatus,
   type CaseDocumentedV2,
@@ -37,6 +38,8 @@ import { gapReport, type GapReport } from './gap';
 import { assessed, certified, documented, requirePhase, type Progress } from './progress';
 import { checkScope, requireScope } from './scope';
 import { WebhooksService } from '../webhooks/webhooks.service';
+import { StandardAnnouncer } from '../standards/standard-announcer';
+import { recipientHash } from './recipient';
 
 /** What `PATCH /candidates/{externalIdentifier}` answers. */
 export interface CandidateUpdate {
@@ -108,6 +111,7 @@ export class CasesService {
     private readonly needs: NeedsService,
     private readonly caseList: CaseListRepository,
     private readonly webhooks: WebhooksService,
+    private readonly announcer: StandardAnnouncer,
   ) {}
 
   async open(ctx: CommandContext, dto: OpenCaseDto): Promise<CaseView> {
@@ -195,6 +199,15 @@ export class CasesService {
         detail: { standardId: standard.id, standardVersion: standard.version, ...detail },
       })),
     );
+    await this.announcer.announce(
+      tx,
+      cases.map((c) => c.standard),
+    );
+    const emails = await this.cases.candidateEmails(
+      tx.manager,
+      tx.tenantId,
+      cases.map((c) => c.candidateId),
+    );
     const openedAt = new Date().toISOString();
     const opened = await tx.emitMany(
       CaseOpened,
@@ -206,7 +219,9 @@ export class CasesService {
           standardId: standard.id,
           standardVersion: String(standard.version),
           openedAt,
-          ...mapping,
+          recipient: recipientHash(candidateId, emails.get(candidateId)),
+          // `target()` leaves out what is unset: no value here is null.
+          ...(mapping as Pick<CaseOpenedV1, 'needId' | 'sector' | 'region'>),
         },
       })),
     );

@@ -1,0 +1,50 @@
+import { Controller, Injectable } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { EntityManager } from 'typeorm';
+import { CaseOpened, CaseOpenedV1, type RecipientHashV1 } from '@balanse/contracts';
+import type { EventContext } from '@balanse/messaging';
+
+/** Each case's recipient, only as the salted hash identify sends on `case.opened`. */
+@Injectable()
+export class Recipients {
+  async store(manager: EntityManager, tenantId: string, caseId: string, r: RecipientHashV1) {
+    await manager.query(
+      `INSERT INTO case_recipient (tenant_id, case_id, identity_hash, salt, identity_type)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [tenantId, caseId, r.identityHash, r.salt, r.identityType],
+    );
+  }
+
+  async find(
+    manager: EntityManager,
+    tenantId: string,
+    caseId: string,
+  ): Promise<RecipientHashV1 | undefined> {
+    const rows: Array<{ identity_hash: string; salt: string; identity_type: string }> =
+      await manager.query(
+        `SELECT identity_hash, salt, identity_type FROM case_recipient
+          WHERE tenant_id = $1 AND case_id = $2`,
+        [tenantId, caseId],
+      );
+    const row = rows[0];
+    return row
+      ? {
+          identityHash: row.identity_hash,
+          salt: row.salt,
+          identityType: row.identity_type as RecipientHashV1['identityType'],
+        }
+      : undefined;
+  }
+}
+
+@Controller()
+export class RecipientEvents {
+  constructor(private readonly recipients: Recipients) {}
+
+  /** Cases opened before identify sent the hash have none: their credential hashes the case. */
+  @EventPattern(CaseOpened.type)
+  opened(@Payload() data: CaseOpenedV1, @Ctx() { tx }: EventContext) {
+    if (!data.recipient) return;
+    return this.recipients.store(tx.manager, tx.tenantId, data.caseId, data.recipient);
+  }
+}
