@@ -77,6 +77,7 @@ describe('distributed mode: separate service processes over NATS JetStream and P
     }
     expect(new Set(events.map((e) => e['type']))).toEqual(
       new Set([
+        'balanse.standard.announced.v1',
         'balanse.case.opened.v1',
         'balanse.case.identified.v2',
         'balanse.case.documented.v2',
@@ -85,6 +86,12 @@ describe('distributed mode: separate service processes over NATS JetStream and P
       ]),
     );
     expect(JSON.stringify(events)).not.toContain('Candidate dist-');
+    // The recipient travels only as a salted hash (for the credential).
+    const opened = events.find((e) => e['type'] === 'balanse.case.opened.v1')!;
+    expect((opened['data'] as { recipient: unknown }).recipient).toMatchObject({
+      identityHash: expect.stringMatching(/^sha256\$[0-9a-f]{64}$/),
+      salt: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
   });
 });
 

@@ -26,3 +26,4 @@ export const certifyService: ServiceDefinition = {
 };
 
 export { IssuerKey, IssuerKeys } from './issuer/issuer-keys';
+export { parseIssuerKeys } from './issuer/issuer-keys-env';

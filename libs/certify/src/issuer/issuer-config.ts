@@ -67,7 +67,8 @@ export async function configureCertify(setup: ServiceSetup): Promise<Provider[]>
     const { keys } = await embeddedIssuerKeys(
       setup.dataDir,
       issuerKeysConfigFromEnv(setup.env),
-      (message) => new Logger('certify').log(message),
+      // A warning: the key must be backed up with the data folder.
+      (message) => new Logger('certify').warn(message),
     );
     config = new IssuerConfig(keys, publicUrl);
   }

@@ -112,7 +112,7 @@ export function issuerKeysFromEnv(env: NodeJS.ProcessEnv = process.env): IssuerK
 export async function embeddedIssuerKeys(
   dataDir: string,
   configured: IssuerKeys | undefined = undefined,
-  log: (message: string) => void = (message) => new Logger('embedded').log(message),
+  log: (message: string) => void = (message) => new Logger('embedded').warn(message),
 ): Promise<{ keys: IssuerKeys; created?: string }> {
   if (configured) return { keys: configured };
   if (dataDir === 'memory://') return { keys: new IssuerKeys([IssuerKey.generate()]) };

@@ -5,8 +5,8 @@ import type {
 } from '@balanse/contracts';
 import type { Cluster, CompetenceArea, LearningOutcome, Standard } from './standard.entity';
 
-/** Bytes of outcomes per `standard.announced` part: a quarter of the default 1 MB max payload. */
-export const ANNOUNCEMENT_PART_BYTES = 256 * 1024;
+/** Bytes of outcomes per `standard.announced` part: half of what an event may be (MAX_EVENT_BYTES). */
+export const ANNOUNCEMENT_PART_BYTES = 128 * 1024;
 
 /** What a credential says about an outcome, from the standard's model. */
 function announcedOutcome(o: LearningOutcome, clusterId: string): AnnouncedOutcomeV1 {

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { validatePayload, type EventDefinition } from '@balanse/contracts';
 import { newEvent, toCloudEvent, type DomainEvent, type EventMeta } from '../events/domain-event';
+import { MAX_EVENT_BYTES } from '../inbox/envelope-check';
 import { claimKey, idempotencyScope, KeyPruner, storeReply } from '../idempotency/idempotency';
 
 /** An outbox row as the relay publishes it. */
@@ -42,7 +43,12 @@ export class Tx {
     const written = events.map(({ subject, data }) => {
       validatePayload(definition.payload, data); // a bad payload is our bug: fail the transaction
       const event = newEvent(definition.type, this.source, subject, data, this.meta);
-      return { event, envelope: toCloudEvent(event) as OutboxRow['envelope'] };
+      const envelope = toCloudEvent(event) as OutboxRow['envelope'];
+      const json = JSON.stringify(envelope);
+      // Consumers refuse a larger one (envelope-check): our bug, fail here, not at them.
+      if (Buffer.byteLength(json) > MAX_EVENT_BYTES)
+        throw new Error(`a ${definition.type} event is over the limit of ${MAX_EVENT_BYTES} bytes`);
+      return { event, envelope, json };
     });
     await this.manager.query(
       `INSERT INTO outbox (id, tenant_id, type, envelope)
@@ -51,7 +57,7 @@ export class Tx {
         written.map((w) => w.event.id),
         written.map((w) => w.event.tenantId),
         written.map((w) => w.event.type),
-        written.map((w) => JSON.stringify(w.envelope)),
+        written.map((w) => w.json),
       ],
     );
     for (const w of written) this.written.push({ id: w.event.id, envelope: w.envelope });
