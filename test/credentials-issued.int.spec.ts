@@ -86,6 +86,16 @@ describe('signed credentials at issue time (embedded)', () => {
     expect(text).not.toContain('kari');
     expect(text).not.toContain('candidate issued-1');
 
+    // The evidence the assessment rested on: its id and digest, none of its content.
+    const [evidence] = await allPages(stack.api, `/cases/${caseId}/evidence`);
+    expect(document.evidence).toEqual([
+      {
+        id: `urn:uuid:${evidence.id}`,
+        type: ['Evidence'],
+        digestSRI: expect.stringMatching(/^sha256-[A-Za-z0-9+/]{43}=$/),
+      },
+    ]);
+    expect(text).not.toContain('solsiden');
     expect(document.credentialSubject.achievement.alignment.length).toBeGreaterThanOrEqual(19);
     expect(document.credentialStatus).toMatchObject({
       type: 'BitstringStatusListEntry',

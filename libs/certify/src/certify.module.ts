@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CredentialEvents, CredentialQueries } from './credentials/credentials.handlers';
 import { CredentialRepository } from './credentials/credential.repository';
 import { CredentialsService } from './credentials/credentials.service';
+import { EvidenceRefEvents, EvidenceRefs } from './evidence/evidence-refs';
 import { IssuerProfileCommands } from './profile/issuer-profile.handlers';
 import { IssuerProfileService } from './profile/issuer-profile.service';
 import { RecipientEvents, Recipients } from './recipients/recipients';
@@ -16,6 +17,7 @@ import { StatusSlots } from './status/status-slots';
     IssuerProfileCommands,
     AnnouncedStandardEvents,
     RecipientEvents,
+    EvidenceRefEvents,
   ],
   providers: [
     CredentialRepository,
@@ -24,6 +26,7 @@ import { StatusSlots } from './status/status-slots';
     AnnouncedStandards,
     Recipients,
     StatusSlots,
+    EvidenceRefs,
   ],
 })
 export class CertifyModule {}

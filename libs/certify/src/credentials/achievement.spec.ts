@@ -49,6 +49,7 @@ const facts = (over: Partial<AchievementFacts> = {}): AchievementFacts => ({
   kind: 'full',
   met: standard(19).outcomes.map((o) => o.id),
   assessed: standard(19).outcomes.map((o) => o.id),
+  evidence: [{ id: uuid(700), sha256: 'ab'.repeat(32) }],
   recipient: {
     identityHash: identityHash('kari@example.no', salt),
     salt,
@@ -93,6 +94,13 @@ describe('the credential certify issues', () => {
     });
     expect(JSON.stringify(credential)).not.toContain('kari@example.no');
     expect(credential.issuer).toMatchObject({ name: 'Acme AS', url: 'https://acme.example' });
+    expect(credential.evidence).toEqual([
+      {
+        id: `urn:uuid:${uuid(700)}`,
+        type: ['Evidence'],
+        digestSRI: `sha256-${Buffer.from('ab'.repeat(32), 'hex').toString('base64')}`,
+      },
+    ]);
   });
 
   it('partial (kompetansebevis): the outcomes not yet met and the education that teaches them', () => {

@@ -1,5 +1,5 @@
 import type { AchievementCredentialInput, OutcomeInput } from '@balanse/credentials';
-import type { RecipientHashV1 } from '@balanse/contracts';
+import type { EvidenceRefV1, RecipientHashV1 } from '@balanse/contracts';
 import type { AnnouncedStandard } from '../standards/announced-standards';
 import type { CredentialKind } from './credential-document';
 
@@ -26,6 +26,8 @@ export interface AchievementFacts {
   /** The outcomes assessed (met, partly met, not met). */
   assessed: readonly string[];
   recipient: RecipientHashV1;
+  /** The evidence the assessment rested on, by id and digest. */
+  evidence: readonly EvidenceRefV1[];
   credentialStatus: Record<string, unknown>;
 }
 
@@ -71,6 +73,7 @@ export function achievementInput(f: AchievementFacts): AchievementCredentialInpu
     outcomes,
     ...(credits > 0 ? { creditsEarned: credits } : {}),
     recipient: f.recipient,
+    evidence: f.evidence.map((e) => ({ id: `urn:uuid:${e.id}`, sha256: e.sha256 })),
     credentialStatus: f.credentialStatus,
     ...(f.kind === 'partial' && courses.length > 0
       ? {

@@ -13,6 +13,7 @@ import {
 } from '@balanse/contracts';
 import type { Tx } from '@balanse/messaging';
 import { achievementCredential, identityHash, signCredential } from '@balanse/credentials';
+import { EvidenceRefs } from '../evidence/evidence-refs';
 import { IssuerConfig } from '../issuer/issuer-config';
 import { IssuerProfileService } from '../profile/issuer-profile.service';
 import { Recipients } from '../recipients/recipients';
@@ -33,6 +34,7 @@ export class CredentialsService {
     private readonly credentials: CredentialRepository,
     private readonly standards: AnnouncedStandards,
     private readonly recipients: Recipients,
+    private readonly evidence: EvidenceRefs,
     private readonly slots: StatusSlots,
     private readonly profiles: IssuerProfileService,
     private readonly issuer: IssuerConfig,
@@ -82,6 +84,7 @@ export class CredentialsService {
         met,
         assessed: [...met, ...data.partlyMet, ...data.notMet],
         recipient,
+        evidence: await this.evidence.find(tx.manager, tx.tenantId, caseId),
         credentialStatus: {
           ...statusEntry(
             statusListUrl(publicUrl, slot.list, 'revocation'),

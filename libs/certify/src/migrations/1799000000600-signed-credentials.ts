@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Signed credentials: what certify learns from identify to write them (the content of the
- * standard versions a tenant's cases pin, each case's hashed recipient), the status lists
+ * standard versions a tenant's cases pin, each case's hashed recipient and evidence references),
+ * the status lists
  * (one slot per credential, at a random index) and each credential's revocation and suspension.
  */
 export class SignedCredentials1799000000600 implements MigrationInterface {
@@ -25,6 +26,12 @@ export class SignedCredentials1799000000600 implements MigrationInterface {
         identity_hash text NOT NULL,
         salt text NOT NULL,
         identity_type text NOT NULL,
+        PRIMARY KEY (tenant_id, case_id)
+      );
+      CREATE TABLE case_evidence (
+        tenant_id text NOT NULL,
+        case_id uuid NOT NULL,
+        evidence jsonb NOT NULL,
         PRIMARY KEY (tenant_id, case_id)
       );
       CREATE TABLE status_list (
@@ -53,6 +60,7 @@ export class SignedCredentials1799000000600 implements MigrationInterface {
         DROP COLUMN revoked_at, DROP COLUMN revocation_reason,
         DROP COLUMN suspended_at, DROP COLUMN suspension_reason;
       DROP TABLE status_list;
+      DROP TABLE case_evidence;
       DROP TABLE case_recipient;
       DROP TABLE standard_part;
     `);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   budgetedPage,
   CaseDocumented,
+  MAX_EVIDENCE_REFS,
   DomainError,
   keysetAfter,
   pageLimit,
@@ -15,6 +16,7 @@ import {
   type PhaseCompletion,
 } from '@balanse/contracts';
 import { commandMeta, UnitOfWork, type Tx } from '@balanse/messaging';
+import { evidenceDigest } from './evidence-digest';
 import { requireCoverage, requireInScope, requireOpen } from './coverage';
 import type { Evidence, Portfolio } from './portfolio.entity';
 import { PortfolioRepository } from './portfolio.repository';
@@ -92,7 +94,7 @@ export class EvidenceService {
   async complete(ctx: CommandContext, caseId: string): Promise<PhaseCompletion> {
     return this.uow.run(commandMeta(ctx), async (tx) => {
       const portfolio = await this.lockOpen(tx, caseId);
-      const evidence = await this.portfolios.evidenceOutcomes(tx.manager, ctx.tenantId, caseId);
+      const evidence = await this.portfolios.evidenceOf(tx.manager, ctx.tenantId, caseId);
       requireCoverage(portfolio.outcomeIds, evidence);
       await this.portfolios.complete(tx.manager, ctx.tenantId, caseId);
       await tx.emit(CaseDocumented, caseId, {
@@ -101,6 +103,9 @@ export class EvidenceService {
         outcomeIds: portfolio.outcomeIds,
         standardOutcomeIds: portfolio.standardOutcomeIds,
         evidenceCount: evidence.length,
+        evidence: evidence
+          .slice(0, MAX_EVIDENCE_REFS)
+          .map((e) => ({ id: e.id, sha256: evidenceDigest(e) })),
         ...(portfolio.standardVersion ? { standardVersion: portfolio.standardVersion } : {}),
       });
       return {

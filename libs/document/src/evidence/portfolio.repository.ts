@@ -69,15 +69,11 @@ export class PortfolioRepository {
     return page.map(({ row, key }) => ({ evidence: row, key }));
   }
 
-  /** The outcomes each piece of evidence names: what coverage needs, nothing more. */
-  evidenceOutcomes(
-    manager: EntityManager,
-    tenantId: string,
-    caseId: string,
-  ): Promise<Array<Pick<Evidence, 'id' | 'outcomeIds'>>> {
+  /** The case's evidence, oldest first. */
+  evidenceOf(manager: EntityManager, tenantId: string, caseId: string): Promise<Evidence[]> {
     return manager.find(Evidence, {
       where: { tenantId, caseId },
-      select: { id: true, outcomeIds: true },
+      order: { addedAt: 'ASC', id: 'ASC' },
     });
   }
 

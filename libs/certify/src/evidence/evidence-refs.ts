@@ -1,0 +1,37 @@
+import { Controller, Injectable } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { EntityManager } from 'typeorm';
+import { CaseDocumented, CaseDocumentedV2, type EvidenceRefV1 } from '@balanse/contracts';
+import type { EventContext } from '@balanse/messaging';
+
+/** Each case's evidence as a credential cites it: ids and SHA-256 digests, never content. */
+@Injectable()
+export class EvidenceRefs {
+  async store(manager: EntityManager, tenantId: string, caseId: string, refs: EvidenceRefV1[]) {
+    await manager.query(
+      `INSERT INTO case_evidence (tenant_id, case_id, evidence) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [tenantId, caseId, JSON.stringify(refs)],
+    );
+  }
+
+  async find(manager: EntityManager, tenantId: string, caseId: string): Promise<EvidenceRefV1[]> {
+    const rows: Array<{ evidence: EvidenceRefV1[] }> = await manager.query(
+      `SELECT evidence FROM case_evidence WHERE tenant_id = $1 AND case_id = $2`,
+      [tenantId, caseId],
+    );
+    return rows[0]?.evidence ?? [];
+  }
+}
+
+@Controller()
+export class EvidenceRefEvents {
+  constructor(private readonly refs: EvidenceRefs) {}
+
+  /** Cases documented before document sent references have none on their credential. */
+  @EventPattern(CaseDocumented.type)
+  documented(@Payload() data: CaseDocumentedV2, @Ctx() { tx }: EventContext) {
+    if (!data.evidence?.length) return;
+    return this.refs.store(tx.manager, tx.tenantId, data.caseId, data.evidence);
+  }
+}
