@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CertificateQueries } from './certificates/certificates.handlers';
+import { CertificatesService } from './certificates/certificates.service';
 import { CredentialEvents, CredentialQueries } from './credentials/credentials.handlers';
 import { CredentialRepository } from './credentials/credential.repository';
 import { CredentialsService } from './credentials/credentials.service';
@@ -16,6 +18,7 @@ import { StatusSlots } from './status/status-slots';
     IssuerProfileCommands,
     AnnouncedStandardEvents,
     RecipientEvents,
+    CertificateQueries,
   ],
   providers: [
     CredentialRepository,
@@ -24,6 +27,7 @@ import { StatusSlots } from './status/status-slots';
     AnnouncedStandards,
     Recipients,
     StatusSlots,
+    CertificatesService,
   ],
 })
 export class CertifyModule {}
