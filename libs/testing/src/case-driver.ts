@@ -53,6 +53,8 @@ export async function driveCase(
   standard: { id: string; outcomeIds: string[] },
   options: {
     externalId: string;
+    /** The candidate's name; default `Candidate <externalId>`. */
+    candidateName?: string;
     /** The published version to pin; default the latest published. */
     standardVersion?: number;
     judge?: (outcomeId: string, index: number) => Judgement;
@@ -67,7 +69,10 @@ export async function driveCase(
     await api.post('/cases', {
       standardId: standard.id,
       ...(options.standardVersion ? { standardVersion: options.standardVersion } : {}),
-      candidate: { externalId: options.externalId, name: `Candidate ${options.externalId}` },
+      candidate: {
+        externalId: options.externalId,
+        name: options.candidateName ?? `Candidate ${options.externalId}`,
+      },
     }),
     201,
   );
