@@ -16,7 +16,9 @@ import {
   verifyCredential,
 } from '@balanse/credentials';
 import {
+  both,
   driveCase,
+  publishedStandard,
   REPO_ROOT,
   seededStandard,
   startStack,
@@ -29,6 +31,31 @@ const NAME = 'Åse Ødegård Bækkelund';
 const ISSUER = 'Opplæringskontoret for helse i Møre og Romsdal';
 const UNKNOWN = '3b0c2f8e-5f1a-4c7e-9d7a-1e2f3a4b5c6d';
 const report = (text: string) => writeSync(2, `${text}\n`);
+const ESCO = 'http://data.europa.eu/esco/skill/c624c6a3-b0ba-4a31-a296-0d433fe47e41';
+
+/** A standard of four outcomes at NKR 4, with an ESCO skill and the education that teaches them. */
+const mappedStandard = (code: string) => ({
+  code,
+  title: { nb: 'Helsefagarbeider på sjukeheim', en: 'Health care worker in a nursing home' },
+  owner: { name: 'Opplæringskontoret' },
+  clusters: [
+    {
+      title: { nb: 'Omsorg og pleie', en: 'Care' },
+      areas: [
+        {
+          title: both('Area'),
+          outcomes: [1, 2, 3, 4].map((n) => ({
+            statement: { nb: `Kan utføre stell ${n} på en trygg måte.`, en: `Can give care ${n} safely.` }, // prettier-ignore
+            category: 'skills',
+            nkrLevel: 4,
+            ...(n === 1 ? { escoSkills: [ESCO] } : {}),
+            education: [{ programme: 'HEA3X', course: `HEL10${n}`, credits: 7.5 }],
+          })),
+        },
+      ],
+    },
+  ],
+});
 
 const dir = mkdtempSync(join(tmpdir(), 'credential-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -81,7 +108,7 @@ describe.each(['embedded', 'distributed'] as const)('credential PDF and ELM (%s)
   let api: ApiClient;
   let standard: { id: string; outcomeIds: string[] };
   let standardView: any;
-  const credentials: Record<'certified' | 'partial', any> = {} as never;
+  const credentials: Record<'certified' | 'partial' | 'mapped', any> = {} as never;
 
   beforeAll(async () => {
     stack = await startStack({
@@ -105,6 +132,15 @@ describe.each(['embedded', 'distributed'] as const)('credential PDF and ELM (%s)
       const [listed] = (await api.get(`/cases/${caseId}/credentials`)).body.items;
       credentials[result] = listed;
     }
+    // A partial result on a standard with NKR level, ESCO skills and education: a training plan.
+    const mapped = await publishedStandard(api, mappedStandard(`pdf-mapped-${mode}`));
+    const mappedIds = mapped.clusters[0].areas[0].outcomes.map((o: any) => o.id);
+    const { caseId } = await driveCase(
+      api,
+      { id: mapped.id, outcomeIds: mappedIds },
+      { externalId: `pdf-${mode}-mapped`, candidateName: NAME, judge: (_, i) => (i < 2 ? 'met' : 'not_met') }, // prettier-ignore
+    );
+    credentials.mapped = (await api.get(`/cases/${caseId}/credentials`)).body.items[0];
   }, 240_000);
   afterAll(() => stack?.stop(), 30_000);
 
@@ -169,6 +205,32 @@ describe.each(['embedded', 'distributed'] as const)('credential PDF and ELM (%s)
     },
     60_000,
   );
+
+  it('a partial result on a standard with education: the training plan, its texts in English', async () => {
+    const { id } = credentials.mapped;
+    const nb = text(save((await raw(stack, `/credentials/${id}/pdf`)).bytes));
+    expect(nb).toContain('Helsefagarbeider på sjukeheim, versjon / version 1');
+    expect(nb).toContain('Omsorg og pleie');
+    expect(nb).toContain('Kan utføre stell 1 på en trygg måte.');
+    expect(nb).toContain('Opplæringsplan / Training plan');
+    expect(nb).toContain('1. HEA3X HEL103');
+    expect(nb).toContain('2. HEA3X HEL104');
+    const en = text(save((await raw(stack, `/credentials/${id}/pdf?lang=en`)).bytes));
+    expect(en).toContain('Health care worker in a nursing home, version 1');
+    expect(en).toContain('Can give care 3 safely.');
+    expect(en).toContain('Training plan');
+
+    const elm = json(await raw(stack, `/credentials/${id}/elm`));
+    expect(validateEdc(elm) ? [] : validateEdc.errors).toEqual([]);
+    const spec = elm.credentialSubject.hasClaim[0].specifiedBy;
+    expect(spec.learningOutcome).toHaveLength(2);
+    expect(spec.learningOutcome[0].relatedESCOSkill[0].id).toBe(ESCO);
+    const whole = spec.isPartOf[0];
+    expect(whole.type).toBe('Qualification');
+    expect(whole.eqfLevel.id).toBe('http://data.europa.eu/snb/eqf/4');
+    expect(whole.creditPoint[0].point).toBe('30');
+    expect(JSON.stringify(elm.credentialSubject.hasClaim[0].additionalNote)).toContain('HEL103');
+  });
 
   it('labels in English only with ?lang=en', async () => {
     const { id } = credentials.partial;
