@@ -7,7 +7,7 @@
 //   node tools/build.mjs libs/identify    one project's part of dist/ (its Nx `build` target)
 import { transformFile } from '@swc/core';
 import { createRequire } from 'node:module';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +15,16 @@ const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const options = require('./swc-options.cjs')({ paths: true });
 const skip = /(\.spec|\.test|\.e2e)\.ts$|\.d\.ts$/;
+
+/** Folders named `assets` (fonts, ICC profiles: files a module reads beside itself at run time). */
+async function* assetDirs(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.name === 'assets') yield path;
+    else yield* assetDirs(path);
+  }
+}
 
 async function* sources(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -42,6 +52,12 @@ for (const top of projects.length ? projects : ['apps', 'libs', 'tools']) {
         count++;
       }),
     );
+  }
+}
+// Assets are copied as they are, to the same place beside the compiled modules.
+for (const top of projects.length ? projects : ['apps', 'libs']) {
+  for await (const dir of assetDirs(join(root, top))) {
+    jobs.push(cp(dir, join(root, 'dist', relative(root, dir)), { recursive: true }));
   }
 }
 await Promise.all(jobs);

@@ -244,6 +244,8 @@ export const ENDPOINTS: Array<Omit<BadRequest, 'name' | 'status' | 'code'>> = [
   { method: 'POST', path: '/cases/{caseAssess}/assess/complete' },
   { method: 'GET', path: '/cases/{caseAssess}/credentials' },
   { method: 'GET', path: '/credentials/{unknown}' },
+  { method: 'GET', path: '/credentials/{unknown}/pdf' },
+  { method: 'GET', path: '/credentials/{unknown}/elm' },
   { method: 'GET', path: '/admin/dead-letters/identify' },
   { method: 'POST', path: '/admin/dead-letters/identify/{unknown}/replay' },
   { method: 'POST', path: '/admin/dead-letters/identify/replay', body: { ids: [UNKNOWN] } },

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CertificateQueries } from './certificates/certificates.handlers';
+import { CertificatesService } from './certificates/certificates.service';
 import { CredentialEvents, CredentialQueries } from './credentials/credentials.handlers';
 import { CredentialRepository } from './credentials/credential.repository';
 import { CredentialsService } from './credentials/credentials.service';
@@ -18,6 +20,7 @@ import { StatusSlots } from './status/status-slots';
     AnnouncedStandardEvents,
     RecipientEvents,
     EvidenceRefEvents,
+    CertificateQueries,
   ],
   providers: [
     CredentialRepository,
@@ -27,6 +30,7 @@ import { StatusSlots } from './status/status-slots';
     Recipients,
     StatusSlots,
     EvidenceRefs,
+    CertificatesService,
   ],
 })
 export class CertifyModule {}

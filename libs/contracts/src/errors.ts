@@ -65,6 +65,8 @@ export const ErrorCode = {
   /** A bulk file that cannot be read as CSV with our header, or as NDJSON. */
   BULK_FILE_INVALID: 'BULK_FILE_INVALID',
   BULK_JOB_NOT_FOUND: 'BULK_JOB_NOT_FOUND',
+  /** A credential issued before certify kept its standard's content: no PDF or Europass form. */
+  CERTIFICATE_UNAVAILABLE: 'CERTIFICATE_UNAVAILABLE',
   // the platform
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',

@@ -16,6 +16,7 @@ import { CandidatesController } from './candidates/candidates.controller';
 import { AssessController } from './cases/assess.controller';
 import { CasesController } from './cases/cases.controller';
 import { DocumentController } from './cases/document.controller';
+import { CertificatesController } from './credentials/certificates.controller';
 import { CredentialsController } from './credentials/credentials.controller';
 import { IssuerProfileController } from './credentials/issuer-profile.controller';
 import { AuthGuard } from './http/auth.guard';
@@ -52,6 +53,7 @@ export class GatewayModule {
         DocumentController,
         AssessController,
         CredentialsController,
+        CertificatesController,
         IssuerProfileController,
         DeadLettersController,
         NeedsController,

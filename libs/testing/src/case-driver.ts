@@ -55,6 +55,8 @@ export async function driveCase(
     externalId: string;
     /** The candidate's e-mail, if they have one. */
     email?: string;
+    /** The candidate's name; default `Candidate <externalId>`. */
+    candidateName?: string;
     /** The published version to pin; default the latest published. */
     standardVersion?: number;
     judge?: (outcomeId: string, index: number) => Judgement;
@@ -71,7 +73,7 @@ export async function driveCase(
       ...(options.standardVersion ? { standardVersion: options.standardVersion } : {}),
       candidate: {
         externalId: options.externalId,
-        name: `Candidate ${options.externalId}`,
+        name: options.candidateName ?? `Candidate ${options.externalId}`,
         ...(options.email ? { email: options.email } : {}),
       },
     }),

@@ -100,6 +100,10 @@ export const Command = {
   certify: {
     listCaseCredentials: 'credentials.list-for-case',
     getCredential: 'credentials.get',
+    /** What a credential's PDF certificate shows, without the candidate's name (`CertificateFacts`). */
+    getCertificateFacts: 'credentials.certificate',
+    /** The credential as a European Learning Model 3.2 credential (JSON-LD). */
+    getElmCredential: 'credentials.elm',
     getIssuerProfile: 'issuer-profile.get',
     putIssuerProfile: 'issuer-profile.put',
   },

@@ -7,3 +7,4 @@ export * from './dead-letters.dto';
 export * from './needs.dto';
 export * from './webhooks.dto';
 export * from './certify.dto';
+export * from './certificate';

@@ -136,6 +136,8 @@ const CODES: Record<string, ErrorCode[]> = {
   ],
   'GET /api/v1/cases/{id}/credentials': ['CASE_NOT_FOUND', 'INVALID_CURSOR'],
   'GET /api/v1/credentials/{id}': ['CREDENTIAL_NOT_FOUND'],
+  'GET /api/v1/credentials/{id}/pdf': ['CREDENTIAL_NOT_FOUND', 'CERTIFICATE_UNAVAILABLE', ...LARGE],
+  'GET /api/v1/credentials/{id}/elm': ['CREDENTIAL_NOT_FOUND', 'CERTIFICATE_UNAVAILABLE', ...LARGE],
   'GET /api/v1/admin/dead-letters/{service}': ['INVALID_CURSOR'],
   'POST /api/v1/admin/dead-letters/{service}/replay': [],
   'POST /api/v1/admin/dead-letters/{service}/{id}/replay': [
@@ -225,7 +227,9 @@ describe('the OpenAPI document', () => {
       const ok = Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
       expect({ name, ok: ok.length }).toEqual({ name, ok: 1 });
       if (ok[0] === '204') continue; // no content, by definition
-      const json = op.responses[ok[0]].content?.['application/json'];
+      // JSON, or for a document in another form its one media type (a PDF, JSON-LD).
+      const content = op.responses[ok[0]].content ?? {};
+      const json = content['application/json'] ?? Object.values<any>(content)[0];
       expect({ name, schema: !!json?.schema }).toEqual({ name, schema: true });
       const example = json.example ?? exampleOf(json.schema);
       expect({ name, example: example !== undefined }).toEqual({ name, example: true });

@@ -159,6 +159,13 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     message: `credential ${ID.credential} was not found`,
     details: { id: ID.credential },
   },
+  CERTIFICATE_UNAVAILABLE: {
+    status: 409,
+    meaning:
+      "the credential was issued before certify kept its standard's content: it has no PDF certificate or Europass form",
+    message: `credential ${ID.credential} was issued before certify kept its standard's content`,
+    details: { id: ID.credential },
+  },
   DEAD_LETTER_NOT_FOUND: {
     status: 404,
     meaning: 'no dead letter with this id in this service for the tenant',

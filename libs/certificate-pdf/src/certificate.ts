@@ -17,28 +17,18 @@ export interface CertificateAssets {
   iccProfile: Uint8Array;
 }
 
-// The build compiles TypeScript only: from dist/, read the assets from the sources.
-const ASSET_DIRS = [
-  join(__dirname, 'assets'),
-  join(__dirname, '../../../../../libs/certify/src/pdf/assets'),
-];
+// Beside this module: in the sources (jest, swc-register) and in dist/, where the build copies
+// every `assets` folder (tools/build.mjs), so the Docker image has them too.
+const ASSET_DIR = join(__dirname, 'assets');
 let cachedAssets: CertificateAssets | undefined;
 
 export function loadCertificateAssets(): CertificateAssets {
-  if (cachedAssets) return cachedAssets;
-  for (const dir of ASSET_DIRS) {
-    try {
-      cachedAssets = {
-        regularFont: readFileSync(join(dir, 'DejaVuSans.ttf')),
-        boldFont: readFileSync(join(dir, 'DejaVuSans-Bold.ttf')),
-        iccProfile: readFileSync(join(dir, 'sRGB.icc')),
-      };
-      return cachedAssets;
-    } catch {
-      // try the next place
-    }
-  }
-  throw new Error(`certificate assets not found in ${ASSET_DIRS.join(' or ')}`);
+  cachedAssets ??= {
+    regularFont: readFileSync(join(ASSET_DIR, 'DejaVuSans.ttf')),
+    boldFont: readFileSync(join(ASSET_DIR, 'DejaVuSans-Bold.ttf')),
+    iccProfile: readFileSync(join(ASSET_DIR, 'sRGB.icc')),
+  };
+  return cachedAssets;
 }
 
 const A4: [number, number] = [595.28, 841.89];
