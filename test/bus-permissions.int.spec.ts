@@ -14,6 +14,9 @@ import {
   CaseDocumented,
   CaseIdentified,
   CaseOpened,
+  CredentialReinstated,
+  CredentialRevoked,
+  CredentialSuspended,
 } from '@balanse/contracts';
 import {
   EVENT_STREAM,
@@ -49,6 +52,9 @@ const OWNER: Record<string, (typeof SERVICE_APPS)[number]> = {
   [CaseCertified.type]: 'certify',
   [NeedRecorded.type]: 'identify',
   [NeedChanged.type]: 'identify',
+  [CredentialRevoked.type]: 'certify',
+  [CredentialSuspended.type]: 'certify',
+  [CredentialReinstated.type]: 'certify',
 };
 
 const PERMISSION_VIOLATION = /Permissions Violation/;
