@@ -8,6 +8,9 @@ import { RecipientEvents, Recipients } from './recipients/recipients';
 import { AnnouncedStandards } from './standards/announced-standards';
 import { AnnouncedStandardEvents } from './standards/announced-standards.handlers';
 import { StatusSlots } from './status/status-slots';
+import { IssuerPublicQueries, RevocationCommands } from './revocation/revocation.handlers';
+import { RevocationService } from './revocation/revocation.service';
+import { StatusListPublisher } from './revocation/status-list-publisher';
 
 @Module({
   controllers: [
@@ -16,6 +19,8 @@ import { StatusSlots } from './status/status-slots';
     IssuerProfileCommands,
     AnnouncedStandardEvents,
     RecipientEvents,
+    RevocationCommands,
+    IssuerPublicQueries,
   ],
   providers: [
     CredentialRepository,
@@ -24,6 +29,8 @@ import { StatusSlots } from './status/status-slots';
     AnnouncedStandards,
     Recipients,
     StatusSlots,
+    RevocationService,
+    StatusListPublisher,
   ],
 })
 export class CertifyModule {}
