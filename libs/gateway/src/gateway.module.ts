@@ -18,6 +18,8 @@ import { CasesController } from './cases/cases.controller';
 import { DocumentController } from './cases/document.controller';
 import { CredentialsController } from './credentials/credentials.controller';
 import { IssuerProfileController } from './credentials/issuer-profile.controller';
+import { CredentialStatusController } from './credentials/credential-status.controller';
+import { IssuerPublicController } from './credentials/issuer-public.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ContractPipe } from './http/body.pipe';
 import { ErrorsFilter } from './http/errors.filter';
@@ -53,6 +55,8 @@ export class GatewayModule {
         AssessController,
         CredentialsController,
         IssuerProfileController,
+        CredentialStatusController,
+        IssuerPublicController,
         DeadLettersController,
         NeedsController,
         WebhooksController,

@@ -274,6 +274,25 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     message: `bulk job ${ID.bulkJob} was not found`,
     details: { id: ID.bulkJob },
   },
+  STATUS_LIST_NOT_FOUND: {
+    status: 404,
+    meaning: 'no status list with this number',
+    message: 'status list 7 was not found',
+    details: { list: 7 },
+  },
+  CREDENTIAL_WITHOUT_STATUS: {
+    status: 409,
+    meaning:
+      'the credential was issued before credentials were signed: it has no status list entry, so it cannot be revoked or suspended',
+    message: `credential ${ID.credential} has no status list entry (issued before signing)`,
+    details: { id: ID.credential },
+  },
+  CREDENTIAL_REVOKED: {
+    status: 409,
+    meaning: 'the credential is revoked, which is final: it cannot be suspended or reinstated',
+    message: `credential ${ID.credential} is revoked`,
+    details: { id: ID.credential, status: 'revoked' },
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     meaning:
