@@ -244,6 +244,9 @@ export const ENDPOINTS: Array<Omit<BadRequest, 'name' | 'status' | 'code'>> = [
   { method: 'POST', path: '/cases/{caseAssess}/assess/complete' },
   { method: 'GET', path: '/cases/{caseAssess}/credentials' },
   { method: 'GET', path: '/credentials/{unknown}' },
+  { method: 'POST', path: '/credentials/{unknown}/revoke', body: { reason: 'probe' } },
+  { method: 'POST', path: '/credentials/{unknown}/suspend', body: { reason: 'probe' } },
+  { method: 'POST', path: '/credentials/{unknown}/reinstate' },
   { method: 'GET', path: '/admin/dead-letters/identify' },
   { method: 'POST', path: '/admin/dead-letters/identify/{unknown}/replay' },
   { method: 'POST', path: '/admin/dead-letters/identify/replay', body: { ids: [UNKNOWN] } },
@@ -276,6 +279,8 @@ const BODY_ENDPOINTS: Array<{ method: Method; path: string; required: string }> 
   { method: 'POST', path: '/admin/dead-letters/identify/replay', required: 'ids' },
   { method: 'POST', path: '/admin/dead-letters/identify/{unknown}/discard', required: 'reason' },
   { method: 'POST', path: '/webhooks', required: 'url' },
+  { method: 'POST', path: '/credentials/{unknown}/revoke', required: 'reason' },
+  { method: 'POST', path: '/credentials/{unknown}/suspend', required: 'reason' },
 ];
 
 /**
