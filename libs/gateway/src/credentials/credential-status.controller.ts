@@ -77,7 +77,7 @@ export class CredentialStatusController {
   })
   @ApiIdParam('id', ID.credential)
   @ApiOkResponse({ type: CredentialView, description: 'the credential, now `active`' })
-  @ApiErrors(...CHANGE_ERRORS, ErrorCode.CREDENTIAL_REVOKED)
+  @ApiErrors(...BODY_ERRORS, ...CHANGE_ERRORS, ErrorCode.CREDENTIAL_REVOKED)
   reinstate(@Caller() caller: CommandContext, @Param('id') id: string) {
     return this.services.call('certify', C.reinstateCredential, caller, { params: { id } });
   }

@@ -5,7 +5,6 @@ import {
   ApiOperation,
   ApiParam,
   ApiProperty,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -14,7 +13,7 @@ import { etagMatches } from '../http/etag';
 import { Caller } from '../http/principal';
 import { Public } from '../http/public.decorator';
 import { ServiceClient } from '../http/service-client';
-import { ApiErrors } from '../openapi/api-errors';
+import { ApiPublicErrors } from '../openapi/api-errors';
 
 const C = Command.certify;
 const DID = 'did:web:balanse.example.no';
@@ -116,7 +115,7 @@ export class IssuerPublicController {
       "The platform issuer's DID document (did:web): every issuer key as a Multikey verification method, the current one first. No token needed",
   })
   @ApiOkResponse({ type: DidDocumentView })
-  @ApiErrors()
+  @ApiPublicErrors()
   didDocument(@Caller() caller: CommandContext) {
     return this.services.call('certify', C.getDidDocument, caller);
   }
@@ -131,7 +130,7 @@ export class IssuerPublicController {
   @ApiHeader({
     name: 'If-None-Match',
     required: false,
-    description: 'the ETag of a copy held: 304 while the list is unchanged',
+    description: 'the ETag of a copy held: 304 Not Modified (no body) while the list is unchanged',
   })
   @ApiOkResponse({
     type: StatusListCredentialView,
@@ -140,8 +139,7 @@ export class IssuerPublicController {
       'Cache-Control': { schema: { type: 'string', example: 'public, max-age=60' } },
     },
   })
-  @ApiResponse({ status: 304, description: 'unchanged since the ETag sent in If-None-Match' })
-  @ApiErrors(ErrorCode.STATUS_LIST_NOT_FOUND, {
+  @ApiPublicErrors(ErrorCode.STATUS_LIST_NOT_FOUND, {
     code: ErrorCode.VALIDATION_FAILED,
     message: 'invalid fields: purpose',
     fields: [{ field: 'purpose', message: 'purpose must be one of revocation, suspension' }],

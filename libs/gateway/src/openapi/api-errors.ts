@@ -380,8 +380,23 @@ export const BODY_ERRORS: ErrorCode[] = [
  * entries replace earlier ones of the same code (an endpoint's own example of it).
  */
 export function ApiErrors(...errors: Array<ErrorCode | ErrorExample>): MethodDecorator {
+  return errorResponses(SHARED, errors);
+}
+
+/** ApiErrors for a public route (`@Public()`): no token, so never UNAUTHENTICATED. */
+export function ApiPublicErrors(...errors: Array<ErrorCode | ErrorExample>): MethodDecorator {
+  return errorResponses(
+    SHARED.filter((c) => c !== ErrorCode.UNAUTHENTICATED),
+    errors,
+  );
+}
+
+function errorResponses(
+  shared: ErrorCode[],
+  errors: Array<ErrorCode | ErrorExample>,
+): MethodDecorator {
   const byCode = new Map<ErrorCode, { meaning: string; body: ErrorBody }>();
-  for (const e of [...SHARED, ...errors]) {
+  for (const e of [...shared, ...errors]) {
     const { code, meaning, ...own } = typeof e === 'string' ? { code: e } : e;
     const usual = ERRORS[code];
     const { status, message, fields, details } = { ...usual, ...own };
