@@ -109,7 +109,7 @@ export class IssuerPublicController {
   constructor(private readonly services: ServiceClient) {}
 
   @Get('.well-known/did.json')
-  @Header('Cache-Control', 'public, max-age=300')
+  @Header('Cache-Control', 'public, max-age=60')
   @ApiOperation({
     summary:
       "The platform issuer's DID document (did:web): every issuer key as a Multikey verification method, the current one first. No token needed",
