@@ -14,6 +14,9 @@ import {
   CaseDocumented,
   CaseIdentified,
   CaseOpened,
+  CredentialReinstated,
+  CredentialRevoked,
+  CredentialSuspended,
 } from '@balanse/contracts';
 import {
   EVENT_STREAM,
@@ -49,6 +52,9 @@ const OWNER: Record<string, (typeof SERVICE_APPS)[number]> = {
   [CaseCertified.type]: 'certify',
   [NeedRecorded.type]: 'identify',
   [NeedChanged.type]: 'identify',
+  [CredentialRevoked.type]: 'certify',
+  [CredentialSuspended.type]: 'certify',
+  [CredentialReinstated.type]: 'certify',
 };
 
 const PERMISSION_VIOLATION = /Permissions Violation/;
@@ -196,6 +202,38 @@ describe('a locked-down bus: NATS started with deploy/nats/nats.conf, a user per
       },
     });
     expect(final).toMatchObject({ phase: 'completed', result: 'certified' });
+  }, 60_000);
+
+  it('lets certify publish the credential status events (revoke, suspend, reinstate)', async () => {
+    const standard = await seededStandard(stack.api);
+    const { caseId } = await driveCase(stack.api, standard, { externalId: 'bus-status' });
+    const [credential] = (await stack.api.get(`/cases/${caseId}/credentials`)).body.items;
+    const jsm = await jetstreamManager(admin);
+    for (const [change, body] of [
+      ['suspend', { reason: 'review' }],
+      ['reinstate', undefined],
+      ['revoke', { reason: 'wrong person' }],
+    ] as const) {
+      const res = await stack.api.post(`/credentials/${credential.id}/${change}`, body);
+      expect({ change, status: res.status }).toEqual({ change, status: 200 });
+    }
+    // The outbox relays each event just after its transaction commits.
+    for (const type of [
+      CredentialSuspended.type,
+      CredentialReinstated.type,
+      CredentialRevoked.type,
+    ]) {
+      const deadline = Date.now() + 10_000;
+      let last: string | undefined;
+      while (last !== credential.id && Date.now() < deadline) {
+        const msg = await jsm.streams
+          .getMessage(EVENT_STREAM, { last_by_subj: eventSubject(type) })
+          .catch(() => null);
+        last = msg?.json<{ data: { credentialId: string } }>().data.credentialId;
+        if (last !== credential.id) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect({ type, credentialId: last }).toEqual({ type, credentialId: credential.id });
+    }
   }, 60_000);
 
   it('lets identify publish need.recorded and need.changed', async () => {

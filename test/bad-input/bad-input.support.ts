@@ -246,6 +246,9 @@ export const ENDPOINTS: Array<Omit<BadRequest, 'name' | 'status' | 'code'>> = [
   { method: 'GET', path: '/credentials/{unknown}' },
   { method: 'GET', path: '/credentials/{unknown}/pdf' },
   { method: 'GET', path: '/credentials/{unknown}/elm' },
+  { method: 'POST', path: '/credentials/{unknown}/revoke', body: { reason: 'probe' } },
+  { method: 'POST', path: '/credentials/{unknown}/suspend', body: { reason: 'probe' } },
+  { method: 'POST', path: '/credentials/{unknown}/reinstate' },
   { method: 'GET', path: '/admin/dead-letters/identify' },
   { method: 'POST', path: '/admin/dead-letters/identify/{unknown}/replay' },
   { method: 'POST', path: '/admin/dead-letters/identify/replay', body: { ids: [UNKNOWN] } },
@@ -278,6 +281,8 @@ const BODY_ENDPOINTS: Array<{ method: Method; path: string; required: string }> 
   { method: 'POST', path: '/admin/dead-letters/identify/replay', required: 'ids' },
   { method: 'POST', path: '/admin/dead-letters/identify/{unknown}/discard', required: 'reason' },
   { method: 'POST', path: '/webhooks', required: 'url' },
+  { method: 'POST', path: '/credentials/{unknown}/revoke', required: 'reason' },
+  { method: 'POST', path: '/credentials/{unknown}/suspend', required: 'reason' },
 ];
 
 /**

@@ -11,6 +11,9 @@ import { RecipientEvents, Recipients } from './recipients/recipients';
 import { AnnouncedStandards } from './standards/announced-standards';
 import { AnnouncedStandardEvents } from './standards/announced-standards.handlers';
 import { StatusSlots } from './status/status-slots';
+import { IssuerPublicQueries, RevocationCommands } from './revocation/revocation.handlers';
+import { RevocationService } from './revocation/revocation.service';
+import { StatusListPublisher } from './revocation/status-list-publisher';
 
 @Module({
   controllers: [
@@ -21,6 +24,8 @@ import { StatusSlots } from './status/status-slots';
     RecipientEvents,
     EvidenceRefEvents,
     CertificateQueries,
+    RevocationCommands,
+    IssuerPublicQueries,
   ],
   providers: [
     CredentialRepository,
@@ -31,6 +36,8 @@ import { StatusSlots } from './status/status-slots';
     StatusSlots,
     EvidenceRefs,
     CertificatesService,
+    RevocationService,
+    StatusListPublisher,
   ],
 })
 export class CertifyModule {}

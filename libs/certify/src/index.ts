@@ -6,6 +6,7 @@ import { IssuerProfile1799000000500 } from './migrations/1799000000500-issuer-pr
 import { CertifyInit1764300000400 } from './migrations/1764300000400-certify-init';
 import { CredentialStandardOutcomes1795900000400 } from './migrations/1795900000400-credential-standard-outcomes';
 import { SignedCredentials1799000000600 } from './migrations/1799000000600-signed-credentials';
+import { CredentialStatus1799000000750 } from './migrations/1799000000750-credential-status';
 import { configureCertify } from './issuer/issuer-config';
 import { CredentialStandardVersion1799000000400 } from './migrations/1799000000400-credential-standard-version';
 
@@ -20,6 +21,7 @@ export const certifyService: ServiceDefinition = {
     CredentialStandardVersion1799000000400,
     IssuerProfile1799000000500,
     SignedCredentials1799000000600,
+    CredentialStatus1799000000750,
   ],
   // The issuer's keys and public URL (issuer/issuer-config.ts).
   configure: configureCertify,

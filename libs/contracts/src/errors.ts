@@ -67,6 +67,12 @@ export const ErrorCode = {
   BULK_JOB_NOT_FOUND: 'BULK_JOB_NOT_FOUND',
   /** A credential issued before certify kept its standard's content: no PDF or Europass form. */
   CERTIFICATE_UNAVAILABLE: 'CERTIFICATE_UNAVAILABLE',
+  /** No status list with this number (public: status lists are the platform's). */
+  STATUS_LIST_NOT_FOUND: 'STATUS_LIST_NOT_FOUND',
+  /** A credential issued before signing came has no status list entry: it cannot be revoked or suspended. */
+  CREDENTIAL_WITHOUT_STATUS: 'CREDENTIAL_WITHOUT_STATUS',
+  /** The credential is revoked, which is final: it cannot be suspended or reinstated. */
+  CREDENTIAL_REVOKED: 'CREDENTIAL_REVOKED',
   // the platform
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   SERVICE_TIMEOUT: 'SERVICE_TIMEOUT',

@@ -19,6 +19,8 @@ import { DocumentController } from './cases/document.controller';
 import { CertificatesController } from './credentials/certificates.controller';
 import { CredentialsController } from './credentials/credentials.controller';
 import { IssuerProfileController } from './credentials/issuer-profile.controller';
+import { CredentialStatusController } from './credentials/credential-status.controller';
+import { IssuerPublicController } from './credentials/issuer-public.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ContractPipe } from './http/body.pipe';
 import { ErrorsFilter } from './http/errors.filter';
@@ -55,6 +57,8 @@ export class GatewayModule {
         CredentialsController,
         CertificatesController,
         IssuerProfileController,
+        CredentialStatusController,
+        IssuerPublicController,
         DeadLettersController,
         NeedsController,
         WebhooksController,

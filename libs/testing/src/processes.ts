@@ -168,6 +168,17 @@ export class AppProcess {
     clearTimeout(timer);
   }
 
+  /**
+   * Changes its environment from the next start on (`undefined` removes a variable): a restart
+   * with a rotated key, say.
+   */
+  setEnv(changes: Record<string, string | undefined>): void {
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === undefined) delete this.env[name];
+      else this.env[name] = value;
+    }
+  }
+
   /** Stops it (SIGTERM, or `signal`) and starts it again on the same port and data. */
   async restart(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     if (signal === 'SIGTERM') await this.stop();

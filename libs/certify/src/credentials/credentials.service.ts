@@ -20,6 +20,7 @@ import { Recipients } from '../recipients/recipients';
 import { AnnouncedStandards } from '../standards/announced-standards';
 import { statusEntry } from '../status/status-credential';
 import { StatusSlots, statusListUrl } from '../status/status-slots';
+import { credentialStatusView } from '../revocation/credential-status';
 import { achievementInput } from './achievement';
 import { credentialKind, standardCoverage } from './credential-document';
 import type { Credential } from './credential.entity';
@@ -158,7 +159,7 @@ function caseRecipient(caseId: string): RecipientHashV1 {
 }
 
 /** The credential as the API shows it: the outcomes it covers and how much of the standard that is. */
-function view(c: Credential) {
+export function view(c: Credential) {
   return {
     id: c.id,
     caseId: c.caseId,
@@ -168,6 +169,7 @@ function view(c: Credential) {
     outcomeIds: c.outcomeIds,
     ...standardCoverage(c.outcomeIds, c.standardOutcomeIds),
     issuedAt: c.issuedAt.toISOString(),
+    ...credentialStatusView(c),
     credential: c.document,
   };
 }

@@ -31,3 +31,17 @@ export class IssuerProfileDto {
   @IsUrl(HTTPS, { message: `image ${HTTPS_MESSAGE}` })
   image?: string;
 }
+
+/** Why a credential is revoked or suspended: kept in certify, never put into an event. */
+export class CredentialStatusReasonDto {
+  @ApiProperty({
+    example: 'Issued to the wrong candidate',
+    minLength: 1,
+    maxLength: 500,
+    description: 'why (shown to the tenant; not published in the status list or events)',
+  })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  @MaxLength(500)
+  reason: string;
+}

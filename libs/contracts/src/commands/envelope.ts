@@ -106,6 +106,11 @@ export const Command = {
     getElmCredential: 'credentials.elm',
     getIssuerProfile: 'issuer-profile.get',
     putIssuerProfile: 'issuer-profile.put',
+    revokeCredential: 'credentials.revoke',
+    suspendCredential: 'credentials.suspend',
+    reinstateCredential: 'credentials.reinstate',
+    getStatusList: 'status-lists.get',
+    getDidDocument: 'issuer.did-document',
   },
   /**
    * Every phase service answers how far it is with a case (`CaseStatus`): identify for any case

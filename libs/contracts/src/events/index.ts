@@ -8,3 +8,6 @@ export * from './case-certified/case-certified.v1';
 export * from './need-recorded/need-recorded.v1';
 export * from './need-changed/need-changed.v1';
 export * from './standard-announced/standard-announced.v1';
+export * from './credential-revoked/credential-revoked.v1';
+export * from './credential-suspended/credential-suspended.v1';
+export * from './credential-reinstated/credential-reinstated.v1';

@@ -48,6 +48,28 @@ export class CredentialView {
   notYetMetOutcomeIds: string[] | null;
   @ApiProperty({ format: 'date-time', example: '2025-03-04T13:05:00.412Z' }) issuedAt: string;
   @ApiProperty({
+    enum: ['active', 'suspended', 'revoked'],
+    example: 'active',
+    description:
+      '`revoked` is final; `suspended` until reinstated. Verifiers read it from the status lists',
+  })
+  status: 'active' | 'suspended' | 'revoked';
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: null,
+    description: 'when it was revoked or suspended; null while active',
+  })
+  statusChangedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'the reason given when it was revoked or suspended; null while active',
+  })
+  statusReason: string | null;
+  @ApiProperty({
     type: 'object',
     additionalProperties: true,
     description:

@@ -6,6 +6,7 @@ import { DomainError, ErrorCode, TENANT_PATTERN, validationError } from '@balans
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { IDEMPOTENT, idempotencyClaim } from './idempotency';
 import type { AuthedRequest } from './principal';
+import { PUBLIC } from './public.decorator';
 
 export const TENANT_HEADER = 'x-balanse-tenant';
 export const DEFAULT_TENANT = 'default';
@@ -57,6 +58,14 @@ export class AuthGuard implements CanActivate {
   canActivate(ctx: ExecutionContext): boolean {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const res = ctx.switchToHttp().getResponse<Response>();
+    const requestId =
+      (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [ctx.getHandler(), ctx.getClass()])) {
+      // The platform's own (DID document, status lists): no token, no tenant of the caller's.
+      res.setHeader('x-request-id', requestId);
+      req.context = { tenantId: DEFAULT_TENANT, actor: 'public', correlationId: requestId };
+      return true;
+    }
     const unauthenticated = this.authError(req);
     if (unauthenticated) throw unauthenticated;
     const tenant = (req.headers[TENANT_HEADER] as string | undefined) ?? DEFAULT_TENANT;
@@ -68,8 +77,6 @@ export class AuthGuard implements CanActivate {
         },
       ]);
     }
-    const requestId =
-      (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     res.setHeader('x-request-id', requestId);
     req.context = { tenantId: tenant, actor: 'admin', correlationId: requestId };
     if (this.reflector.get<boolean>(IDEMPOTENT, ctx.getHandler())) {

@@ -138,6 +138,25 @@ const CODES: Record<string, ErrorCode[]> = {
   'GET /api/v1/credentials/{id}': ['CREDENTIAL_NOT_FOUND'],
   'GET /api/v1/credentials/{id}/pdf': ['CREDENTIAL_NOT_FOUND', 'CERTIFICATE_UNAVAILABLE', ...LARGE],
   'GET /api/v1/credentials/{id}/elm': ['CREDENTIAL_NOT_FOUND', 'CERTIFICATE_UNAVAILABLE', ...LARGE],
+  'POST /api/v1/credentials/{id}/revoke': [
+    'CREDENTIAL_NOT_FOUND',
+    'CREDENTIAL_WITHOUT_STATUS',
+    'IDEMPOTENCY_KEY_REUSED',
+  ],
+  'POST /api/v1/credentials/{id}/suspend': [
+    'CREDENTIAL_NOT_FOUND',
+    'CREDENTIAL_WITHOUT_STATUS',
+    'CREDENTIAL_REVOKED',
+    'IDEMPOTENCY_KEY_REUSED',
+  ],
+  'POST /api/v1/credentials/{id}/reinstate': [
+    'CREDENTIAL_NOT_FOUND',
+    'CREDENTIAL_WITHOUT_STATUS',
+    'CREDENTIAL_REVOKED',
+    'IDEMPOTENCY_KEY_REUSED',
+  ],
+  'GET /.well-known/did.json': [],
+  'GET /api/v1/status-lists/{list}/{purpose}': ['STATUS_LIST_NOT_FOUND'],
   'GET /api/v1/admin/dead-letters/{service}': ['INVALID_CURSOR'],
   'POST /api/v1/admin/dead-letters/{service}/replay': [],
   'POST /api/v1/admin/dead-letters/{service}/{id}/replay': [
@@ -177,6 +196,9 @@ const SHARED: ErrorCode[] = [
 const BODY: ErrorCode[] = ['MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE'];
 /** The API and the CASE REST binding need the bearer token; the probes do not. */
 const NEEDS_TOKEN = / \/(api\/v1|ims)\//;
+/** What verifiers fetch (`@Public()`): no token, so never UNAUTHENTICATED; the platform's errors. */
+const PUBLIC = new Set(['GET /.well-known/did.json', 'GET /api/v1/status-lists/{list}/{purpose}']);
+const needsToken = (name: string) => NEEDS_TOKEN.test(name) && !PUBLIC.has(name);
 
 describe('the OpenAPI document', () => {
   let app: INestApplication;
@@ -257,7 +279,7 @@ describe('the OpenAPI document', () => {
       }
       const isApi = NEEDS_TOKEN.test(name);
       const expected = [
-        ...(isApi ? SHARED : []),
+        ...(PUBLIC.has(name) ? SHARED.filter((c) => c !== 'UNAUTHENTICATED') : isApi ? SHARED : []),
         ...(isApi && /^(POST|PUT|PATCH) /.test(name) ? BODY : []),
         ...CODES[name],
       ];
@@ -312,7 +334,7 @@ describe('the OpenAPI document', () => {
     for (const [name, op] of operations)
       expect({ name, security: op.security }).toEqual({
         name,
-        security: NEEDS_TOKEN.test(name) ? [{ bearer: [] }] : [],
+        security: needsToken(name) ? [{ bearer: [] }] : [],
       });
   });
 

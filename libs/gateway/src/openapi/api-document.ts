@@ -63,6 +63,10 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [HealthView, ReadinessView, ErrorBodyView],
   });
+  // Public operations (`@Public()`: the DID document, status lists) name no security scheme.
+  for (const item of Object.values(document.paths))
+    for (const op of Object.values(item as Record<string, { security?: unknown[] }>))
+      if (typeof op === 'object' && op && !op.security) op.security = [];
   // The probes live in the runtime library, hidden from its own docs; the gateway's API has them.
   const json = (schema: object, example?: unknown) => ({
     'application/json': { schema, ...(example === undefined ? {} : { example }) },

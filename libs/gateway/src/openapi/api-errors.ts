@@ -281,6 +281,25 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     message: `bulk job ${ID.bulkJob} was not found`,
     details: { id: ID.bulkJob },
   },
+  STATUS_LIST_NOT_FOUND: {
+    status: 404,
+    meaning: 'no status list with this number',
+    message: 'status list 7 was not found',
+    details: { list: 7 },
+  },
+  CREDENTIAL_WITHOUT_STATUS: {
+    status: 409,
+    meaning:
+      'the credential was issued before credentials were signed: it has no status list entry, so it cannot be revoked or suspended',
+    message: `credential ${ID.credential} has no status list entry (issued before signing)`,
+    details: { id: ID.credential },
+  },
+  CREDENTIAL_REVOKED: {
+    status: 409,
+    meaning: 'the credential is revoked, which is final: it cannot be suspended or reinstated',
+    message: `credential ${ID.credential} is revoked`,
+    details: { id: ID.credential, status: 'revoked' },
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     meaning:
@@ -368,8 +387,23 @@ export const BODY_ERRORS: ErrorCode[] = [
  * entries replace earlier ones of the same code (an endpoint's own example of it).
  */
 export function ApiErrors(...errors: Array<ErrorCode | ErrorExample>): MethodDecorator {
+  return errorResponses(SHARED, errors);
+}
+
+/** ApiErrors for a public route (`@Public()`): no token, so never UNAUTHENTICATED. */
+export function ApiPublicErrors(...errors: Array<ErrorCode | ErrorExample>): MethodDecorator {
+  return errorResponses(
+    SHARED.filter((c) => c !== ErrorCode.UNAUTHENTICATED),
+    errors,
+  );
+}
+
+function errorResponses(
+  shared: ErrorCode[],
+  errors: Array<ErrorCode | ErrorExample>,
+): MethodDecorator {
   const byCode = new Map<ErrorCode, { meaning: string; body: ErrorBody }>();
-  for (const e of [...SHARED, ...errors]) {
+  for (const e of [...shared, ...errors]) {
     const { code, meaning, ...own } = typeof e === 'string' ? { code: e } : e;
     const usual = ERRORS[code];
     const { status, message, fields, details } = { ...usual, ...own };
