@@ -8,6 +8,9 @@ import { RecipientEvents, Recipients } from './recipients/recipients';
 import { AnnouncedStandards } from './standards/announced-standards';
 import { AnnouncedStandardEvents } from './standards/announced-standards.handlers';
 import { StatusSlots } from './status/status-slots';
+import { CredentialVerifier } from './verification/credential-verifier';
+import { VerificationQueries } from './verification/verification.handlers';
+import { VerificationService } from './verification/verification.service';
 
 @Module({
   controllers: [
@@ -16,6 +19,7 @@ import { StatusSlots } from './status/status-slots';
     IssuerProfileCommands,
     AnnouncedStandardEvents,
     RecipientEvents,
+    VerificationQueries,
   ],
   providers: [
     CredentialRepository,
@@ -24,6 +28,8 @@ import { StatusSlots } from './status/status-slots';
     AnnouncedStandards,
     Recipients,
     StatusSlots,
+    CredentialVerifier,
+    VerificationService,
   ],
 })
 export class CertifyModule {}
