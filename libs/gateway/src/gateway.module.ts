@@ -1,11 +1,14 @@
 import {
+  Inject,
+  Injectable,
   Module,
   type DynamicModule,
   type INestApplication,
   type LoggerService,
   type LogLevel,
 } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory, Reflector } from '@nestjs/core';
+import type { Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
@@ -18,7 +21,12 @@ import { CasesController } from './cases/cases.controller';
 import { DocumentController } from './cases/document.controller';
 import { CredentialsController } from './credentials/credentials.controller';
 import { IssuerProfileController } from './credentials/issuer-profile.controller';
+import { VerifyController } from './verify/verify.controller';
+import { VerifyPageController } from './verify/verify-page.controller';
 import { AuthGuard } from './http/auth.guard';
+import type { AuthedRequest } from './http/principal';
+import { anonymousContext } from './verify/anonymous';
+import { PUBLIC_ROUTE } from './http/public.decorator';
 import { ContractPipe } from './http/body.pipe';
 import { ErrorsFilter } from './http/errors.filter';
 import { GATEWAY_OPTIONS, jsonBodyLimit, type GatewayOptions } from './http/gateway-options';
@@ -51,6 +59,8 @@ export class GatewayModule {
         CandidatesController,
         DocumentController,
         AssessController,
+        VerifyController,
+        VerifyPageController,
         CredentialsController,
         IssuerProfileController,
         DeadLettersController,
@@ -73,11 +83,23 @@ export class GatewayModule {
 
 const PUBLIC_PATHS = new Set(['/health', '/ready', '/metrics']);
 
-/** Health probes and metrics answer without a token; everything else needs one. */
+/** Health probes, metrics and `@Public()` routes answer without a token; everything else needs one. */
+@Injectable()
 class PublicAwareAuthGuard extends AuthGuard {
+  constructor(@Inject(GATEWAY_OPTIONS) options: GatewayOptions, reflector: Reflector) {
+    super(options, reflector);
+    this.routes = reflector;
+  }
+  private readonly routes: Reflector;
+
   override canActivate(ctx: Parameters<AuthGuard['canActivate']>[0]): boolean {
-    const path = ctx.switchToHttp().getRequest<{ path: string }>().path;
-    return PUBLIC_PATHS.has(path) || super.canActivate(ctx);
+    const req = ctx.switchToHttp().getRequest<AuthedRequest & { path: string }>();
+    if (PUBLIC_PATHS.has(req.path)) return true;
+    if (this.routes.getAllAndOverride<boolean>(PUBLIC_ROUTE, [ctx.getHandler(), ctx.getClass()])) {
+      req.context = anonymousContext(req, ctx.switchToHttp().getResponse<Response>());
+      return true;
+    }
+    return super.canActivate(ctx);
   }
 }
 
