@@ -14,3 +14,20 @@ export const Public = (): MethodDecorator & ClassDecorator =>
 
 /** The tenant an anonymous caller's commands carry (public routes answer the same for all). */
 export const PUBLIC_TENANT = 'public';
+
+/**
+ * The OpenAPI document's `@Public()` operations: no security requirement and no 401 answer
+ * (`ApiErrors` lists UNAUTHENTICATED with the codes every operation shares).
+ */
+export function markPublicOperations(document: { paths: object }): void {
+  for (const methods of Object.values(document.paths) as object[])
+    for (const op of Object.values(methods) as Array<{
+      'x-balanse-public'?: unknown;
+      security?: unknown[];
+      responses?: Record<string, unknown>;
+    }>) {
+      if (op?.['x-balanse-public'] !== true) continue;
+      op.security = [];
+      if (op.responses) delete op.responses['401'];
+    }
+}

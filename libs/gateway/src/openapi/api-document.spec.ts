@@ -136,6 +136,16 @@ const CODES: Record<string, ErrorCode[]> = {
   ],
   'GET /api/v1/cases/{id}/credentials': ['CASE_NOT_FOUND', 'INVALID_CURSOR'],
   'GET /api/v1/credentials/{id}': ['CREDENTIAL_NOT_FOUND'],
+  // Public (no token): the shared codes less UNAUTHENTICATED.
+  'POST /api/v1/credentials/verify': [
+    'VALIDATION_FAILED',
+    'PAYLOAD_TOO_LARGE',
+    'SERVICE_UNAVAILABLE',
+    'SERVICE_BUSY',
+    'SERVICE_TIMEOUT',
+    'MALFORMED_JSON',
+    'UNSUPPORTED_MEDIA_TYPE',
+  ],
   'GET /api/v1/admin/dead-letters/{service}': ['INVALID_CURSOR'],
   'POST /api/v1/admin/dead-letters/{service}/replay': [],
   'POST /api/v1/admin/dead-letters/{service}/{id}/replay': [
@@ -174,7 +184,11 @@ const SHARED: ErrorCode[] = [
 ];
 const BODY: ErrorCode[] = ['MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE'];
 /** The API and the CASE REST binding need the bearer token; the probes do not. */
-const NEEDS_TOKEN = / \/(api\/v1|ims)\//;
+const NEEDS_TOKEN = {
+  test: (name: string) => / \/(api\/v1|ims)\//.test(name) && !PUBLIC.has(name),
+};
+/** `@Public()` operations: no token. */
+const PUBLIC = new Set(['POST /api/v1/credentials/verify']);
 
 describe('the OpenAPI document', () => {
   let app: INestApplication;
