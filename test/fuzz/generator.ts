@@ -66,6 +66,8 @@ export interface Operation {
    * into warnings), so only defects of the JSON itself apply, not of the schema's fields.
    */
   lenientBody: boolean;
+  /** `x-balanse-public`: no token needed (credential verification), so no 401 and no tenant. */
+  public: boolean;
 }
 
 export function operations(doc: any): Operation[] {
@@ -82,6 +84,7 @@ export function operations(doc: any): Operation[] {
         body: op.requestBody?.content?.['application/json']?.schema,
         idempotent: params.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'),
         lenientBody: op['x-balanse-lenient-body'] === true,
+        public: op['x-balanse-public'] === true,
       });
     }
   }
@@ -340,7 +343,7 @@ function applicable(op: Operation, d: Defect): boolean {
       return !!op.body;
     case 'auth':
     case 'tenant':
-      return true;
+      return !op.public;
     default:
       return !!op.body && !op.lenientBody;
   }

@@ -3,9 +3,11 @@ import { ApiBody, ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@ne
 import {
   Command,
   ErrorCode,
+  unsafeShape,
   validationError,
   VerifyCode,
   type CommandContext,
+  type FieldError,
   type VerifyResult,
 } from '@balanse/contracts';
 import { Caller } from '../http/principal';
@@ -52,7 +54,7 @@ export class VerifyController {
   })
   verify(@Caller() caller: CommandContext, @Body() body: unknown): Promise<VerifyResult> {
     const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-    const fields = [];
+    const fields: FieldError[] = [];
     if (!('verifiableCredential' in b) || b.verifiableCredential === undefined)
       fields.push({
         field: 'verifiableCredential',
@@ -63,6 +65,14 @@ export class VerifyController {
       (typeof b.options !== 'object' || b.options === null || Array.isArray(b.options))
     )
       fields.push({ field: 'options', message: 'options must be an object' });
+    // Nesting deeper than any credential goes, prototype keys: refused as any body is.
+    if (fields.length === 0 && typeof b.verifiableCredential === 'object' && b.verifiableCredential)
+      fields.push(
+        ...unsafeShape(b.verifiableCredential).map((f) => ({
+          ...f,
+          field: `verifiableCredential${f.field === '(body)' ? '' : `.${f.field}`}`,
+        })),
+      );
     if (fields.length) throw validationError(fields);
     return this.services.call<VerifyResult>('certify', Command.certify.verifyCredential, caller, {
       body: { verifiableCredential: b.verifiableCredential },
