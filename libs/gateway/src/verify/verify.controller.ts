@@ -65,14 +65,8 @@ export class VerifyController {
       (typeof b.options !== 'object' || b.options === null || Array.isArray(b.options))
     )
       fields.push({ field: 'options', message: 'options must be an object' });
-    // Nesting deeper than any credential goes, prototype keys: refused as any body is.
-    if (fields.length === 0 && typeof b.verifiableCredential === 'object' && b.verifiableCredential)
-      fields.push(
-        ...unsafeShape(b.verifiableCredential).map((f) => ({
-          ...f,
-          field: `verifiableCredential${f.field === '(body)' ? '' : `.${f.field}`}`,
-        })),
-      );
+    // Nesting deeper than any credential goes, prototype keys: refused as in any body.
+    if (fields.length === 0) fields.push(...unsafeShape(b));
     if (fields.length) throw validationError(fields);
     return this.services.call<VerifyResult>('certify', Command.certify.verifyCredential, caller, {
       body: { verifiableCredential: b.verifiableCredential },
