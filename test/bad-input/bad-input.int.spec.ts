@@ -13,6 +13,7 @@ import { caseMappingGroup, needRows } from './needs.rows';
 import { pagingRows } from './paging.rows';
 import { scopeRows } from './scope.rows';
 import { standardRows } from './standards.rows';
+import { verifyRows } from './verify.rows';
 import { webhookRows } from './webhooks.rows';
 
 describeBadInput([
@@ -23,6 +24,7 @@ describeBadInput([
   evidenceRows,
   assessRows,
   credentialRows,
+  verifyRows,
   pagingRows,
   deadLetterRows,
   needRows,

@@ -66,7 +66,7 @@ export interface Operation {
    * into warnings), so only defects of the JSON itself apply, not of the schema's fields.
    */
   lenientBody: boolean;
-  /** Answers without a token (no `security` in the document: the DID document, status lists). */
+  /** `x-balanse-public`: no token needed (credential verification), so no 401 and no tenant. */
   public: boolean;
 }
 
@@ -84,7 +84,7 @@ export function operations(doc: any): Operation[] {
         body: op.requestBody?.content?.['application/json']?.schema,
         idempotent: params.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'),
         lenientBody: op['x-balanse-lenient-body'] === true,
-        public: !op.security?.length,
+        public: op['x-balanse-public'] === true,
       });
     }
   }

@@ -14,6 +14,9 @@ import { StatusSlots } from './status/status-slots';
 import { IssuerPublicQueries, RevocationCommands } from './revocation/revocation.handlers';
 import { RevocationService } from './revocation/revocation.service';
 import { StatusListPublisher } from './revocation/status-list-publisher';
+import { CredentialVerifier } from './verification/credential-verifier';
+import { VerificationQueries } from './verification/verification.handlers';
+import { VerificationService } from './verification/verification.service';
 
 @Module({
   controllers: [
@@ -26,6 +29,7 @@ import { StatusListPublisher } from './revocation/status-list-publisher';
     CertificateQueries,
     RevocationCommands,
     IssuerPublicQueries,
+    VerificationQueries,
   ],
   providers: [
     CredentialRepository,
@@ -38,6 +42,8 @@ import { StatusListPublisher } from './revocation/status-list-publisher';
     CertificatesService,
     RevocationService,
     StatusListPublisher,
+    CredentialVerifier,
+    VerificationService,
   ],
 })
 export class CertifyModule {}

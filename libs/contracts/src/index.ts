@@ -8,3 +8,4 @@ export * from './examples';
 export * from './paging';
 export * from './page-budget';
 export * from './reference';
+export * from './verification';

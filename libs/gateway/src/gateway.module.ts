@@ -21,6 +21,8 @@ import { CredentialsController } from './credentials/credentials.controller';
 import { IssuerProfileController } from './credentials/issuer-profile.controller';
 import { CredentialStatusController } from './credentials/credential-status.controller';
 import { IssuerPublicController } from './credentials/issuer-public.controller';
+import { VerifyController } from './verify/verify.controller';
+import { VerifyPageController } from './verify/verify-page.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ContractPipe } from './http/body.pipe';
 import { ErrorsFilter } from './http/errors.filter';
@@ -54,6 +56,8 @@ export class GatewayModule {
         CandidatesController,
         DocumentController,
         AssessController,
+        VerifyController,
+        VerifyPageController,
         CredentialsController,
         CertificatesController,
         IssuerProfileController,
@@ -79,7 +83,7 @@ export class GatewayModule {
 
 const PUBLIC_PATHS = new Set(['/health', '/ready', '/metrics']);
 
-/** Health probes and metrics answer without a token; everything else needs one. */
+/** Health probes and metrics answer without a token; everything else needs one (or `@Public()`). */
 class PublicAwareAuthGuard extends AuthGuard {
   override canActivate(ctx: Parameters<AuthGuard['canActivate']>[0]): boolean {
     const path = ctx.switchToHttp().getRequest<{ path: string }>().path;

@@ -111,6 +111,12 @@ export const Command = {
     reinstateCredential: 'credentials.reinstate',
     getStatusList: 'status-lists.get',
     getDidDocument: 'issuer.did-document',
+    /** Public: verify a presented credential (JSON or VC-JWT). */
+    verifyCredential: 'credentials.verify',
+    /** Public: look a credential up by id and verify it (the `/verify/{id}` page). */
+    verifyStoredCredential: 'credentials.verify-stored',
+    /** A tenant's credential as a VC-JWT. */
+    credentialJwt: 'credentials.jwt',
   },
   /**
    * Every phase service answers how far it is with a case (`CaseStatus`): identify for any case

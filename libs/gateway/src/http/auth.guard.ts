@@ -6,7 +6,8 @@ import { DomainError, ErrorCode, TENANT_PATTERN, validationError } from '@balans
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { IDEMPOTENT, idempotencyClaim } from './idempotency';
 import type { AuthedRequest } from './principal';
-import { PUBLIC } from './public.decorator';
+import { anonymousContext } from './anonymous';
+import { PUBLIC_ROUTE } from './public.decorator';
 
 export const TENANT_HEADER = 'x-balanse-tenant';
 export const DEFAULT_TENANT = 'default';
@@ -58,14 +59,15 @@ export class AuthGuard implements CanActivate {
   canActivate(ctx: ExecutionContext): boolean {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const res = ctx.switchToHttp().getResponse<Response>();
-    const requestId =
-      (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [ctx.getHandler(), ctx.getClass()])) {
-      // The platform's own (DID document, status lists): no token, no tenant of the caller's.
-      res.setHeader('x-request-id', requestId);
-      req.context = { tenantId: DEFAULT_TENANT, actor: 'public', correlationId: requestId };
+    if (
+      this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [ctx.getHandler(), ctx.getClass()])
+    ) {
+      // Verification, the DID document, status lists: no token, no tenant of the caller's.
+      req.context = anonymousContext(req, res);
       return true;
     }
+    const requestId =
+      (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     const unauthenticated = this.authError(req);
     if (unauthenticated) throw unauthenticated;
     const tenant = (req.headers[TENANT_HEADER] as string | undefined) ?? DEFAULT_TENANT;

@@ -13,6 +13,10 @@ import { AuthGuard } from './auth.guard';
 import type { AuthedRequest } from './principal';
 import { RETRY_AFTER_SECONDS, ServiceError } from '@balanse/messaging';
 import { GATEWAY_OPTIONS, jsonBodyLimit, type GatewayOptions } from './gateway-options';
+import { tooLargeVerifyAnswer, VERIFY_PATH } from '../verify/verify.controller';
+
+/** Public routes that read a body: a body they cannot read is that error, never a 401. */
+const PUBLIC_BODY_PATHS = new Set([VERIFY_PATH, '/verify']);
 
 /**
  * Every error leaves as `{status, code, message, fields?, details?}`; only our own bugs are 500.
@@ -38,13 +42,19 @@ export class ErrorsFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<AuthedRequest>();
     let body = this.toBody(exception, req);
     // The body is read before the guard runs: a caller without a valid token learns only that.
-    if (!req.context && readingBodyFailed(exception, req))
+    // (Public routes, which take no token, excepted.)
+    if (!req.context && !PUBLIC_BODY_PATHS.has(req.path) && readingBodyFailed(exception, req))
       body = this.auth.authError(req)?.toBody() ?? body;
     if (body.status >= 500 && body.code === ErrorCode.INTERNAL)
       this.log.error((exception as Error)?.stack ?? String(exception));
     if (body.status === 503 || body.status === 504) {
       const hint = body.details?.['retryAfterSeconds'];
       res.setHeader('Retry-After', String(typeof hint === 'number' ? hint : RETRY_AFTER_SECONDS));
+    }
+    // The verify route answers a body over the limit in its own shape too (`TOO_LARGE`).
+    if (body.code === ErrorCode.PAYLOAD_TOO_LARGE && req.path === VERIFY_PATH) {
+      res.status(body.status).json({ ...body, ...tooLargeVerifyAnswer(body.message) });
+      return;
     }
     res.status(body.status).json(body);
   }

@@ -157,6 +157,16 @@ const CODES: Record<string, ErrorCode[]> = {
   ],
   'GET /.well-known/did.json': [],
   'GET /api/v1/status-lists/{list}/{purpose}': ['STATUS_LIST_NOT_FOUND'],
+  // Public (no token): the shared codes less UNAUTHENTICATED.
+  'POST /api/v1/credentials/verify': [
+    'VALIDATION_FAILED',
+    'PAYLOAD_TOO_LARGE',
+    'SERVICE_UNAVAILABLE',
+    'SERVICE_BUSY',
+    'SERVICE_TIMEOUT',
+    'MALFORMED_JSON',
+    'UNSUPPORTED_MEDIA_TYPE',
+  ],
   'GET /api/v1/admin/dead-letters/{service}': ['INVALID_CURSOR'],
   'POST /api/v1/admin/dead-letters/{service}/replay': [],
   'POST /api/v1/admin/dead-letters/{service}/{id}/replay': [
@@ -196,8 +206,12 @@ const SHARED: ErrorCode[] = [
 const BODY: ErrorCode[] = ['MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE'];
 /** The API and the CASE REST binding need the bearer token; the probes do not. */
 const NEEDS_TOKEN = / \/(api\/v1|ims)\//;
-/** What verifiers fetch (`@Public()`): no token, so never UNAUTHENTICATED; the platform's errors. */
-const PUBLIC = new Set(['GET /.well-known/did.json', 'GET /api/v1/status-lists/{list}/{purpose}']);
+/** `@Public()` operations (what verifiers call): no token, so never UNAUTHENTICATED. */
+const PUBLIC = new Set([
+  'GET /.well-known/did.json',
+  'GET /api/v1/status-lists/{list}/{purpose}',
+  'POST /api/v1/credentials/verify',
+]);
 const needsToken = (name: string) => NEEDS_TOKEN.test(name) && !PUBLIC.has(name);
 
 describe('the OpenAPI document', () => {

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { TENANT_PATTERN } from '@balanse/contracts';
 import { TENANT_HEADER } from '../http/auth.guard';
+import { markPublicOperations } from '../http/public.decorator';
 import { ErrorBodyView } from './api-errors';
 
 /** Swagger UI; the JSON document is served beside it at DOCS_JSON_PATH. */
@@ -63,10 +64,7 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [HealthView, ReadinessView, ErrorBodyView],
   });
-  // Public operations (`@Public()`: the DID document, status lists) name no security scheme.
-  for (const item of Object.values(document.paths))
-    for (const op of Object.values(item as Record<string, { security?: unknown[] }>))
-      if (typeof op === 'object' && op && !op.security) op.security = [];
+  markPublicOperations(document);
   // The probes live in the runtime library, hidden from its own docs; the gateway's API has them.
   const json = (schema: object, example?: unknown) => ({
     'application/json': { schema, ...(example === undefined ? {} : { example }) },
