@@ -1,7 +1,6 @@
 import { createHash, sign as edSign, verify as edVerify } from 'node:crypto';
-import jsonld from 'jsonld';
-import { DocumentLoader, pinnedDocumentLoader } from './document-loader';
-import { installFastContextClone } from './jsonld-fast-clone';
+import { CONTEXTS, DocumentLoader, pinnedDocumentLoader } from './document-loader';
+import { fastJsonld } from './jsonld-fast-clone';
 import { Ed25519Multikey, privateKeyFromMultibase, publicKeyFromMultibase } from './keys';
 import { multibaseDecode, multibaseEncode } from './multibase';
 import { CredentialError, Problem, ProblemCode } from './problems';
@@ -18,9 +17,13 @@ export interface SignOptions {
 }
 
 const defaultLoader = pinnedDocumentLoader();
-installFastContextClone();
+const jsonld = fastJsonld(CONTEXTS.values());
 
-function canonize(input: object, documentLoader: DocumentLoader): Promise<string> {
+/** RDFC-1.0 canonical N-Quads of a JSON-LD document, as signing and verifying compute them. */
+export function canonize(
+  input: object,
+  documentLoader: DocumentLoader = defaultLoader,
+): Promise<string> {
   // `safe` makes any term no context defines an error instead of a silently dropped triple.
   return jsonld.canonize(input, {
     algorithm: 'RDFC-1.0',

@@ -6,6 +6,9 @@ declare module 'jsonld' {
     safe?: boolean;
     documentLoader?: (url: string) => Promise<unknown>;
   }
-  const jsonld: { canonize(input: object, options: CanonizeOptions): Promise<string> };
+  export interface JsonLd {
+    canonize(input: object, options: CanonizeOptions): Promise<string>;
+  }
+  const jsonld: JsonLd;
   export default jsonld;
 }
