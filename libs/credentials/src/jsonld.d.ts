@@ -5,6 +5,10 @@ declare module 'jsonld' {
     format: 'application/n-quads';
     safe?: boolean;
     documentLoader?: (url: string) => Promise<unknown>;
+    /** Passed to rdf-canonize. */
+    canonizeOptions?: {
+      createMessageDigest?: () => { update(msg: string): void; digest(): string };
+    };
   }
   export interface JsonLd {
     canonize(input: object, options: CanonizeOptions): Promise<string>;
