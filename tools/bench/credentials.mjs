@@ -1,8 +1,14 @@
-// Credentials per second: our eddsa-rdfc-2022 signer next to the reference path (@digitalbazaar/vc
-// with the same cryptosuite), on the same 19-outcome credential, in the same run, one core each.
-//   npm run bench:credentials [-- <count>]
+// Credentials per second: our eddsa-rdfc-2022 signer, on one thread and on the signing pool (one
+// worker thread per core), next to the reference path (@digitalbazaar/vc with the same
+// cryptosuite, in a child process: it is ESM-only), on `count` distinct Open Badges 3.0
+// AchievementCredentials (ids, recipients, outcomes met, evidence all vary), in the same run.
+//   npm run bench:credentials [-- <count> [<passes>]]
+// Checks, each making the exit status non-zero when it fails: every proof byte-identical to the
+// reference signer's, the pool's output byte-identical to one thread's, every credential verifies
+// with our verifier and with the independent @digitalbazaar verifier.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,43 +18,118 @@ const lib = require(join(root, 'dist/libs/credentials/src/index.js'));
 const { sampleAchievementInput } = require(join(root, 'dist/libs/credentials/src/sample.js'));
 
 const count = Number(process.argv[2] ?? 200);
+const passes = Number(process.argv[3] ?? 3);
 const key = lib.generateEd25519Multikey('did:web:balanse.example.no');
 const created = new Date('2026-11-01T10:00:00Z');
-const credential = lib.achievementCredential(sampleAchievementInput());
+const resolveKey = (id) => (id === key.id ? key : undefined);
 
-// warm up, then measure
-for (let i = 0; i < 20; i++) await lib.signCredential(credential, key, { created });
-let started = process.hrtime.bigint();
+/** `count` distinct credentials: certified and partial, with and without evidence. */
+const credentials = Array.from({ length: count }, (_, i) => {
+  const input = sampleAchievementInput(19 - (i % 19));
+  return lib.achievementCredential({
+    ...input,
+    id: `urn:uuid:4f1c1d2e-3b4a-4c5d-8e6f-${String(i).padStart(12, '0')}`,
+    validFrom: new Date(Date.parse('2026-11-01T10:00:00Z') + i * 60_000),
+    recipient: { ...input.recipient, identifier: `kandidat-${i}@example.no`, salt: `salt-${i}` },
+    evidence: input.evidence.slice(0, i % 3),
+    outcomes: input.outcomes.map((o, j) =>
+      j === i % 19 ? { ...o, name: `${o.name} (variant ${i})` } : o,
+    ),
+  });
+});
+
+const seconds = (from) => Number(process.hrtime.bigint() - from) / 1e9;
+const cpuSeconds = (from) => {
+  const { user, system } = process.cpuUsage(from);
+  return (user + system) / 1e6;
+};
+const mb = () => Math.round(process.memoryUsage().rss / 1e6);
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const load = loadavg()[0].toFixed(1);
+
+// One thread: warm up, then `passes` passes over the credentials, each signature timed.
+for (let i = 0; i < 20; i++) await lib.signCredential(credentials[i % count], key, { created });
+const latencies = [];
 let ours;
-for (let i = 0; i < count; i++) ours = await lib.signCredential(credential, key, { created });
-const oursMs = Number(process.hrtime.bigint() - started) / 1e6;
+let started = process.hrtime.bigint();
+let cpu = process.cpuUsage();
+for (let pass = 0; pass < passes; pass++) {
+  const signed = [];
+  for (const credential of credentials) {
+    const t = process.hrtime.bigint();
+    signed.push(await lib.signCredential(credential, key, { created }));
+    latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  ours ??= signed;
+}
+const single = { s: seconds(started), cpu: cpuSeconds(cpu), n: count * passes, rss: mb() };
+latencies.sort((a, b) => a - b);
 
-const reference = (iterations) =>
+// The pool: one thread per core; one unmeasured batch warms every thread's caches.
+const pool = new lib.SigningPool();
+await pool.sign(credentials, key, { created });
+let pooled;
+started = process.hrtime.bigint();
+cpu = process.cpuUsage();
+for (let pass = 0; pass < passes; pass++) {
+  const signed = await pool.sign(credentials, key, { created });
+  pooled ??= signed;
+}
+const multi = { s: seconds(started), cpu: cpuSeconds(cpu), n: count * passes, rss: mb() };
+await pool.close();
+
+// Our verifier, one thread.
+started = process.hrtime.bigint();
+const ourVerdicts = [];
+for (const credential of ours) ourVerdicts.push(await lib.verifyCredential(credential, resolveKey));
+const verifying = { s: seconds(started), n: count };
+
+// The reference: signs the same credentials (warmed up as ours was), then verifies ours.
+const reference = (input) =>
   JSON.parse(
     execFileSync(process.execPath, [join(root, 'libs/credentials/src/test/reference.mjs')], {
-      input: JSON.stringify({
-        mode: 'issue',
-        credentials: [credential],
-        keys: [key],
-        contexts: Object.fromEntries(lib.CONTEXTS),
-        date: created,
-        iterations,
-      }),
-      maxBuffer: 64 * 1024 * 1024,
+      input: JSON.stringify({ keys: [key], contexts: Object.fromEntries(lib.CONTEXTS), ...input }),
+      maxBuffer: 256 * 1024 * 1024,
     }).toString('utf8'),
   );
-const ref = reference(count);
-const refProof = [].concat(ref.signed[0].proof)[0];
-const identical = JSON.stringify(refProof) === JSON.stringify(ours.proof[0]);
-const verified = await lib.verifyCredential(ours, (id) => (id === key.id ? key : undefined));
+const ref = reference({ mode: 'issue', credentials, date: created, iterations: 1, warmup: 20 });
+const independent = reference({ mode: 'verify', credentials: ours });
 
-const rate = (ms) => ((count * 1000) / ms).toFixed(0);
+const proofOf = (c) => JSON.stringify([].concat(c.proof)[0]);
+const checks = {
+  'proofs byte-identical to the reference': ref.signed.filter(
+    (r, i) => proofOf(r) === proofOf(ours[i]),
+  ).length,
+  'pool output byte-identical to one thread': pooled.filter(
+    (p, i) => JSON.stringify(p) === JSON.stringify(ours[i]),
+  ).length,
+  'verified by ours': ourVerdicts.filter((v) => v.verified).length,
+  'verified by @digitalbazaar': independent.filter((v) => v.verified).length,
+};
+
+const rate = (n, s) => (n / s).toFixed(0).padStart(5);
 console.log(
-  `credentials: ${count} signatures of a 19-outcome AchievementCredential (eddsa-rdfc-2022)`,
+  `credentials: ${count} distinct AchievementCredentials (eddsa-rdfc-2022), ${passes} passes;` +
+    ` ${availableParallelism()} cores, load ${load}`,
 );
-console.log(`  ours       ${rate(oursMs)} per second (${(oursMs / count).toFixed(2)} ms each)`);
 console.log(
-  `  reference  ${rate(ref.ms)} per second (${(ref.ms / count).toFixed(2)} ms each, @digitalbazaar/vc)`,
+  `  ours, one thread   ${rate(single.n, single.s)} per second  p50 ${percentile(latencies, 0.5).toFixed(2)} ms` +
+    `  p99 ${percentile(latencies, 0.99).toFixed(2)} ms  ${((single.cpu * 1000) / single.n).toFixed(2)} ms CPU each` +
+    `  RSS ${single.rss} MB`,
 );
-console.log(`  proofs byte-identical: ${identical}; ours verifies: ${verified.verified}`);
-if (!identical || !verified.verified) process.exitCode = 1;
+console.log(
+  `  ours, pool of ${pool.size}     ${rate(multi.n, multi.s)} per second  ` +
+    `${((multi.s * 1000) / multi.n).toFixed(2)} ms each  ${((multi.cpu * 1000) / multi.n).toFixed(2)} ms CPU each` +
+    `  RSS ${multi.rss} MB`,
+);
+console.log(`  reference          ${rate(count, ref.ms / 1000)} per second  (@digitalbazaar/vc)`);
+console.log(`  ours, verifying    ${rate(verifying.n, verifying.s)} per second  (one thread)`);
+let failed = false;
+for (const [check, passed] of Object.entries(checks)) {
+  console.log(`  ${passed === count ? 'ok  ' : 'FAIL'} ${check}: ${passed}/${count}`);
+  if (passed !== count) failed = true;
+}
+for (const [i, v] of independent.entries())
+  if (!v.verified) console.log(`    @digitalbazaar rejects #${i}: ${v.error}`);
+if (failed) process.exitCode = 1;
