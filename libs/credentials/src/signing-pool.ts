@@ -3,8 +3,9 @@
 // small chunks that idle threads take in turn, so both cores of a 2-core host stay busy and the
 // event loop only moves JSON. A handful of lines of node:worker_threads rather than piscina: the
 // pool needs no task routing, timeouts or cancellation, and the runtime image gains no dependency.
-// Threads are started on first use, kept (a cold thread signs ~10 times slower until its caches are
-// warm) and unref'd while idle, so an idle pool never keeps the process alive.
+// Threads are started on first use and kept (a new thread loads jsonld and fills its caches on its
+// first signatures, tens of milliseconds each) and are unref'd while idle, so an idle pool never
+// keeps the process alive.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
