@@ -4,8 +4,8 @@
 // AchievementCredentials (ids, recipients, outcomes met, evidence all vary), in the same run.
 //   npm run bench:credentials [-- <count> [<passes>]]
 // Checks, each making the exit status non-zero when it fails: every proof byte-identical to the
-// reference signer's, the pool's output byte-identical to one thread's, every credential verifies
-// with our verifier and with the independent @digitalbazaar verifier.
+// reference signer's, every pass (one thread and pool) byte-identical to the first, every
+// credential verifies with our verifier and with the independent @digitalbazaar verifier.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
