@@ -45,6 +45,13 @@ describe('SigningPool', () => {
     await expect(pool.sign([good], key, { created })).resolves.toHaveLength(1);
   });
 
+  it('rejects a credential that cannot be sent to a thread, and keeps working', async () => {
+    const [good] = credentials(1);
+    const odd = { ...good, name: () => 'not JSON' };
+    await expect(pool.sign([odd], key, { created })).rejects.toThrow(/clone/i);
+    await expect(pool.sign([good], key, { created })).resolves.toHaveLength(1);
+  });
+
   it('refuses work once closed', async () => {
     const other = new SigningPool({ size: 1 });
     await other.close();

@@ -125,10 +125,16 @@ export class SigningPool {
       if (!thread && this.threads.length < this.size) thread = this.start();
       if (!thread) return;
       const job = this.queue.shift()!;
+      const { job: id, credentials, key, created } = job;
+      try {
+        // Throws for what structured clone cannot copy (a function, a symbol): that batch fails.
+        thread.worker.postMessage({ job: id, credentials, key, created } satisfies SigningJob);
+      } catch (error) {
+        job.reject(error instanceof Error ? error : new Error(String(error)));
+        continue;
+      }
       thread.current = job;
       thread.worker.ref();
-      const { job: id, credentials, key, created } = job;
-      thread.worker.postMessage({ job: id, credentials, key, created } satisfies SigningJob);
     }
   }
 
