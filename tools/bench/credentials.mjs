@@ -108,12 +108,40 @@ const reference = (input) =>
   );
 const ref = reference({ mode: 'issue', credentials, date: created, iterations: 1, warmup: 20 });
 const independent = reference({ mode: 'verify', credentials: ours });
+// The reference verifier is itself intermittent: run over 200 credentials in one process it now
+// and then rejects one ("Invalid signature."), a different one from run to run, and does the same
+// to credentials its own signer made (2026-11-29: 0-2 in 200). A credential it rejects is verified
+// again on its own in a fresh process (up to three times); one rejected there too fails the bench.
+const retried = [];
+for (const [i, verdict] of independent.entries()) {
+  if (verdict.verified) continue;
+  for (let attempt = 0; attempt < 3 && !independent[i].verified; attempt++)
+    independent[i] = reference({ mode: 'verify', credentials: [ours[i]] })[0];
+  retried.push({ i, first: verdict.error, verified: independent[i].verified });
+}
 
 const proofOf = (c) => JSON.stringify([].concat(c.proof)[0]);
+// The reference signer, in the same batch process, once (2026-11-29) gave one proof in 200 that
+// differed from ours: a proof that differs is made again on its own in a fresh process (up to
+// three times), and the fields that differed are printed; one still different fails the bench.
+const proofs = ref.signed.map(proofOf);
+const differing = [];
+for (const [i, proof] of proofs.entries()) {
+  if (proof === proofOf(ours[i])) continue;
+  const first = JSON.parse(proof);
+  const fields = Object.keys(first).filter(
+    (k) => JSON.stringify(first[k]) !== JSON.stringify([].concat(ours[i].proof)[0][k]),
+  );
+  for (let attempt = 0; attempt < 3 && proofs[i] !== proofOf(ours[i]); attempt++)
+    proofs[i] = proofOf(
+      reference({ mode: 'issue', credentials: [credentials[i]], date: created }).signed[0],
+    );
+  differing.push({ i, fields, same: proofs[i] === proofOf(ours[i]) });
+}
 const checks = [
   [
     'proofs byte-identical to the reference',
-    ref.signed.filter((r, i) => proofOf(r) === proofOf(ours[i])).length,
+    proofs.filter((p, i) => p === proofOf(ours[i])).length,
     count,
   ],
   [
@@ -147,6 +175,14 @@ for (const [check, passed, total] of checks) {
   console.log(`  ${passed === total ? 'ok  ' : 'FAIL'} ${check}: ${passed}/${total}`);
   if (passed !== total) failed = true;
 }
-for (const [i, v] of independent.entries())
-  if (!v.verified) console.log(`    @digitalbazaar rejects #${i}: ${v.error}`);
+for (const { i, fields, same } of differing)
+  console.log(
+    `    the reference's proof of #${i} differed (${fields.join(', ')}); made again on its own: ` +
+      (same ? 'identical' : 'still different'),
+  );
+for (const { i, first, verified } of retried)
+  console.log(
+    `    @digitalbazaar rejected #${i} in the batch (${first}); on its own in a fresh process: ` +
+      (verified ? 'verified' : `rejected (${independent[i].error})`),
+  );
 if (failed) process.exitCode = 1;
