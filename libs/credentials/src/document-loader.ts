@@ -18,19 +18,28 @@ export interface RemoteDocument {
   contextUrl: null;
   documentUrl: string;
   document: object;
+  /**
+   * `static`: jsonld may keep the resolved context for the URL across operations (process-wide,
+   * whatever loader a later call brings). Given for the pinned contexts only: their content is
+   * fixed by their versioned URL and by this repo.
+   */
+  tag?: 'static';
 }
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
 
 /**
  * A jsonld document loader that answers only the pinned contexts (plus `extra`, e.g. a test's
  * controller document) and refuses anything else with UNKNOWN_CONTEXT: it never touches the
- * network, so an unknown context is a clear problem and never a hang.
+ * network, so an unknown context is a clear problem and never a hang. The pinned ones are tagged
+ * `static`, so jsonld resolves each once per process rather than once per signature.
  */
 export function pinnedDocumentLoader(
   extra: ReadonlyMap<string, object> = new Map(),
 ): DocumentLoader {
   return async (url: string) => {
-    const document = CONTEXTS.get(url) ?? extra.get(url);
+    const pinned = CONTEXTS.get(url);
+    if (pinned) return { contextUrl: null, documentUrl: url, document: pinned, tag: 'static' };
+    const document = extra.get(url);
     if (!document) {
       throw new CredentialError(
         ProblemCode.UNKNOWN_CONTEXT,

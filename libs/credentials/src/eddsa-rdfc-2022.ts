@@ -1,7 +1,6 @@
-import { createHash, sign as edSign, verify as edVerify } from 'node:crypto';
-import jsonld from 'jsonld';
-import { DocumentLoader, pinnedDocumentLoader } from './document-loader';
-import { installFastContextClone } from './jsonld-fast-clone';
+import { createHash, hash, sign as edSign, verify as edVerify } from 'node:crypto';
+import { CONTEXTS, DocumentLoader, pinnedDocumentLoader } from './document-loader';
+import { fastJsonld } from './jsonld-fast-clone';
 import { Ed25519Multikey, privateKeyFromMultibase, publicKeyFromMultibase } from './keys';
 import { multibaseDecode, multibaseEncode } from './multibase';
 import { CredentialError, Problem, ProblemCode } from './problems';
@@ -18,15 +17,36 @@ export interface SignOptions {
 }
 
 const defaultLoader = pinnedDocumentLoader();
-installFastContextClone();
+const jsonld = fastJsonld(CONTEXTS.values());
 
-function canonize(input: object, documentLoader: DocumentLoader): Promise<string> {
+/**
+ * SHA-256 for rdf-canonize (its documented `createMessageDigest` option): the text is gathered and
+ * hashed in one call when the digest is asked for, the same bytes as its streaming digest, without
+ * a Hash object and a native call per N-Quad. rdf-canonize hashes each blank node's quads.
+ */
+class GatheredSha256 {
+  private text = '';
+  update(message: string): void {
+    this.text += message;
+  }
+  digest(): string {
+    return hash('sha256', this.text, 'hex');
+  }
+}
+const createMessageDigest = () => new GatheredSha256();
+
+/** RDFC-1.0 canonical N-Quads of a JSON-LD document, as signing and verifying compute them. */
+export function canonize(
+  input: object,
+  documentLoader: DocumentLoader = defaultLoader,
+): Promise<string> {
   // `safe` makes any term no context defines an error instead of a silently dropped triple.
   return jsonld.canonize(input, {
     algorithm: 'RDFC-1.0',
     format: 'application/n-quads',
     safe: true,
     documentLoader,
+    canonizeOptions: { createMessageDigest },
   });
 }
 

@@ -7,3 +7,5 @@ export { signCredential, verifyCredential } from './eddsa-rdfc-2022';
 export type { SignOptions, KeyResolver, ResolvedKey, VerifyResult } from './eddsa-rdfc-2022';
 export * from './vc-jwt';
 export * from './schema/validate';
+export { SigningPool, signCredentials, closeSharedSigningPool } from './signing-pool';
+export type { SigningPoolOptions } from './signing-pool';

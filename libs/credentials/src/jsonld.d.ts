@@ -5,7 +5,14 @@ declare module 'jsonld' {
     format: 'application/n-quads';
     safe?: boolean;
     documentLoader?: (url: string) => Promise<unknown>;
+    /** Passed to rdf-canonize. */
+    canonizeOptions?: {
+      createMessageDigest?: () => { update(msg: string): void; digest(): string };
+    };
   }
-  const jsonld: { canonize(input: object, options: CanonizeOptions): Promise<string> };
+  export interface JsonLd {
+    canonize(input: object, options: CanonizeOptions): Promise<string>;
+  }
+  const jsonld: JsonLd;
   export default jsonld;
 }
