@@ -35,7 +35,7 @@ const SOURCE = {
 /** Who consumes each event type: a hostile event reaches each of them. */
 const CONSUMERS: Record<string, string[]> = {
   [T.identified]: ['document'],
-  [T.documented]: ['assess', 'identify'],
+  [T.documented]: ['assess', 'identify', 'certify'],
   [T.assessed]: ['certify', 'identify'],
   [T.certified]: ['identify'],
 };
