@@ -101,7 +101,16 @@ describe('Idempotency-Key on creating POSTs (distributed)', () => {
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([201]));
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(await count('identify', 'competence_case', tenant)).toBe(1);
-    expect(await count('identify', 'outbox', tenant)).toBe(1); // one case.opened
+    const events = await sql(
+      'identify',
+      `SELECT type, count(*)::int AS n FROM outbox WHERE tenant_id = $1 GROUP BY type ORDER BY type`,
+      [tenant],
+    );
+    // One case.opened, after the standard's content announced to this new tenant once.
+    expect(events).toEqual([
+      { type: 'balanse.case.opened.v1', n: 1 },
+      { type: 'balanse.standard.announced.v1', n: 1 },
+    ]);
   });
 
   it('answers the first answer after identify restarts; a key past 24 h is new, and pruned', async () => {
