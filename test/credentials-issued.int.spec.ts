@@ -128,6 +128,8 @@ describe('signed credentials at issue time (embedded)', () => {
       '3b0c2f8e-5f1a-4c7e-9d7a-1e2f3a4b5c6d',
     );
     const missing = await fetch(`${stack.url}${unknown}`);
+    // Not cached: the version may yet be announced with it.
+    expect(missing.headers.get('cache-control') ?? '').not.toContain('max-age=3600');
     expect({ status: missing.status, code: ((await missing.json()) as any).code }).toEqual({
       status: 404,
       code: 'OUTCOME_NOT_FOUND',

@@ -69,11 +69,14 @@ export class AnnouncedOutcomes {
   async get(standardId: unknown, version: unknown, outcomeId: unknown) {
     const fields: FieldError[] = [];
     if (typeof standardId !== 'string' || !UUID.test(standardId))
-      fields.push({ field: 'standardId', message: 'must be a UUID' });
+      fields.push({ field: 'standardId', message: 'standardId must be a UUID' });
     if (typeof version !== 'string' || !VERSION.test(version))
-      fields.push({ field: 'version', message: 'must be a version number, an integer from 1' });
+      fields.push({
+        field: 'version',
+        message: 'version must be a version number, an integer from 1',
+      });
     if (typeof outcomeId !== 'string' || !UUID.test(outcomeId))
-      fields.push({ field: 'outcomeId', message: 'must be a UUID' });
+      fields.push({ field: 'outcomeId', message: 'outcomeId must be a UUID' });
     if (fields.length > 0) throw validationError(fields);
     const [sid, v, oid] = [standardId, version, outcomeId].map((s) => String(s).toLowerCase());
     const standard = await this.standards.findAny(this.dataSource.manager, sid!, v!);

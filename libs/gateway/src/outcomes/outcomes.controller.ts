@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -76,7 +77,6 @@ export class OutcomesController {
   constructor(private readonly services: ServiceClient) {}
 
   @Get(':standardId/:version/:outcomeId')
-  @Header('Cache-Control', 'public, max-age=3600')
   @ApiOperation({
     summary:
       'A learning outcome of a standard version, as a credential aligns to it (each alignment’s `targetUrl`). No token needed; cacheable',
@@ -98,16 +98,25 @@ export class OutcomesController {
   @ApiPublicErrors(ErrorCode.OUTCOME_NOT_FOUND, {
     code: ErrorCode.VALIDATION_FAILED,
     message: 'invalid fields: outcomeId',
-    fields: [{ field: 'outcomeId', message: 'must be a UUID' }],
+    fields: [{ field: 'outcomeId', message: 'outcomeId must be a UUID' }],
   })
-  get(
+  async get(
     @Caller() caller: CommandContext,
     @Param('standardId') standardId: string,
     @Param('version') version: string,
     @Param('outcomeId') outcomeId: string,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.services.call('certify', Command.certify.getAnnouncedOutcome, caller, {
-      params: { standardId, version, outcomeId },
-    });
+    const outcome = await this.services.call(
+      'certify',
+      Command.certify.getAnnouncedOutcome,
+      caller,
+      {
+        params: { standardId, version, outcomeId },
+      },
+    );
+    // The content of an announced version never changes; a 404 may not last (not cached).
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    return outcome;
   }
 }
