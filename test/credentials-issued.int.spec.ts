@@ -104,6 +104,49 @@ describe('signed credentials at issue time (embedded)', () => {
         new RegExp(`^http://localhost:${port}/api/v1/status-lists/1/revocation$`),
       ),
     });
+    // Each outcome's alignment opens without a token: the outcome as the standard has it.
+    const [aligned] = document.credentialSubject.achievement.alignment;
+    const outcomeUrl = new URL(aligned.targetUrl);
+    expect(outcomeUrl.pathname).toMatch(
+      new RegExp(`^/api/v1/outcomes/${standard.id}/\\d+/[0-9a-f-]{36}$`),
+    );
+    const opened = await fetch(`${stack.url}${outcomeUrl.pathname}`);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('cache-control')).toBe('public, max-age=3600');
+    const shown: any = await opened.json();
+    expect(shown.outcome).toMatchObject({
+      code: aligned.targetCode,
+      statement: { nb: aligned.targetName, en: expect.any(String) },
+      cluster: { id: expect.any(String), title: expect.any(Object) },
+    });
+    expect(shown.standard).toMatchObject({
+      id: standard.id,
+      version: document.credentialSubject.achievement.version,
+    });
+    const unknown = outcomeUrl.pathname.replace(
+      /[0-9a-f-]{36}$/,
+      '3b0c2f8e-5f1a-4c7e-9d7a-1e2f3a4b5c6d',
+    );
+    const missing = await fetch(`${stack.url}${unknown}`);
+    // Not cached: the version may yet be announced with it.
+    expect(missing.headers.get('cache-control') ?? '').not.toContain('max-age=3600');
+    expect({ status: missing.status, code: ((await missing.json()) as any).code }).toEqual({
+      status: 404,
+      code: 'OUTCOME_NOT_FOUND',
+    });
+    const malformed = await fetch(
+      `${stack.url}${outcomeUrl.pathname.replace(/[0-9a-f-]{36}$/, 'x')}`,
+    );
+    const refused: any = await malformed.json();
+    expect({
+      status: malformed.status,
+      code: refused.code,
+      fields: refused.fields.map((f: any) => f.field),
+    }).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      fields: ['outcomeId'],
+    });
     // A tampered outcome no longer verifies.
     const tampered = structuredClone(document);
     tampered.credentialSubject.result[0].status = 'InProgress';
@@ -167,5 +210,12 @@ describe('signed credentials at issue time (distributed): a standard announced i
     } finally {
       await db.end();
     }
+    // An outcome of the last part, at its public URL (no token): the parts read as one version.
+    const last = outcomeIds[outcomeIds.length - 1]!;
+    const opened = await fetch(
+      `${stack.url}/api/v1/outcomes/${published.id}/${document.credentialSubject.achievement.version}/${last}`,
+    );
+    expect(opened.status).toBe(200);
+    expect(((await opened.json()) as any).outcome.id).toBe(last);
   });
 });

@@ -10,6 +10,7 @@ import { caseRows } from './cases.rows';
 import { credentialRows } from './credentials.rows';
 import { evidenceRows } from './evidence.rows';
 import { caseMappingGroup, needRows } from './needs.rows';
+import { outcomeRows } from './outcomes.rows';
 import { pagingRows } from './paging.rows';
 import { scopeRows } from './scope.rows';
 import { standardRows } from './standards.rows';
@@ -25,6 +26,7 @@ describeBadInput([
   assessRows,
   credentialRows,
   verifyRows,
+  outcomeRows,
   pagingRows,
   deadLetterRows,
   needRows,

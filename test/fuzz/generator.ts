@@ -110,7 +110,12 @@ function realValue(op: Operation, name: string, fx: Fixtures, rng: Rng): string 
   if (param.schema.enum) return String(rng.pick(param.schema.enum));
   const segments = op.path.split('/');
   const before = segments[segments.indexOf(`{${name}}`) - 1] ?? '';
-  return fx.ids[before] ? rng.pick(fx.ids[before]) : UNKNOWN;
+  // `standardId`, `outcomeId` (/outcomes/{standardId}/{version}/{outcomeId}): the name says.
+  const named = /\wId$/.test(name) ? fx.ids[name.replace(/Id$/, 's')] : undefined;
+  const ids = named ?? fx.ids[before];
+  if (ids) return rng.pick(ids);
+  // A number the segment before does not name (a version): the first.
+  return param.schema.type === 'integer' ? '1' : UNKNOWN;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -332,6 +337,8 @@ function applicable(op: Operation, d: Defect): boolean {
     case 'pathId':
       return op.pathParams.length > 0;
     case 'otherTenant':
+      // A public operation answers the same to every tenant: another tenant's id is no defect.
+      return idParams(op).length > 0 && !op.public;
     case 'unknownId':
       return idParams(op).length > 0;
     case 'query':

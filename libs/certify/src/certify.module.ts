@@ -5,6 +5,8 @@ import { CredentialEvents, CredentialQueries } from './credentials/credentials.h
 import { CredentialRepository } from './credentials/credential.repository';
 import { CredentialsService } from './credentials/credentials.service';
 import { EvidenceRefEvents, EvidenceRefs } from './evidence/evidence-refs';
+import { AnnouncedOutcomes } from './outcomes/announced-outcome';
+import { OutcomeQueries } from './outcomes/outcomes.handlers';
 import { IssuerProfileCommands } from './profile/issuer-profile.handlers';
 import { IssuerProfileService } from './profile/issuer-profile.service';
 import { RecipientEvents, Recipients } from './recipients/recipients';
@@ -30,6 +32,7 @@ import { VerificationService } from './verification/verification.service';
     RevocationCommands,
     IssuerPublicQueries,
     VerificationQueries,
+    OutcomeQueries,
   ],
   providers: [
     CredentialRepository,
@@ -44,6 +47,7 @@ import { VerificationService } from './verification/verification.service';
     StatusListPublisher,
     CredentialVerifier,
     VerificationService,
+    AnnouncedOutcomes,
   ],
 })
 export class CertifyModule {}

@@ -7,6 +7,7 @@ import { CertifyInit1764300000400 } from './migrations/1764300000400-certify-ini
 import { CredentialStandardOutcomes1795900000400 } from './migrations/1795900000400-credential-standard-outcomes';
 import { SignedCredentials1799000000600 } from './migrations/1799000000600-signed-credentials';
 import { CredentialStatus1799000000750 } from './migrations/1799000000750-credential-status';
+import { StandardPartLookup1799000000850 } from './migrations/1799000000850-standard-part-lookup';
 import { configureCertify } from './issuer/issuer-config';
 import { CredentialStandardVersion1799000000400 } from './migrations/1799000000400-credential-standard-version';
 
@@ -22,6 +23,7 @@ export const certifyService: ServiceDefinition = {
     IssuerProfile1799000000500,
     SignedCredentials1799000000600,
     CredentialStatus1799000000750,
+    StandardPartLookup1799000000850,
   ],
   // The issuer's keys and public URL (issuer/issuer-config.ts).
   configure: configureCertify,

@@ -69,6 +69,8 @@ export const ErrorCode = {
   CERTIFICATE_UNAVAILABLE: 'CERTIFICATE_UNAVAILABLE',
   /** No status list with this number (public: status lists are the platform's). */
   STATUS_LIST_NOT_FOUND: 'STATUS_LIST_NOT_FOUND',
+  /** No announced standard version with this outcome (public: what credentials align to). */
+  OUTCOME_NOT_FOUND: 'OUTCOME_NOT_FOUND',
   /** A credential issued before signing came has no status list entry: it cannot be revoked or suspended. */
   CREDENTIAL_WITHOUT_STATUS: 'CREDENTIAL_WITHOUT_STATUS',
   /** The credential is revoked, which is final: it cannot be suspended or reinstated. */

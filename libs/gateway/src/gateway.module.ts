@@ -22,6 +22,7 @@ import { IssuerProfileController } from './credentials/issuer-profile.controller
 import { CredentialStatusController } from './credentials/credential-status.controller';
 import { IssuerPublicController } from './credentials/issuer-public.controller';
 import { VerifyController } from './verify/verify.controller';
+import { OutcomesController } from './outcomes/outcomes.controller';
 import { VerifyPageController } from './verify/verify-page.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ContractPipe } from './http/body.pipe';
@@ -63,6 +64,7 @@ export class GatewayModule {
         IssuerProfileController,
         CredentialStatusController,
         IssuerPublicController,
+        OutcomesController,
         DeadLettersController,
         NeedsController,
         WebhooksController,

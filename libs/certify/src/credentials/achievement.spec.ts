@@ -66,7 +66,7 @@ const facts = (over: Partial<AchievementFacts> = {}): AchievementFacts => ({
 });
 
 describe('the credential certify issues', () => {
-  it('certified: every outcome aligned to its CASE item, NKR/EQF levels, credits, one status entry; the official schema accepts it', () => {
+  it('certified: every outcome aligned to its public outcome URL, NKR/EQF levels, credits, one status entry; the official schema accepts it', () => {
     const credential = achievementCredential(achievementInput(facts())) as any;
     expect(validate(credential)).toBe(true);
     const achievement = credential.credentialSubject.achievement;
@@ -78,7 +78,12 @@ describe('the credential certify issues', () => {
     });
     const cfItems = achievement.alignment.filter((a: any) => a.targetType === 'CFItem');
     expect(cfItems).toHaveLength(19);
-    expect(cfItems[0].targetUrl).toBe(`${URL_BASE}/ims/case/v1p1/CFItems/${uuid(1)}`);
+    // The public outcome route: a verifier opens it without a token.
+    expect(cfItems[0]).toMatchObject({
+      targetUrl: `${URL_BASE}/api/v1/outcomes/${uuid(200)}/2/${uuid(1)}`,
+      targetCode: 'K1',
+    });
+    expect(achievement.resultDescription[0].alignment[0].targetUrl).toBe(cfItems[0].targetUrl);
     expect(achievement.alignment.map((a: any) => a.targetFramework)).toEqual(
       expect.arrayContaining(['NKR', 'EQF']),
     );

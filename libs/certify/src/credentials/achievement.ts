@@ -9,7 +9,13 @@ import type { CredentialKind } from './credential-document';
  */
 export const CREDENTIAL_MAX_OUTCOMES = 1000;
 
-/** Where the CASE binding serves an outcome (CFItem) and a standard (CFDocument). */
+/**
+ * Where anyone (no token) reads an outcome of an announced standard version: what a credential
+ * aligns each outcome to.
+ */
+export const outcomeUrl = (publicUrl: string, standardId: string, version: string, id: string) =>
+  `${publicUrl}/api/v1/outcomes/${standardId}/${version}/${id}`;
+/** Where the CASE binding serves an outcome (CFItem) and a standard (CFDocument), with a token. */
 export const caseItemUrl = (publicUrl: string, id: string) =>
   `${publicUrl}/ims/case/v1p1/CFItems/${id}`;
 export const caseDocumentUrl = (publicUrl: string, id: string) =>
@@ -42,7 +48,7 @@ export function achievementInput(f: AchievementFacts): AchievementCredentialInpu
     id: `urn:uuid:${o.id}`,
     code: o.code,
     name: o.statement.nb,
-    url: caseItemUrl(f.publicUrl, o.id),
+    url: outcomeUrl(f.publicUrl, f.standard.standardId, f.standard.version, o.id),
     met: isMet.has(o.id),
     ...(o.escoSkills.length > 0 ? { escoSkills: o.escoSkills } : {}),
   }));

@@ -46,6 +46,24 @@ export class AnnouncedStandards {
   }
 
   /**
+   * The version as announced to any tenant that has every part of it (a published standard's
+   * content is the same for all, and is not personal data): what the public outcome route reads.
+   */
+  async findAny(
+    manager: EntityManager,
+    standardId: string,
+    version: string,
+  ): Promise<AnnouncedStandard | undefined> {
+    const rows: Array<{ tenant_id: string }> = await manager.query(
+      `SELECT tenant_id FROM standard_part WHERE standard_id = $1 AND version = $2
+        GROUP BY tenant_id HAVING count(*) = max(parts) ORDER BY tenant_id LIMIT 1`,
+      [standardId, version],
+    );
+    const tenantId = rows[0]?.tenant_id;
+    return tenantId === undefined ? undefined : this.find(manager, tenantId, standardId, version);
+  }
+
+  /**
    * The version, when every part is here; without a version (a case from before versions were
    * carried), the highest the tenant was told of.
    */

@@ -117,6 +117,8 @@ export const Command = {
     verifyStoredCredential: 'credentials.verify-stored',
     /** A tenant's credential as a VC-JWT. */
     credentialJwt: 'credentials.jwt',
+    /** Public: a learning outcome of an announced standard version (what a credential aligns to). */
+    getAnnouncedOutcome: 'outcomes.get-announced',
   },
   /**
    * Every phase service answers how far it is with a case (`CaseStatus`): identify for any case

@@ -157,6 +157,7 @@ const CODES: Record<string, ErrorCode[]> = {
   ],
   'GET /.well-known/did.json': [],
   'GET /api/v1/status-lists/{list}/{purpose}': ['STATUS_LIST_NOT_FOUND'],
+  'GET /api/v1/outcomes/{standardId}/{version}/{outcomeId}': ['OUTCOME_NOT_FOUND'],
   // Public (no token): the shared codes less UNAUTHENTICATED.
   'POST /api/v1/credentials/verify': [
     'VALIDATION_FAILED',
@@ -210,6 +211,7 @@ const NEEDS_TOKEN = / \/(api\/v1|ims)\//;
 const PUBLIC = new Set([
   'GET /.well-known/did.json',
   'GET /api/v1/status-lists/{list}/{purpose}',
+  'GET /api/v1/outcomes/{standardId}/{version}/{outcomeId}',
   'POST /api/v1/credentials/verify',
 ]);
 const needsToken = (name: string) => NEEDS_TOKEN.test(name) && !PUBLIC.has(name);

@@ -287,6 +287,13 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     message: 'status list 7 was not found',
     details: { list: 7 },
   },
+  OUTCOME_NOT_FOUND: {
+    status: 404,
+    meaning:
+      'no learning outcome with this id in this version of the standard (as announced to certify)',
+    message: `outcome ${ID.outcome} of standard ${ID.standard} version 1 was not found`,
+    details: { standardId: ID.standard, version: '1', outcomeId: ID.outcome },
+  },
   CREDENTIAL_WITHOUT_STATUS: {
     status: 409,
     meaning:
