@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ElmAwardInput, ElmOutcome } from '../elm';
-import { caseDocumentUrl, caseItemUrl } from '../credentials/achievement';
+import { caseDocumentUrl, outcomeUrl } from '../credentials/achievement';
 import type { Credential } from '../credentials/credential.entity';
 import type { AnnouncedStandard } from '../standards/announced-standards';
 import { trainingPlanOf } from './certificate-facts';
@@ -38,7 +38,7 @@ export function elmAward(
     const skills = o.escoSkills.filter((uri) => uri.startsWith(ESCO));
     return {
       id: o.id,
-      url: caseItemUrl(publicUrl, o.id),
+      url: outcomeUrl(publicUrl, standard.standardId, standard.version, o.id),
       statement: o.statement,
       ...(skills.length > 0 ? { escoSkills: skills.map((uri) => ({ uri })) } : {}),
     };

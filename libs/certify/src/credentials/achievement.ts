@@ -15,9 +15,7 @@ export const CREDENTIAL_MAX_OUTCOMES = 1000;
  */
 export const outcomeUrl = (publicUrl: string, standardId: string, version: string, id: string) =>
   `${publicUrl}/api/v1/outcomes/${standardId}/${version}/${id}`;
-/** Where the CASE binding serves an outcome (CFItem) and a standard (CFDocument), with a token. */
-export const caseItemUrl = (publicUrl: string, id: string) =>
-  `${publicUrl}/ims/case/v1p1/CFItems/${id}`;
+/** Where the CASE binding serves a standard (CFDocument), with a token. */
 export const caseDocumentUrl = (publicUrl: string, id: string) =>
   `${publicUrl}/ims/case/v1p1/CFDocuments/${id}`;
 

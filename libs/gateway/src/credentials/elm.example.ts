@@ -37,7 +37,7 @@ export const ELM_EXAMPLE = {
           type: 'LearningAchievementSpecification',
           learningOutcome: [
             {
-              id: `https://balanse.example.no/ims/case/v1p1/CFItems/${ID.outcome}`,
+              id: `https://balanse.example.no/api/v1/outcomes/${ID.standard}/1/${ID.outcome}`,
               type: 'LearningOutcome',
               title: { nb: 'Leder og motiverer medarbeidere', en: 'Leads and motivates staff' },
             },
