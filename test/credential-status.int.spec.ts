@@ -10,20 +10,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { CONTEXTS, secretKeyMultibase, verifyCredential } from '@balanse/credentials';
-import { EVENT_STREAM } from '@balanse/messaging';
 import {
   driveCase,
   REPO_ROOT,
   seededStandard,
   startStack,
   TEST_ISSUER_KEYS,
-  testServers,
   type ApiClient,
   type Stack,
+  readEventStream,
 } from '@balanse/testing';
 
 interface DidDocument {
@@ -98,25 +95,9 @@ async function certifiedCredential(api: ApiClient, externalId: string) {
 
 /** Every event on the stream about credential `id`. */
 async function credentialEvents(id: string): Promise<Array<Record<string, any>>> {
-  const nc = await connect({ servers: testServers().natsUrl.replace(/^nats:\/\//, '') });
-  try {
-    const jsm = await jetstreamManager(nc);
-    const info = await jsm.streams.info(EVENT_STREAM);
-    const out: Array<Record<string, any>> = [];
-    for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
-      const msg = await jsm.streams.getMessage(EVENT_STREAM, { seq }).catch(() => null);
-      const event = msg?.json<Record<string, any>>();
-      if (
-        event &&
-        String(event['type']).startsWith('balanse.credential.') &&
-        event['data']?.credentialId === id
-      )
-        out.push(event);
-    }
-    return out;
-  } finally {
-    await nc.close();
-  }
+  return (await readEventStream()).filter(
+    (e) => String(e['type']).startsWith('balanse.credential.') && e['data']?.credentialId === id,
+  );
 }
 
 describe.each(['embedded', 'distributed'] as const)('credential status (%s)', (mode) => {

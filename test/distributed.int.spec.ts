@@ -1,7 +1,10 @@
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import { EVENT_STREAM } from '@balanse/messaging';
-import { driveCase, seededStandard, startStack, testServers, type Stack } from '@balanse/testing';
+import {
+  driveCase,
+  readEventStream,
+  seededStandard,
+  startStack,
+  type Stack,
+} from '@balanse/testing';
 
 describe('distributed mode: separate service processes over NATS JetStream and PostgreSQL', () => {
   let stack: Stack;
@@ -63,7 +66,7 @@ describe('distributed mode: separate service processes over NATS JetStream and P
 
   it('publishes CloudEvents 1.0 with tenant, correlation and causation, and no personal data', async () => {
     await driveCase(stack.api, standard, { externalId: 'dist-4' });
-    const events = await readStream();
+    const events = await readEventStream();
     expect(events.length).toBeGreaterThanOrEqual(5);
     for (const e of events) {
       expect(e).toMatchObject({
@@ -94,20 +97,3 @@ describe('distributed mode: separate service processes over NATS JetStream and P
     });
   });
 });
-
-/** Every message in the event stream, oldest first. */
-async function readStream(): Promise<Array<Record<string, unknown>>> {
-  const nc = await connect({ servers: testServers().natsUrl.replace(/^nats:\/\//, '') });
-  try {
-    const jsm = await jetstreamManager(nc);
-    const info = await jsm.streams.info(EVENT_STREAM);
-    const out: Array<Record<string, unknown>> = [];
-    for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
-      const msg = await jsm.streams.getMessage(EVENT_STREAM, { seq }).catch(() => null);
-      if (msg) out.push(msg.json());
-    }
-    return out;
-  } finally {
-    await nc.close();
-  }
-}

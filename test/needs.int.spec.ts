@@ -1,13 +1,10 @@
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import { EVENT_STREAM } from '@balanse/messaging';
 import {
   allPages,
   seededStandard,
   startStack,
-  testServers,
   type ApiClient,
   type Stack,
+  readEventStream,
 } from '@balanse/testing';
 
 const BATTERY_NEED = 'a61b4494-a192-5424-a28a-9141ded2a731';
@@ -211,7 +208,7 @@ describe('needs, gap reports and finding cases', () => {
       const strange = await other.send('PATCH', `/needs/${need.id}`, { region: '03' });
       expect(strange.status).toBe(404);
 
-      const events = await readStream();
+      const events = await readEventStream();
       const recorded = events.find(
         (e) => e['type'] === 'balanse.need.recorded.v1' && e['subject'] === need.id,
       );
@@ -247,7 +244,7 @@ describe('needs, gap reports and finding cases', () => {
       const caseId = opened.body.id;
       await api.put(`/cases/${caseId}/scope`, { outcomeIds: [o1()] });
       expect((await api.post(`/cases/${caseId}/identify/complete`)).status).toBe(200);
-      const events = (await readStream()).filter((e) => e['subject'] === caseId);
+      const events = (await readEventStream()).filter((e) => e['subject'] === caseId);
       for (const type of ['balanse.case.opened.v1', 'balanse.case.identified.v2'])
         expect(events.find((e) => e['type'] === type)).toMatchObject({
           data: { needId: need.id, sector: '86.10', region: '42' },
@@ -433,20 +430,3 @@ describe('needs, gap reports and finding cases', () => {
     });
   });
 });
-
-/** Every message in the event stream, oldest first. */
-async function readStream(): Promise<Array<Record<string, any>>> {
-  const nc = await connect({ servers: testServers().natsUrl.replace(/^nats:\/\//, '') });
-  try {
-    const jsm = await jetstreamManager(nc);
-    const info = await jsm.streams.info(EVENT_STREAM);
-    const out: Array<Record<string, any>> = [];
-    for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
-      const msg = await jsm.streams.getMessage(EVENT_STREAM, { seq }).catch(() => null);
-      if (msg) out.push(msg.json());
-    }
-    return out;
-  } finally {
-    await nc.close();
-  }
-}

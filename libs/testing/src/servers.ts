@@ -53,3 +53,23 @@ export async function resetEventStream(
     await nc.close();
   }
 }
+
+/** Every event in the stream, oldest first (what a test of the distributed mode inspects). */
+export async function readEventStream(
+  stream = 'BALANSE_EVENTS',
+  natsUrl = testServers().natsUrl,
+): Promise<Array<Record<string, any>>> {
+  const nc = await connect({ servers: natsUrl.replace(/^nats:\/\//, '') });
+  try {
+    const jsm = await jetstreamManager(nc);
+    const info = await jsm.streams.info(stream);
+    const out: Array<Record<string, any>> = [];
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
+      const msg = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
+      if (msg) out.push(msg.json());
+    }
+    return out;
+  } finally {
+    await nc.close();
+  }
+}
