@@ -68,7 +68,10 @@ export class VerifyPageController {
       fields = await this.readForm(req);
     } catch (err) {
       if (err instanceof TooLarge) {
-        res.setHeader('connection', 'close');
+        if (err.unread) {
+          res.setHeader('connection', 'close');
+          res.on('finish', () => req.destroy());
+        }
         return send(res, 413, formPage(l, switchHref, 'tooLarge'));
       }
       return send(res, 400, formPage(l, switchHref, 'notJson'));
@@ -182,24 +185,36 @@ export class VerifyPageController {
   }
 }
 
-class TooLarge extends Error {}
+class TooLarge extends Error {
+  /** The body was not read to its end: close the connection after the answer. */
+  constructor(readonly unread: boolean) {
+    super('the form is too large');
+  }
+}
+
+/**
+ * A body over the limit is still read to its end (and dropped), up to DRAIN_BYTES, before the
+ * 413: a client still sending would otherwise meet a closed connection instead of the answer.
+ * Past that, the connection is closed once the answer is out.
+ */
+const DRAIN_BYTES = 16 * 1024 * 1024;
 
 function readBody(req: Request, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (declared > limit) return reject(new TooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
-    const onData = (chunk: Buffer) => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > DRAIN_BYTES) return reject(new TooLarge(true));
+    let tooLarge = declared > limit;
+    req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        req.resume();
-        reject(new TooLarge());
-      } else chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+      if (size > limit) tooLarge = true;
+      if (size > DRAIN_BYTES) {
+        req.pause();
+        reject(new TooLarge(true));
+      } else if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => (tooLarge ? reject(new TooLarge(false)) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
