@@ -168,9 +168,25 @@ export async function openPGliteEngine(
     return serialize.query(sql);
   }
 
+  /**
+   * `START TRANSACTION` is not sent on its own: it goes in front of the transaction's first
+   * statement, in the same call. Every call into PGlite costs about as much as a short statement
+   * does, and the pipeline opens thousands of transactions (docs/benchmarks.md, issue 9).
+   */
+  let beginPending = false;
+
   async function run(parts: Uint8Array[], scope: Scope): Promise<Reply[]> {
     const switching = scope !== undefined && scope !== current;
-    if (switching) parts.unshift(switchTo(scope));
+    const leading: Array<'switch' | 'begin'> = [];
+    if (beginPending) {
+      parts.unshift(serialize.query('START TRANSACTION'));
+      leading.unshift('begin');
+    }
+    if (switching) {
+      parts.unshift(switchTo(scope));
+      leading.unshift('switch');
+    }
+    beginPending = false;
     const message = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let offset = 0;
     for (const part of parts) {
@@ -183,14 +199,13 @@ export async function openPGliteEngine(
         status = (replies[i] as unknown as { status: string }).status;
         break;
       }
-    if (switching) {
+    // The switch and the BEGIN in front answer first, each up to its own ReadyForQuery. Neither
+    // can fail in an idle session (checked above), so the statement behind never runs elsewhere.
+    for (const lead of leading) {
       const end = replies.findIndex((m) => m.name === 'readyForQuery');
       const error = replies.slice(0, end).find((m) => m instanceof wire.DatabaseError);
-      if (error) {
-        current = undefined; // unknown now: switch again next time
-        throw error;
-      }
-      current = scope;
+      if (lead === 'switch') current = error ? undefined : scope; // unknown after a failure
+      if (error) throw error;
       replies = replies.slice(end + 1);
     }
     return replies;
@@ -237,9 +252,25 @@ export async function openPGliteEngine(
     return toPg(results[results.length - 1] ?? { rows: [], fields: [] });
   }
 
+  /** What TypeORM sends to open and end a transaction (PostgresQueryRunner). */
+  function deferred(text: string): PgResult | undefined {
+    if (text === 'START TRANSACTION' && status === 'I' && !beginPending) {
+      beginPending = true;
+      return { rows: [], rowCount: 0, command: 'BEGIN' };
+    }
+    // A transaction that ran no statement: nothing was sent, nothing to end.
+    if (beginPending && (text === 'COMMIT' || text === 'ROLLBACK')) {
+      beginPending = false;
+      return { rows: [], rowCount: 0, command: text };
+    }
+    return undefined;
+  }
+
   return {
-    query: (text, params, scope) =>
-      params && params.length > 0 ? extended(text, params, scope) : simple(text, scope),
+    query: async (text, params, scope) => {
+      if (params && params.length > 0) return extended(text, params, scope);
+      return deferred(text) ?? simple(text, scope);
+    },
     createScope: async (name) => {
       const role = checkSchemaName(name);
       await simple(
@@ -251,7 +282,7 @@ export async function openPGliteEngine(
       );
       scopes.add(role);
     },
-    inTransaction: () => status !== 'I',
+    inTransaction: () => beginPending || status !== 'I',
     close: () => db.close(),
   };
 }

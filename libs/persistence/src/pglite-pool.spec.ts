@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { openPGliteEngine, type SqlEngine } from './pglite-engine';
 import { openServiceDataSource } from './data-source';
 
 class CounterTable1764300000999 {
@@ -80,5 +81,44 @@ describe('PGlite behind TypeORM (embedded mode)', () => {
   it('runs multi-statement migrations and reports affected rows like pg', async () => {
     const result = await ds.query('UPDATE counter SET n = n WHERE id = 1');
     expect(result[1]).toBe(1);
+  });
+});
+
+describe("the PGlite engine sends BEGIN with the transaction's first statement", () => {
+  let engine: SqlEngine;
+  beforeAll(async () => {
+    engine = await openPGliteEngine('memory://');
+    await engine.createScope('svc');
+    await engine.query('CREATE TABLE t (id int PRIMARY KEY)', [], 'svc');
+  });
+  afterAll(() => engine?.close());
+
+  it('rolls back what the first statement did', async () => {
+    await engine.query('START TRANSACTION', [], 'svc');
+    expect(engine.inTransaction()).toBe(true);
+    await engine.query('INSERT INTO t VALUES ($1)', [1], 'svc');
+    await engine.query('ROLLBACK', [], 'svc');
+    expect(engine.inTransaction()).toBe(false);
+    expect((await engine.query('SELECT count(*)::int AS n FROM t', [], 'svc')).rows).toEqual([
+      { n: 0 },
+    ]);
+  });
+
+  it('ends a transaction that ran nothing without a statement, and is idle after it', async () => {
+    await engine.query('START TRANSACTION', [], 'svc');
+    await engine.query('COMMIT', [], 'svc');
+    expect(engine.inTransaction()).toBe(false);
+    await engine.query('INSERT INTO t VALUES ($1)', [2], 'svc');
+    expect(engine.inTransaction()).toBe(false); // autocommitted, not inside a stray BEGIN
+  });
+
+  it('reports a first statement that fails, the transaction left to roll back', async () => {
+    await engine.query('START TRANSACTION', [], 'svc');
+    await expect(engine.query('INSERT INTO t VALUES ($1)', [2], 'svc')).rejects.toMatchObject({
+      code: '23505',
+    });
+    expect(engine.inTransaction()).toBe(true);
+    await engine.query('ROLLBACK', [], 'svc');
+    expect(engine.inTransaction()).toBe(false);
   });
 });
