@@ -8,6 +8,7 @@ import { CredentialStandardOutcomes1795900000400 } from './migrations/1795900000
 import { SignedCredentials1799000000600 } from './migrations/1799000000600-signed-credentials';
 import { CredentialStatus1799000000750 } from './migrations/1799000000750-credential-status';
 import { StandardPartLookup1799000000850 } from './migrations/1799000000850-standard-part-lookup';
+import { StatusSlotSequence1799000000950 } from './migrations/1799000000950-status-slot-sequence';
 import { configureCertify } from './issuer/issuer-config';
 import { CredentialStandardVersion1799000000400 } from './migrations/1799000000400-credential-standard-version';
 
@@ -24,6 +25,7 @@ export const certifyService: ServiceDefinition = {
     SignedCredentials1799000000600,
     CredentialStatus1799000000750,
     StandardPartLookup1799000000850,
+    StatusSlotSequence1799000000950,
   ],
   // The issuer's keys and public URL (issuer/issuer-config.ts).
   configure: configureCertify,

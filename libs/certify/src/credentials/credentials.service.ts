@@ -13,10 +13,8 @@ import {
 } from '@balanse/contracts';
 import type { Tx } from '@balanse/messaging';
 import { achievementCredential, identityHash, signCredential } from '@balanse/credentials';
-import { EvidenceRefs } from '../evidence/evidence-refs';
 import { IssuerConfig } from '../issuer/issuer-config';
-import { IssuerProfileService } from '../profile/issuer-profile.service';
-import { Recipients } from '../recipients/recipients';
+import { DEFAULT_ISSUER } from '../profile/issuer-profile.service';
 import { AnnouncedStandards } from '../standards/announced-standards';
 import { statusEntry } from '../status/status-credential';
 import { StatusSlots, statusListUrl } from '../status/status-slots';
@@ -34,10 +32,7 @@ export class CredentialsService {
   constructor(
     private readonly credentials: CredentialRepository,
     private readonly standards: AnnouncedStandards,
-    private readonly recipients: Recipients,
-    private readonly evidence: EvidenceRefs,
     private readonly slots: StatusSlots,
-    private readonly profiles: IssuerProfileService,
     private readonly issuer: IssuerConfig,
   ) {}
 
@@ -48,9 +43,10 @@ export class CredentialsService {
   async issue(tx: Tx, data: CaseAssessedV2): Promise<void> {
     const kind = credentialKind(data.decision);
     if (!kind) return;
-    // One credential per case decision: a repeated event finds it issued.
-    if (await this.credentials.existsForCase(tx.manager, tx.tenantId, data.caseId)) return;
     const { caseId, standardId, met, standardOutcomeIds } = data;
+    const facts = await this.credentials.issuing(tx.manager, tx.tenantId, caseId);
+    // One credential per case decision: a repeated event finds it issued.
+    if (facts.issued) return;
     const standardVersion = data.standardVersion ?? null;
     const standard = await this.standards.find(
       tx.manager,
@@ -64,11 +60,10 @@ export class CredentialsService {
       );
     const id = randomUUID();
     const issuedAt = new Date();
-    const recipient =
-      (await this.recipients.find(tx.manager, tx.tenantId, caseId)) ?? caseRecipient(caseId);
+    const recipient = facts.recipient ?? caseRecipient(caseId);
     const slot = await this.slots.allocate(tx.manager);
     const { publicUrl } = this.issuer;
-    const profile = await this.profiles.get(tx.tenantId, tx.manager);
+    const profile = facts.profile ?? DEFAULT_ISSUER;
     const unsigned = achievementCredential(
       achievementInput({
         id,
@@ -85,7 +80,7 @@ export class CredentialsService {
         met,
         assessed: [...met, ...data.partlyMet, ...data.notMet],
         recipient,
-        evidence: await this.evidence.find(tx.manager, tx.tenantId, caseId),
+        evidence: facts.evidence,
         credentialStatus: {
           ...statusEntry(
             statusListUrl(publicUrl, slot.list, 'revocation'),

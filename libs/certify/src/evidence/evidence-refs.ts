@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { CaseDocumented, CaseDocumentedV2, type EvidenceRefV1 } from '@balanse/contracts';
 import type { EventContext } from '@balanse/messaging';
 
-/** Each case's evidence as a credential cites it: ids and SHA-256 digests, never content. */
+/** Each case's evidence as a credential cites it: ids and SHA-256 digests, never content (read by `CredentialRepository.issuing`). */
 @Injectable()
 export class EvidenceRefs {
   async store(manager: EntityManager, tenantId: string, caseId: string, refs: EvidenceRefV1[]) {
@@ -13,14 +13,6 @@ export class EvidenceRefs {
        ON CONFLICT DO NOTHING`,
       [tenantId, caseId, JSON.stringify(refs)],
     );
-  }
-
-  async find(manager: EntityManager, tenantId: string, caseId: string): Promise<EvidenceRefV1[]> {
-    const rows: Array<{ evidence: EvidenceRefV1[] }> = await manager.query(
-      `SELECT evidence FROM case_evidence WHERE tenant_id = $1 AND case_id = $2`,
-      [tenantId, caseId],
-    );
-    return rows[0]?.evidence ?? [];
   }
 }
 

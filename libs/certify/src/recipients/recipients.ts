@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { CaseOpened, CaseOpenedV1, type RecipientHashV1 } from '@balanse/contracts';
 import type { EventContext } from '@balanse/messaging';
 
-/** Each case's recipient, only as the salted hash identify sends on `case.opened`. */
+/** Each case's recipient, only as the salted hash identify sends on `case.opened` (read by `CredentialRepository.issuing`). */
 @Injectable()
 export class Recipients {
   async store(manager: EntityManager, tenantId: string, caseId: string, r: RecipientHashV1) {
@@ -13,27 +13,6 @@ export class Recipients {
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
       [tenantId, caseId, r.identityHash, r.salt, r.identityType],
     );
-  }
-
-  async find(
-    manager: EntityManager,
-    tenantId: string,
-    caseId: string,
-  ): Promise<RecipientHashV1 | undefined> {
-    const rows: Array<{ identity_hash: string; salt: string; identity_type: string }> =
-      await manager.query(
-        `SELECT identity_hash, salt, identity_type FROM case_recipient
-          WHERE tenant_id = $1 AND case_id = $2`,
-        [tenantId, caseId],
-      );
-    const row = rows[0];
-    return row
-      ? {
-          identityHash: row.identity_hash,
-          salt: row.salt,
-          identityType: row.identity_type as RecipientHashV1['identityType'],
-        }
-      : undefined;
   }
 }
 
