@@ -82,7 +82,14 @@ export async function openServiceDataSource(
       ...common,
       url: storage.url,
       poolSize: options.poolSize ?? 10,
-      extra: { Client: PreparingClient },
+      // Plans made once per connection, as in the embedded mode (PGLITE_SETTINGS says why);
+      // PGOPTIONS, where an operator sets some, still applies.
+      extra: {
+        Client: PreparingClient,
+        options: [process.env['PGOPTIONS'], '-c plan_cache_mode=force_generic_plan']
+          .filter(Boolean)
+          .join(' '),
+      },
     });
   } else {
     const dir = storage.dir;
