@@ -21,7 +21,8 @@ export class EvidenceRefEvents {
   constructor(private readonly refs: EvidenceRefs) {}
 
   /** Cases documented before document sent references have none on their credential. */
-  @EventPattern(CaseDocumented.type)
+  // One INSERT … ON CONFLICT DO NOTHING of a fact that never changes: no inbox needed.
+  @EventPattern(CaseDocumented.type, { idempotent: true })
   documented(@Payload() data: CaseDocumentedV2, @Ctx() { tx }: EventContext) {
     if (!data.evidence?.length) return;
     return this.refs.store(tx.manager, tx.tenantId, data.caseId, data.evidence);

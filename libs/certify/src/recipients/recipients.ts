@@ -21,7 +21,8 @@ export class RecipientEvents {
   constructor(private readonly recipients: Recipients) {}
 
   /** Cases opened before identify sent the hash have none: their credential hashes the case. */
-  @EventPattern(CaseOpened.type)
+  // One INSERT … ON CONFLICT DO NOTHING of a fact that never changes: no inbox needed.
+  @EventPattern(CaseOpened.type, { idempotent: true })
   opened(@Payload() data: CaseOpenedV1, @Ctx() { tx }: EventContext) {
     if (!data.recipient) return;
     return this.recipients.store(tx.manager, tx.tenantId, data.caseId, data.recipient);

@@ -9,7 +9,8 @@ import { AnnouncedStandards } from './announced-standards';
 export class AnnouncedStandardEvents {
   constructor(private readonly standards: AnnouncedStandards) {}
 
-  @EventPattern(StandardAnnounced.type)
+  // One INSERT … ON CONFLICT DO NOTHING of a part that never changes: no inbox needed.
+  @EventPattern(StandardAnnounced.type, { idempotent: true })
   announced(@Payload() data: StandardAnnouncedV1, @Ctx() { tx }: EventContext) {
     return this.standards.store(tx.manager, tx.tenantId, data);
   }

@@ -18,7 +18,18 @@ type Verdict = 'invalid envelope' | 'invalid payload' | 'handler failed' | 'data
 export type ReplayOutcome =
   { outcome: 'replayed' | 'not_found' } | { outcome: 'failed'; reason: string };
 
-interface Registered extends EnvelopeRules {
+/** How a consumer's handler runs. */
+export interface HandlerOptions {
+  /**
+   * The handler's effect is idempotent by itself (one `INSERT … ON CONFLICT DO NOTHING` of a
+   * fact that never changes, say) and it writes no events: it runs without an inbox row and a
+   * transaction, one statement instead of four. A repeated delivery repeats the statement, which
+   * changes nothing. Replaying its dead letters still goes through the inbox.
+   */
+  idempotent?: boolean;
+}
+
+interface Registered extends EnvelopeRules, HandlerOptions {
   handle: EventHandlerFn;
 }
 
@@ -57,8 +68,9 @@ export class EventConsumer {
     consumer: string,
     rules: EnvelopeRules,
     handle: EventHandlerFn,
+    options: HandlerOptions = {},
   ): (delivery: Delivery) => Promise<void> {
-    this.handlers.set(consumer, { ...rules, handle });
+    this.handlers.set(consumer, { ...rules, ...options, handle });
     return (delivery) => this.onDelivery(consumer, delivery);
   }
 
@@ -71,7 +83,8 @@ export class EventConsumer {
     }
     const { event } = checked;
     try {
-      await this.handleOnce(consumer, event, registered.handle);
+      if (registered.idempotent) await this.handleAlone(event, registered.handle);
+      else await this.handleOnce(consumer, event, registered.handle);
       delivery.ack();
     } catch (err) {
       await this.onFailure(consumer, delivery, event, err);
@@ -206,6 +219,15 @@ export class EventConsumer {
       },
     );
     if (handled) this.onCommitted(event);
+  }
+
+  /** An idempotent handler (HandlerOptions): no inbox, no transaction. */
+  private async handleAlone(event: DomainEvent, handle: EventHandlerFn): Promise<void> {
+    await this.uow.alone(
+      { tenantId: event.tenantId, correlationId: event.correlationId, causationId: event.id },
+      (tx) => handle(event, tx),
+    );
+    this.onCommitted(event);
   }
 }
 

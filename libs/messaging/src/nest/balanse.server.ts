@@ -73,8 +73,12 @@ export class BalanseServer extends Server implements CustomTransportStrategy {
         const durable = `${service}--${type.replace(/^balanse\./, '').replace(/\./g, '-')}`;
         const source = ownerSource(type, this.options.owners ?? EVENT_OWNERS);
         if (!source) throw new Error(`no owner known for event type ${type} (EVENT_OWNERS)`);
-        const onDelivery = this.consumer.register(durable, { type, source }, (event, tx) =>
-          this.runEvent(handler, event, tx),
+        const onDelivery = this.consumer.register(
+          durable,
+          { type, source },
+          (event, tx) => this.runEvent(handler, event, tx),
+          // `@EventPattern(type, { idempotent: true })`: see HandlerOptions.
+          { idempotent: handler.extras?.['idempotent'] === true },
         );
         await events.subscribe(
           {

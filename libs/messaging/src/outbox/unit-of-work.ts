@@ -10,12 +10,16 @@ export interface OutboxRow {
   envelope: Record<string, unknown> & { id: string; type: string };
 }
 
-/** A transaction in progress: its EntityManager, and `emit` to add events to the outbox in it. */
+/**
+ * A transaction in progress: its EntityManager, and `emit` to add events to the outbox in it.
+ * Without a transaction (`UnitOfWork.alone`), each statement commits by itself and `emit` fails.
+ */
 export class Tx {
   constructor(
     readonly manager: EntityManager,
     readonly meta: EventMeta,
     private readonly source: string,
+    private readonly transactional = true,
   ) {}
 
   /** Outbox rows written in this transaction so far, handed to the relay after commit. */
@@ -40,6 +44,8 @@ export class Tx {
     events: ReadonlyArray<{ subject: string; data: T }>,
   ): Promise<DomainEvent<T>[]> {
     if (events.length === 0) return [];
+    if (!this.transactional)
+      throw new Error(`${definition.type}: an event is only written in a transaction`);
     const written = events.map(({ subject, data }) => {
       validatePayload(definition.payload, data); // a bad payload is our bug: fail the transaction
       const event = newEvent(definition.type, this.source, subject, data, this.meta);
@@ -107,5 +113,13 @@ export class UnitOfWork {
     const written = tx?.written ?? [];
     if (written.length > 0) idempotencyScope.exit(() => this.afterCommit(written));
     return result;
+  }
+
+  /**
+   * Runs `work` outside a transaction, each statement committing by itself: for an event handler
+   * that is idempotent by itself (see EventConsumer), which writes no events.
+   */
+  alone<T>(meta: EventMeta, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return work(new Tx(this.dataSource.manager, meta, this.source, false));
   }
 }
