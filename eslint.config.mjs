@@ -7,7 +7,7 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-const SERVICES = ['gateway', 'identify', 'document', 'assess', 'certify'];
+const SERVICES = ['gateway', 'identify', 'document', 'assess', 'certify', 'statistics'];
 
 export default tseslint.config(
   {
