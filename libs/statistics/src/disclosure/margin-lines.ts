@@ -10,7 +10,10 @@ export interface MarginLine {
   readonly members: readonly string[];
 }
 
-export function marginLines(dimensions: readonly Dimension[], keys: readonly EntryKey[]) {
+export function marginLines(
+  dimensions: readonly Dimension[],
+  keys: readonly EntryKey[],
+): MarginLine[] {
   return keys.flatMap((key) =>
     key.flatMap((value, d) => (value === null ? [lineAlong(dimensions[d], d, key)] : [])),
   );

@@ -16,7 +16,8 @@ import type { TableEntry } from './table';
  *    figure withheld: the smallest non-zero published one on its lines, else in the table.
  *
  * Each round withholds at least one more non-zero figure, and once every non-zero figure is
- * withheld nothing is determined (doubling every unknown keeps all equations), so it ends.
+ * withheld nothing is determined (every published figure is then 0, so doubling every unknown
+ * keeps every equation), so it ends.
  */
 export function secondarySuppression(
   entries: ReadonlyMap<string, TableEntry>,
