@@ -37,9 +37,9 @@ export function toCsv(table: StatTable, lang: Lang = 'nb'): string {
  * that starts with `=`, `+`, `-` or `@` (and some with tab, CR or NUL first) as a formula, so a
  * label such as `=HYPERLINK(...)` would act when a reader opens the file. OWASP's CSV Injection
  * page (and ASVS 5.0, 1.2.10) says to prefix such a field with `'`, which spreadsheets take as
- * "text" and hide; plain parsers see the `'`, and drop it when the next character is one of
- * these. Only text is prefixed: the numbers written here are ours, and a negative one must stay
- * a number.
+ * "text" and do not show; a program reading the file sees it, and may drop a `'` that comes
+ * before one of these characters. Only text is prefixed: the numbers written here are ours,
+ * and a negative one must stay a number.
  */
 function textField(text: string): string {
   const safe = /^[=+\-@\t\r\0]/.test(text) ? `'${text}` : text;
