@@ -12,7 +12,6 @@ export {
   StatTableError,
   SUPPRESSION_REASONS,
   type SuppressedCell,
-  type SuppressionReason,
 } from './stat-table';
 export { CONFIDENTIAL, REASON_LABELS, STATUS_LABELS } from './status';
 export {

@@ -1,3 +1,6 @@
+import type { SuppressionReason } from '../disclosure';
+
+export type { SuppressionReason };
 /**
  * A published statistics table: a full cube of categories (every combination once) with a value
  * per measure in each cell, or the cell withheld by disclosure control. Both exporters read it
@@ -40,7 +43,6 @@ export interface StatMeasure {
  * - `secondary`: withheld so that a primary cell cannot be recovered from totals (complementary
  *   suppression).
  */
-export type SuppressionReason = 'k' | 'employers' | 'dominance' | 'secondary';
 
 export const SUPPRESSION_REASONS: readonly SuppressionReason[] = [
   'k',
