@@ -335,7 +335,7 @@ describe.each(['embedded', 'distributed'] as const)('credential status (%s)', (m
       'balanse.credential.revoked.v1',
     ]);
     for (const event of events) {
-      expect(event).toMatchObject({ source: '/balanse/certify', subject: credential.id });
+      expect(event).toMatchObject({ source: '/balanse/certify', subject: credential.caseId });
       expect(event['data']).toEqual({
         credentialId: credential.id,
         caseId: credential.caseId,

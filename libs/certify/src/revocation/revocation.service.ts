@@ -65,7 +65,8 @@ export class RevocationService {
         `UPDATE status_list SET ${revision} = ${revision} + 1 WHERE list = $1`,
         [credential.statusList],
       );
-      await tx.emit(EVENTS[change], id, {
+      // The subject is the case, as on every case event: a consumer checks it against `caseId`.
+      await tx.emit(EVENTS[change], credential.caseId, {
         credentialId: id,
         caseId: credential.caseId,
         standardId: credential.standardId,
