@@ -43,7 +43,7 @@ export type CommandReply<T = unknown> = { ok: true; data: T } | { ok: false; err
 
 /** Command subjects live under `balanse.cmd.<service>.…`, apart from the event stream's subjects. */
 export const COMMAND_PREFIX = 'balanse.cmd';
-export const SERVICES = ['identify', 'document', 'assess', 'certify'] as const;
+export const SERVICES = ['identify', 'document', 'assess', 'certify', 'statistics'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export function commandSubject(service: ServiceName, pattern: string): string {
@@ -119,6 +119,13 @@ export const Command = {
     credentialJwt: 'credentials.jwt',
     /** Public: a learning outcome of an announced standard version (what a credential aligns to). */
     getAnnouncedOutcome: 'outcomes.get-announced',
+  },
+  statistics: {
+    /** One table (`StatisticsTableRequest`): cells after disclosure control, never a case. */
+    getTable: 'tables.get',
+    /** Rebuild every rollup from the facts, in the background; answers its progress. */
+    startRebuild: 'rebuild.start',
+    getRebuild: 'rebuild.get',
   },
   /**
    * Every phase service answers how far it is with a case (`CaseStatus`): identify for any case
