@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { assessService } from '@balanse/assess';
 import { certifyService } from '@balanse/certify';
+import { statisticsService } from '@balanse/statistics';
 import { documentService } from '@balanse/document';
 import { identifyService } from '@balanse/identify';
 import {
@@ -48,7 +49,13 @@ export interface Embedded {
   close(): Promise<void>;
 }
 
-export const EMBEDDED_SERVICES = [identifyService, documentService, assessService, certifyService];
+export const EMBEDDED_SERVICES = [
+  identifyService,
+  documentService,
+  assessService,
+  certifyService,
+  statisticsService,
+];
 
 /**
  * Every service in this process: each with its own schema in one PGlite database (same

@@ -11,7 +11,7 @@ import {
   uniqueName,
 } from './servers';
 
-export const SERVICE_APPS = ['identify', 'document', 'assess', 'certify'] as const;
+export const SERVICE_APPS = ['identify', 'document', 'assess', 'certify', 'statistics'] as const;
 export type ServiceApp = (typeof SERVICE_APPS)[number];
 
 /** The processes of a stack by name: `embedded`, or `gateway` and one per service. */
