@@ -17,7 +17,13 @@ export interface RebuildProgress {
   error: string | null;
 }
 
-const ROLLUPS = ['stat_cases', 'stat_lead_times', 'stat_outcomes', 'stat_credentials', 'stat_supply'];
+const ROLLUPS = [
+  'stat_cases',
+  'stat_lead_times',
+  'stat_outcomes',
+  'stat_credentials',
+  'stat_supply',
+];
 
 /**
  * Rebuilds every rollup from the facts: empties them and `case_rolled` and marks every case
@@ -56,10 +62,10 @@ export class Rebuild {
           `WITH marked AS (UPDATE case_fact SET dirty = true RETURNING 1)
            SELECT count(*)::int AS total FROM marked`,
         );
-        await m.query(`UPDATE rollup_state SET rebuild_total = $2 WHERE id = 1 AND rebuild_id = $1`, [
-          id,
-          total,
-        ]);
+        await m.query(
+          `UPDATE rollup_state SET rebuild_total = $2 WHERE id = 1 AND rebuild_id = $1`,
+          [id, total],
+        );
       });
     } catch (err) {
       const message = (err as Error).message.slice(0, 500);

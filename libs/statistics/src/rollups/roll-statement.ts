@@ -120,11 +120,11 @@ ${apply(
 ${apply(
   'stat_credentials',
   'month, event, result',
-  'e.month, e.event, x.issued_result',
+  'e.month, e.event, x.issued_result AS result',
   `CROSS JOIN LATERAL (VALUES ('issued', x.issued_month), ('revoked', x.revoked_month)) e(event, month)`,
   'e.month IS NOT NULL AND x.issued_result IS NOT NULL',
 )},
-${apply('stat_supply', 'month, coverage', 'x.supply_month, x.coverage', '', 'x.coverage IS NOT NULL')},
+${apply('stat_supply', 'month, coverage', 'x.supply_month AS month, x.coverage', '', 'x.coverage IS NOT NULL')},
 kept AS (
   INSERT INTO case_rolled AS r (${COLUMNS.join(', ')})
   SELECT ${COLUMNS.join(', ')} FROM contribution
