@@ -31,6 +31,7 @@ import {
 import { Agent, request } from 'undici';
 import { TENANT_PATTERN } from '@balanse/contracts';
 import { bulkBench } from './bulk';
+import { statisticsBench } from './statistics';
 
 // Like an HR integration: a bounded pool of kept-alive connections rather than one new socket
 // per request, which leaves bursts of requests queued on connection set-up. undici's `request`
@@ -48,6 +49,7 @@ const undiciSend: HttpSend = async (url, init) => {
 
 const USAGE = `Usage: npm run bench -- [options]
        npm run bench -- bulk --help   (bulk intake: rows/s and server memory)
+       npm run bench -- statistics --help   (statistics: ingest events/s, query p50/p99 at 1M cases)
 
 Drives cases through the HTTP API (open, scope, identify, evidence, document, a judgement per
 outcome, assess, then polls GET /cases/{id} until phase "completed") and prints figures.
@@ -300,6 +302,7 @@ async function runCases(
 
 async function main(): Promise<number> {
   if (process.argv[2] === 'bulk') return bulkBench(process.argv.slice(3));
+  if (process.argv[2] === 'statistics') return statisticsBench(process.argv.slice(3));
   let options: Options | 'help';
   try {
     options = parseArgs(process.argv.slice(2));

@@ -46,6 +46,8 @@ export interface StackOptions {
    * test restarts, a locked-down NATS). A NATS of its own must be fresh: its stream is not reset.
    */
   servers?: { natsUrl?: string; databaseUrl?: string };
+  /** Distributed: the services to run beside the gateway (default all; the statistics bench runs one). */
+  services?: readonly ServiceApp[];
 }
 
 export interface Stack {
@@ -113,16 +115,17 @@ async function startDistributedStack(options: StackOptions): Promise<Stack> {
   const token = options.token ?? TEST_TOKEN;
   const natsUrl = options.servers?.natsUrl ?? testServers().natsUrl;
   const databaseUrl = options.servers?.databaseUrl ?? testServers().databaseUrl;
+  const services = options.services ?? SERVICE_APPS;
   const prefix = uniqueName('bt');
-  const databases = SERVICE_APPS.map((s) => `${prefix}_${s}`);
+  const databases = services.map((s) => `${prefix}_${s}`);
   const urls = Object.fromEntries(
-    SERVICE_APPS.map((s, i) => [s, databaseUrlFor(databases[i]!, databaseUrl)]),
+    services.map((s, i) => [s, databaseUrlFor(databases[i]!, databaseUrl)]),
   );
   if (!options.servers?.natsUrl) await resetEventStream(); // a test's own server is fresh
   const settings = { echo: options.echo, startTimeoutMs: options.startTimeoutMs };
   const processes: Partial<Record<StackProcessName, AppProcess>> = {};
   const gatewayPort = await freePort();
-  for (const service of SERVICE_APPS) {
+  for (const service of services) {
     processes[service] = new AppProcess(
       service,
       await freePort(),
@@ -155,7 +158,7 @@ async function startDistributedStack(options: StackOptions): Promise<Stack> {
     await dropDatabases(databases, databaseUrl);
   };
   try {
-    await Promise.all(SERVICE_APPS.map((s) => processes[s]!.start()));
+    await Promise.all(services.map((s) => processes[s]!.start()));
     await gateway.start();
   } catch (err) {
     await cleanup();

@@ -1,0 +1,241 @@
+/**
+ * Statistics benchmark (`npm run bench -- statistics`): publishes N synthetic cases' events
+ * (statistics-events.ts) into the event stream of a NATS JetStream server of its own, then starts
+ * the statistics service and the gateway on a fresh PostgreSQL database: the service fills itself
+ * by replaying the stream from its start, through the real consumer path (envelope check,
+ * contract validation, one upsert per event), and rolls the facts up. Prints ingest events per
+ * second, the time until the rollups are complete, then query latency p50/p99 per table over
+ * typical `by` and filters through the HTTP API, and the service's memory. See docs/benchmarks.md.
+ */
+import { readFileSync } from 'node:fs';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { Client } from 'pg';
+import { Agent, request } from 'undici';
+import { EVENT_STREAM, eventSubject, NatsEventTransport, toCloudEvent } from '@balanse/messaging';
+import { PrivateNats, startStack, type Stack } from '@balanse/testing';
+import { syntheticStream } from './statistics-events';
+
+const USAGE = `Usage: npm run bench -- statistics [--cases N] [--tenants T] [--runs R]
+
+Publishes the events of N synthetic cases (default 1000000) of T employers (default 100) into a
+NATS server of its own, lets a fresh statistics service replay them, and prints ingest events/s,
+rollup time, query p50/p99 per table (R runs of each query, default 100) and memory. The last
+line is one JSON object. Needs nats-server on the PATH and PostgreSQL (DATABASE_URL, default
+postgres://postgres@127.0.0.1:5432/postgres).`;
+
+interface Options {
+  cases: number;
+  tenants: number;
+  runs: number;
+}
+
+/** Typical questions of a national body, per table. */
+const QUERIES: Record<string, string[]> = {
+  cases: [
+    'by=phase',
+    'by=region,result',
+    'by=month,result&from=2025-06&to=2026-05',
+    'by=sector,phase&region=03',
+  ],
+  'lead-times': ['', 'by=region', 'by=month&from=2026-01', 'by=sector&standard={standard}'],
+  outcomes: ['', 'by=region', 'by=sector&standard={standard}', 'by=month&from=2026-01'],
+  needs: ['', 'by=region', 'by=coverage,month'],
+  credentials: ['', 'by=standard,month', 'by=result,region&from=2026-01'],
+};
+
+function parseArgs(argv: string[]): Options | 'help' {
+  const o: Options = { cases: 1_000_000, tenants: 100, runs: 100 };
+  for (let i = 0; i < argv.length; i++) {
+    const [name, inline] = argv[i]!.split('=', 2);
+    const value = () => Number(inline ?? argv[++i]);
+    if (name === '--help' || name === '-h') return 'help';
+    else if (name === '--cases') o.cases = value();
+    else if (name === '--tenants') o.tenants = value();
+    else if (name === '--runs') o.runs = value();
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  for (const [k, v] of Object.entries(o))
+    if (!Number.isInteger(v) || v < 1) throw new Error(`--${k} must be an integer >= 1`);
+  return o;
+}
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  return Math.round(kb / 102.4) / 10;
+}
+
+/** Publishes every event, a window of acks in flight; answers the count. */
+async function publish(natsUrl: string, o: Options, standards: string[]): Promise<number> {
+  const nc = await connect({ servers: natsUrl });
+  // The stream as the services create it, but big enough for the run (~1 KB per event).
+  await new NatsEventTransport(nc, {
+    replicas: 1,
+    ackWaitMs: 30_000,
+    duplicateWindowMs: 120_000,
+    limits: { maxBytes: 16 * 1024 ** 3 },
+  }).start();
+  const js = jetstream(nc);
+  const stream = syntheticStream(o.tenants);
+  for (const e of stream.reference)
+    if (e.type === 'balanse.standard.announced.v1') standards.push(e.subject);
+  const inFlight = new Set<Promise<unknown>>();
+  let published = 0;
+  const started = Date.now();
+  const send = async (e: ReturnType<typeof stream.caseEvents>[number]) => {
+    const p = js.publish(eventSubject(e.type), JSON.stringify(toCloudEvent(e)), { msgID: e.id });
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+    published++;
+    if (inFlight.size >= 2000) await Promise.race(inFlight);
+  };
+  for (const e of stream.reference) await send(e);
+  for (let i = 0; i < o.cases; i++) {
+    for (const e of stream.caseEvents(i)) await send(e);
+    if (i % 100_000 === 99_999) log(`  published ${i + 1} cases (${published} events)`);
+  }
+  await Promise.all(inFlight);
+  const s = (Date.now() - started) / 1000;
+  log(`published ${published} events in ${s.toFixed(1)} s (${Math.round(published / s)}/s)`);
+  await nc.drain();
+  return published;
+}
+
+/** Events the statistics consumers have yet to ack. */
+async function pending(natsUrl: string): Promise<number> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    const jsm = await jetstreamManager(nc);
+    let n = 0;
+    for await (const c of jsm.consumers.list(EVENT_STREAM))
+      if (c.name.startsWith('statistics--')) n += c.num_pending + c.num_ack_pending;
+    return n;
+  } finally {
+    await nc.close();
+  }
+}
+
+const dispatcher = new Agent({ connections: 4 });
+
+async function query(stack: Stack, table: string, q: string): Promise<number> {
+  const started = process.hrtime.bigint();
+  const res = await request(`${stack.url}/api/v1/statistics/${table}?${q}`, {
+    headers: { authorization: `Bearer ${stack.token}` },
+    dispatcher,
+  });
+  const body = await res.body.text();
+  if (res.statusCode !== 200)
+    throw new Error(`${table}?${q}: ${res.statusCode} ${body.slice(0, 300)}`);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+export async function statisticsBench(argv: string[]): Promise<number> {
+  let o: Options | 'help';
+  try {
+    o = parseArgs(argv);
+  } catch (err) {
+    log(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (o === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const nats = await PrivateNats.create();
+  let stack: Stack | undefined;
+  try {
+    await nats.start();
+    log(`publishing ${o.cases} cases of ${o.tenants} employers into ${nats.url}`);
+    const standards: string[] = [];
+    const events = await publish(nats.url, o, standards);
+
+    log('starting statistics and the gateway on a fresh database; it replays the stream');
+    const started = Date.now();
+    stack = await startStack({
+      mode: 'distributed',
+      services: ['statistics'],
+      servers: { natsUrl: nats.url },
+      echo: 'stderr',
+    });
+    let left = events;
+    while ((left = await pending(nats.url)) > 0 || Date.now() - started < 5000) {
+      log(
+        `  ${events - left} of ${events} events taken in (${Math.round((events - left) / ((Date.now() - started) / 1000))}/s)`,
+      );
+      await new Promise((r) => setTimeout(r, 5000));
+    }
+    const ingestS = (Date.now() - started) / 1000;
+    const db = new Client({ connectionString: stack.databases.statistics });
+    await db.connect();
+    let dirty: number;
+    while (
+      (dirty = (await db.query(`SELECT count(*)::int AS n FROM case_fact WHERE dirty`)).rows[0].n) >
+      0
+    ) {
+      log(`  rolling up: ${dirty} cases left`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    const rolledS = (Date.now() - started) / 1000;
+    const facts = (await db.query(`SELECT count(*)::int AS n FROM case_fact`)).rows[0].n;
+    const rollupRows = (
+      await db.query(
+        `SELECT (SELECT count(*) FROM stat_cases) + (SELECT count(*) FROM stat_lead_times) +
+           (SELECT count(*) FROM stat_outcomes) + (SELECT count(*) FROM stat_credentials) +
+           (SELECT count(*) FROM stat_supply) AS n`,
+      )
+    ).rows[0].n;
+    await db.end();
+    log(
+      `ingested ${events} events in ${ingestS.toFixed(1)} s; rollups complete after ${rolledS.toFixed(1)} s`,
+    );
+
+    const latency: Record<string, { p50: number; p99: number; max: number; queries: number }> = {};
+    for (const [table, qs] of Object.entries(QUERIES)) {
+      const times: number[] = [];
+      for (const raw of qs) {
+        const q = raw.replace('{standard}', standards[0]!);
+        await query(stack, table, q); // warm
+        for (let i = 0; i < o.runs; i++) times.push(await query(stack, table, q));
+      }
+      times.sort((a, b) => a - b);
+      latency[table] = {
+        p50: round(percentile(times, 0.5)),
+        p99: round(percentile(times, 0.99)),
+        max: round(times[times.length - 1]!),
+        queries: times.length,
+      };
+      log(
+        `${table.padEnd(12)} p50 ${latency[table]!.p50} ms  p99 ${latency[table]!.p99} ms  (${times.length} queries)`,
+      );
+    }
+    const summary = {
+      cases: o.cases,
+      tenants: o.tenants,
+      events,
+      caseFacts: facts,
+      rollupRows: Number(rollupRows),
+      ingestEventsPerSecond: Math.round(events / ingestS),
+      ingestSeconds: round(ingestS),
+      rolledUpSeconds: round(rolledS),
+      latencyMs: latency,
+      statisticsRssMb: rssMb(stack.processes.statistics?.pid),
+      gatewayRssMb: rssMb(stack.processes.gateway?.pid),
+    };
+    console.log(JSON.stringify(summary));
+    return 0;
+  } finally {
+    await stack?.stop();
+    await nats.destroy();
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
