@@ -1,6 +1,6 @@
 # Balanse: one image for every app. APP selects which one runs:
-#   gateway | identify | document | assess | certify   (distributed mode)
-#   embedded                                          (all-in-one, PGlite under BALANSE_DATA_DIR)
+#   gateway | identify | document | assess | certify | statistics   (distributed mode)
+#   embedded                                                        (all-in-one, PGlite under BALANSE_DATA_DIR)
 #
 #   docker build -t balanse:local .
 #   docker run --rm -e APP=embedded -p 3000:3000 -v balanse-data:/data balanse:local

@@ -17,6 +17,7 @@ import {
   CredentialReinstated,
   CredentialRevoked,
   CredentialSuspended,
+  StandardAnnounced,
 } from '@balanse/contracts';
 import {
   EVENT_STREAM,
@@ -55,7 +56,21 @@ const OWNER: Record<string, (typeof SERVICE_APPS)[number]> = {
   [CredentialRevoked.type]: 'certify',
   [CredentialSuspended.type]: 'certify',
   [CredentialReinstated.type]: 'certify',
+  [StandardAnnounced.type]: 'identify',
 };
+
+/** What statistics consumes (it publishes nothing): a durable consumer each. */
+const STATISTICS_CONSUMES = [
+  CaseOpened.type,
+  CaseIdentified.type,
+  CaseDocumented.type,
+  CaseAssessed.type,
+  CaseCertified.type,
+  CredentialRevoked.type,
+  NeedRecorded.type,
+  NeedChanged.type,
+  StandardAnnounced.type,
+];
 
 const PERMISSION_VIOLATION = /Permissions Violation/;
 
@@ -262,6 +277,29 @@ describe('a locked-down bus: NATS started with deploy/nats/nats.conf, a user per
       }
     }
   });
+
+  // After the tests above, every type statistics consumes has been published at least once.
+  it('lets statistics read its own consumers to the end and answer its commands', async () => {
+    const jsm = await jetstreamManager(admin);
+    for (const type of STATISTICS_CONSUMES) {
+      const durable = `statistics--${type.replace(/^balanse\./, '').replace(/\./g, '-')}`;
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const info = await jsm.consumers.info(EVENT_STREAM, durable);
+        const done = info.num_pending === 0 && info.num_ack_pending === 0;
+        if (done && info.ack_floor.consumer_seq > 0) break;
+        if (Date.now() > deadline) throw new Error(`${durable} did not handle its events`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    const gateway = new NatsCommandTransport(await as('gateway'));
+    const reply = await gateway.request(
+      'balanse.cmd.statistics.rebuild.get',
+      { context: { tenantId: 't', actor: 'bus-test', correlationId: randomUUID() }, data: {} },
+      5_000,
+    );
+    expect(reply.ok).toBe(true);
+  }, 30_000);
 
   it("lets a service publish only its own events: another's is refused and not stored", async () => {
     const jsm = await jetstreamManager(admin);

@@ -5,6 +5,6 @@
 # Each starts with a letter: the nats-server config parser reads a value such as "12345" as a
 # number and refuses it.
 set -eu
-for user in GATEWAY IDENTIFY DOCUMENT ASSESS CERTIFY ADMIN; do
+for user in GATEWAY IDENTIFY DOCUMENT ASSESS CERTIFY STATISTICS ADMIN; do
   echo "NATS_${user}_PASSWORD=p$(openssl rand -hex 24)"
 done

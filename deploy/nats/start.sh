@@ -3,7 +3,7 @@
 # password: nats-server would accept an empty one (an unset one stops it, an empty one not).
 # Arguments go to nats-server (docker-compose.yml: -sd /data -m 8222).
 set -eu
-for user in GATEWAY IDENTIFY DOCUMENT ASSESS CERTIFY ADMIN; do
+for user in GATEWAY IDENTIFY DOCUMENT ASSESS CERTIFY STATISTICS ADMIN; do
   eval "password=\${NATS_${user}_PASSWORD:-}"
   if [ "${#password}" -lt 16 ]; then
     echo "NATS_${user}_PASSWORD: must be set, at least 16 characters (deploy/README.md, credentials)" >&2
