@@ -1,3 +1,4 @@
+import { SERVICES } from '@balanse/contracts';
 import {
   seededStandard,
   startStack,
@@ -112,7 +113,7 @@ describe('services stopped while cases are in flight (distributed)', () => {
       const credentials = await ok(api.get(`/cases/${id}/credentials`));
       expect(credentials.items).toHaveLength(1);
     }
-    for (const service of ['identify', 'document', 'assess', 'certify']) {
+    for (const service of SERVICES) {
       expect((await ok(api.get(`/admin/dead-letters/${service}`))).items).toEqual([]);
     }
   }, 180_000);

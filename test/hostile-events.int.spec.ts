@@ -19,7 +19,7 @@ import {
  * service killed while poisoned records exist must come back and stay up.
  */
 
-const SERVICES = ['identify', 'document', 'assess', 'certify'] as const;
+const SERVICES = ['identify', 'document', 'assess', 'certify', 'statistics'] as const;
 const T = {
   identified: 'balanse.case.identified.v2',
   documented: 'balanse.case.documented.v2',
@@ -34,10 +34,10 @@ const SOURCE = {
 };
 /** Who consumes each event type: a hostile event reaches each of them. */
 const CONSUMERS: Record<string, string[]> = {
-  [T.identified]: ['document'],
-  [T.documented]: ['assess', 'identify', 'certify'],
-  [T.assessed]: ['certify', 'identify'],
-  [T.certified]: ['identify'],
+  [T.identified]: ['document', 'statistics'],
+  [T.documented]: ['assess', 'identify', 'certify', 'statistics'],
+  [T.assessed]: ['certify', 'identify', 'statistics'],
+  [T.certified]: ['identify', 'statistics'],
 };
 const subjectOf = (type: string) => `balanse.events.${type.replace(/^balanse\./, '')}`;
 
@@ -200,7 +200,7 @@ describe('a thousand hostile events on the bus (distributed)', () => {
   it('dead-letters or terminates each, with a reason; accepts a newer valid event; keeps flowing', async () => {
     const standard = await seededStandard(stack.api);
     const events = hostileEvents(1000);
-    const expected: Record<string, number> = { identify: 0, document: 0, assess: 0, certify: 0 };
+    const expected: Record<string, number> = Object.fromEntries(SERVICES.map((s) => [s, 0]));
     for (const e of events) for (const c of CONSUMERS[e.on]!) expected[c]!++;
 
     // A case in document, and its case.documented from a newer document: one optional field more.

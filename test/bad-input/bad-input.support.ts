@@ -18,6 +18,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { testPackage } from '@balanse/case-exchange/testing';
 import { join } from 'node:path';
+import { SERVICES } from '@balanse/contracts';
 import {
   ApiClient,
   both,
@@ -661,7 +662,7 @@ export function describeBadInput(groups: BadInputGroup[]): void {
         (await perCase(`${suffix}?limit=100`)).map((page: { items: unknown[] }) => page.items);
       const deadLetters = (client: ApiClient) =>
         Promise.all(
-          ['identify', 'document', 'assess', 'certify'].map(
+          SERVICES.map(
             async (s) =>
               // the first page's items (a page of 100 holds everything a bad request could add)
               must(`dead letters ${s}`, await client.get(`/admin/dead-letters/${s}?limit=100`), 200)

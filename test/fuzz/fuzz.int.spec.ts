@@ -8,6 +8,7 @@
  *
  * `BALANSE_FUZZ_SEED` and `BALANSE_FUZZ_REQUESTS` change the seed (printed) and the count.
  */
+import { SERVICES } from '@balanse/contracts';
 import { writeSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import {
@@ -207,7 +208,7 @@ describe('fuzz: generated bad requests on every endpoint (distributed)', () => {
           shown[`${who} /cases/${id}${suffix}`] = await get(client, `/cases/${id}${suffix}`);
       for (const id of fx.ids['credentials']!)
         shown[`${who} /credentials/${id}`] = await get(client, `/credentials/${id}`);
-      for (const s of ['identify', 'document', 'assess', 'certify'])
+      for (const s of SERVICES)
         shown[`${who} dead letters ${s}`] = await get(client, `/admin/dead-letters/${s}`);
     }
     const rows: Record<string, unknown> = {};

@@ -59,6 +59,8 @@ export async function driveCase(
     candidateName?: string;
     /** The published version to pin; default the latest published. */
     standardVersion?: number;
+    /** The need the case serves and the workplace's sector (NACE) and region (county), for statistics. */
+    workplace?: { needId?: string; sector?: string; region?: string };
     judge?: (outcomeId: string, index: number) => Judgement;
     /** Runs once the case is open, before anything else happens to it. */
     afterOpen?: (caseId: string) => Promise<void>;
@@ -71,6 +73,7 @@ export async function driveCase(
     await api.post('/cases', {
       standardId: standard.id,
       ...(options.standardVersion ? { standardVersion: options.standardVersion } : {}),
+      ...options.workplace,
       candidate: {
         externalId: options.externalId,
         name: options.candidateName ?? `Candidate ${options.externalId}`,
