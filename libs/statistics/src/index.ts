@@ -1,2 +1,3 @@
 export * from './disclosure';
 export * from './export';
+export * from './tables';

@@ -1,0 +1,259 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Localized } from '../export';
+import type { TablePlan } from './table-query';
+import { dimensionOf } from './table-specs';
+
+/** The cases of one cell from one employer. Keys hold the rollup's values ('' for unknown). */
+export interface CellRow {
+  key: string[];
+  tenant: string;
+  n: number;
+}
+
+/** Per cell and per margin (`null`: summed over), the sums a table's measures are made of. */
+export interface SumRow {
+  key: (string | null)[];
+  sums: Record<string, number | null>;
+}
+
+export interface CodeLabel {
+  id: string;
+  code: string;
+  title: Localized;
+}
+
+/** A competence need as published by its employer: planning figures, not cases. */
+export interface NeedRow {
+  id: string;
+  standardId: string;
+  standardCode: string | null;
+  sector: string;
+  region: string | null;
+  neededBy: string;
+  peopleMin: number | null;
+  peopleMax: number | null;
+  skilledMin: number | null;
+  skilledMax: number | null;
+}
+
+/** A statement and its parameters: every value the caller sent travels as a parameter. */
+interface Sql {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * The statistics tables' reads of the rollups. One statement for the cells by employer (what
+ * disclosure control needs), one for the measures of cells and margins (CUBE), grouped in SQL.
+ */
+@Injectable()
+export class TableRollups {
+  constructor(private readonly db: DataSource) {}
+
+  async cells(plan: TablePlan): Promise<CellRow[]> {
+    const { text, params } = cellsSql(plan);
+    const rows: Array<Record<string, string | number>> = await this.db.query(text, params);
+    const k = plan.dimensions.length;
+    return rows.map((r) => ({
+      key: Array.from({ length: k }, (_, i) => String(r[`d${i}`])),
+      tenant: String(r['t']),
+      n: Number(r['n']),
+    }));
+  }
+
+  /** Lead times: p50 and p90 (nearest rank); outcomes: judgements met, partly met, not met. */
+  async sums(plan: TablePlan): Promise<SumRow[]> {
+    const sql = sumsSql(plan);
+    if (!sql) return [];
+    const rows: Array<Record<string, string | number | null>> = await this.db.query(
+      sql.text,
+      sql.params,
+    );
+    const k = plan.dimensions.length;
+    return rows.map((r) => {
+      const sums: Record<string, number | null> = {};
+      for (const [name, value] of Object.entries(r))
+        if (!/^d\d+$/.test(name)) sums[name] = value === null ? null : Number(value);
+      return {
+        key: Array.from({ length: k }, (_, i) => (r[`d${i}`] === null ? null : String(r[`d${i}`]))),
+        sums,
+      };
+    });
+  }
+
+  /** The latest version's code and title of each standard. */
+  async standardLabels(ids: readonly string[]): Promise<CodeLabel[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<Record<string, string>> = await this.db.query(
+      `SELECT DISTINCT ON (standard_id) standard_id::text AS id, code, title_nb, title_en
+         FROM standard_label WHERE standard_id = ANY($1::uuid[])
+        ORDER BY standard_id, length(standard_version) DESC, standard_version DESC`,
+      [ids],
+    );
+    return rows.map((r) => ({ id: r.id, code: r.code, title: { nb: r.title_nb, en: r.title_en } }));
+  }
+
+  async outcomeLabels(ids: readonly string[]): Promise<CodeLabel[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<Record<string, string>> = await this.db.query(
+      `SELECT outcome_id::text AS id, code, title_nb, title_en
+         FROM outcome_label WHERE outcome_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map((r) => ({ id: r.id, code: r.code, title: { nb: r.title_nb, en: r.title_en } }));
+  }
+
+  /** The needs with these ids. */
+  async needsById(ids: readonly string[]): Promise<NeedRow[]> {
+    if (ids.length === 0) return [];
+    return this.needRows(`n.need_id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** The needs the needs table covers: its filters apply to the need's own dimensions. */
+  async needsInScope(plan: TablePlan): Promise<NeedRow[]> {
+    const { text, params } = needFilter(plan, []);
+    return this.needRows(text, params);
+  }
+
+  /** When the rollups last took in changes; null before they ever did. */
+  async rolledAt(): Promise<string | null> {
+    const rows: Array<{ rolled_at: Date | string | null }> = await this.db.query(
+      `SELECT rolled_at FROM rollup_state WHERE id = 1`,
+    );
+    const at = rows[0]?.rolled_at;
+    return at ? new Date(at).toISOString() : null;
+  }
+
+  private async needRows(where: string, params: unknown[]): Promise<NeedRow[]> {
+    const rows: Array<Record<string, string | number | null>> = await this.db.query(
+      `SELECT n.need_id::text AS id, n.standard_id::text AS standard_id, n.sector, n.region,
+              to_char(n.needed_by, 'YYYY-MM-DD') AS needed_by, n.people_min, n.people_max,
+              n.skilled_min, n.skilled_max,
+              (SELECT s.code FROM standard_label s WHERE s.standard_id = n.standard_id
+                ORDER BY length(s.standard_version) DESC, s.standard_version DESC LIMIT 1) AS code
+         FROM need_fact n WHERE ${where} ORDER BY n.need_id`,
+      params,
+    );
+    const int = (v: string | number | null) => (v === null ? null : Number(v));
+    return rows.map((r) => ({
+      id: String(r['id']),
+      standardId: String(r['standard_id']),
+      standardCode: r['code'] === null ? null : String(r['code']),
+      sector: String(r['sector']),
+      region: r['region'] === null ? null : String(r['region']),
+      neededBy: String(r['needed_by']),
+      peopleMin: int(r['people_min']),
+      peopleMax: int(r['people_max']),
+      skilledMin: int(r['skilled_min']),
+      skilledMax: int(r['skilled_max']),
+    }));
+  }
+}
+
+/** `SELECT <column> AS d0, …`: the plan's dimensions as the table has them. */
+function columns(plan: TablePlan): string {
+  return plan.dimensions
+    .map((id, i) => `${dimensionOf(plan.table, id).column} AS d${i}`)
+    .join(', ');
+}
+
+function aliases(plan: TablePlan): string {
+  return plan.dimensions.map((_, i) => `d${i}`).join(', ');
+}
+
+export function cellsSql(plan: TablePlan): Sql {
+  const where = whereSql(plan);
+  return {
+    text: `SELECT ${aliases(plan)}, t, SUM(n)::int AS n
+             FROM (SELECT ${columns(plan)}, tenant_id AS t, n
+                     FROM ${plan.table.rollup} WHERE ${where.text}) r
+            GROUP BY ${aliases(plan)}, t HAVING SUM(n) > 0`,
+    params: where.params,
+  };
+}
+
+/**
+ * The sums behind each table's measures, for every cell and margin at once (`GROUP BY CUBE`;
+ * rollup columns are never NULL, so a NULL is a margin). Lead times: the nearest-rank p50 and
+ * p90 of the summed histogram, the smallest `days` whose running count reaches P·N.
+ */
+export function sumsSql(plan: TablePlan): Sql | undefined {
+  const where = whereSql(plan);
+  const d = aliases(plan);
+  if (plan.table.rollup === 'stat_lead_times')
+    return {
+      text: `WITH h AS (
+               SELECT ${d}, days, SUM(n) AS n
+                 FROM (SELECT ${columns(plan)}, days, n
+                         FROM stat_lead_times WHERE ${where.text}) r
+                GROUP BY CUBE(${d}), days HAVING SUM(n) > 0),
+             c AS (
+               SELECT ${d}, days, SUM(n) OVER (PARTITION BY ${d} ORDER BY days) AS cum,
+                      SUM(n) OVER (PARTITION BY ${d}) AS tot
+                 FROM h)
+             SELECT ${d}, MIN(days) FILTER (WHERE cum * 2 >= tot) AS p50,
+                    MIN(days) FILTER (WHERE cum * 10 >= tot * 9) AS p90
+               FROM c GROUP BY ${d}`,
+      params: where.params,
+    };
+  if (plan.table.rollup === 'stat_outcomes')
+    return {
+      text: `SELECT ${d},
+                    SUM(n) FILTER (WHERE judgement = 'met')::int AS met,
+                    SUM(n) FILTER (WHERE judgement = 'partly_met')::int AS partly_met,
+                    SUM(n) FILTER (WHERE judgement = 'not_met')::int AS not_met
+               FROM (SELECT ${columns(plan)}, judgement, n
+                       FROM stat_outcomes WHERE ${where.text}) r
+              GROUP BY CUBE(${d})`,
+      params: where.params,
+    };
+  return undefined;
+}
+
+/** The rows in the plan's scope: the caller's tenant, the filters, the fixed categories. */
+function whereSql(plan: TablePlan): Sql {
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const conditions: string[] = ['n > 0'];
+  if (plan.scope === 'tenant') conditions.push(`tenant_id = ${p(plan.tenantId)}`);
+  const f = plan.filters;
+  if (f.from) conditions.push(`month >= ${p(f.from)}`);
+  if (f.to) conditions.push(`month <= ${p(f.to)}`);
+  if (plan.table.id === 'needs') {
+    const needs = needFilter(plan, params);
+    conditions.push(`need_id IN (SELECT n.need_id::text FROM need_fact n WHERE ${needs.text})`);
+  } else {
+    if (f.standard) conditions.push(`standard_id = ${p(f.standard)}`);
+    if (f.sector) conditions.push(`sector = ${p(f.sector)}`);
+    if (f.region) conditions.push(`region = ${p(f.region)}`);
+    if (f.need) conditions.push(`need_id = ${p(f.need)}`);
+  }
+  for (const id of plan.dimensions) {
+    const dim = dimensionOf(plan.table, id);
+    if (dim.fixed) conditions.push(`${dim.column} = ANY(${p(dim.fixed.map((c) => c.id))})`);
+  }
+  return { text: conditions.join(' AND '), params };
+}
+
+/**
+ * Which needs (alias `n`) the needs table covers: standard, sector, region and need filter the
+ * need's own dimensions; with scope `tenant`, the caller's needs only. Adds to `params`.
+ */
+function needFilter(plan: TablePlan, params: unknown[]): Sql {
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const conditions = ['true'];
+  const f = plan.filters;
+  if (plan.scope === 'tenant') conditions.push(`n.tenant_id = ${p(plan.tenantId)}`);
+  if (f.standard) conditions.push(`n.standard_id = ${p(f.standard)}::uuid`);
+  if (f.sector) conditions.push(`n.sector = ${p(f.sector)}`);
+  if (f.region) conditions.push(`n.region = ${p(f.region)}`);
+  if (f.need) conditions.push(`n.need_id = ${p(f.need)}::uuid`);
+  return { text: conditions.join(' AND '), params };
+}
