@@ -1,3 +1,4 @@
 export * from './disclosure';
 export * from './export';
 export * from './tables';
+export { StatisticsInit1800000000600 } from './migrations/1800000000600-statistics-init';

@@ -19,7 +19,7 @@ describe('buildTable', () => {
   it(`refuses a table of more than ${MAX_CELLS} cells, totals included, naming by`, () => {
     // 80 months × 80 sectors: 81 × 81 = 6,561 cells with the totals.
     const cells = months.flatMap((month) =>
-      sectors.map((sector) => ({ key: [month, sector], tenant: 't', n: 1 })),
+      sectors.map((sector) => ({ key: [month, sector], contributions: new Map([['t', 1]]) })),
     );
     const plan = tablePlan(TABLES.cases, { by: 'month,sector' } as StatisticsQueryDto, 't');
     try {
@@ -39,8 +39,8 @@ describe('buildTable', () => {
   it('labels unknown values and keeps them last', () => {
     const plan = tablePlan(TABLES.cases, { by: 'region' } as StatisticsQueryDto, 't');
     const cells = [
-      { key: [''], tenant: 'a', n: 1 },
-      { key: ['42'], tenant: 'b', n: 1 },
+      { key: [''], contributions: new Map([['a', 1]]) },
+      { key: ['42'], contributions: new Map([['b', 1]]) },
     ];
     const { table } = buildTable(plan, input(cells), disclosureRules());
     expect(table.dimensions[0].categories).toEqual([

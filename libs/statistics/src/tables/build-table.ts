@@ -195,18 +195,11 @@ function tableFacts(
   plan: TablePlan,
   input: TableInput,
 ): { cells: CellFacts[]; marginMeasures: { key: EntryKey; measures: Measures }[] } {
-  const byKey = new Map<
-    string,
-    { key: string[]; count: number; contributions: Map<string, number> }
-  >();
-  for (const row of input.cells) {
-    const key = row.key.map(categoryId);
-    const id = JSON.stringify(key);
-    let cell = byKey.get(id);
-    if (!cell) byKey.set(id, (cell = { key, count: 0, contributions: new Map() }));
-    cell.count += row.n;
-    cell.contributions.set(row.tenant, (cell.contributions.get(row.tenant) ?? 0) + row.n);
-  }
+  const cells: CellFacts[] = input.cells.map((row) => {
+    let count = 0;
+    for (const n of row.contributions.values()) count += n;
+    return { key: row.key.map(categoryId), count, contributions: row.contributions };
+  });
   const cellMeasures = new Map<string, Measures>();
   const marginMeasures: { key: EntryKey; measures: Measures }[] = [];
   const phaseAt = plan.table.id === 'lead-times' ? plan.dimensions.indexOf('phase') : -1;
@@ -218,11 +211,13 @@ function tableFacts(
     // Across phases a lead time means nothing: that margin counts, but has no percentiles.
     else if (phaseAt < 0 || key[phaseAt] !== null) marginMeasures.push({ key, measures });
   }
-  const cells = [...byKey.entries()].map(([id, cell]) => {
-    const measures = cellMeasures.get(id);
-    return measures ? { ...cell, measures } : cell;
-  });
-  return { cells, marginMeasures };
+  return {
+    cells: cells.map((cell) => {
+      const measures = cellMeasures.get(JSON.stringify(cell.key));
+      return measures ? { ...cell, measures } : cell;
+    }),
+    marginMeasures,
+  };
 }
 
 function measuresOf(plan: TablePlan, sums: Record<string, number | null>): Measures | undefined {

@@ -4,11 +4,10 @@ import type { Localized } from '../export';
 import type { TablePlan } from './table-query';
 import { dimensionOf } from './table-specs';
 
-/** The cases of one cell from one employer. Keys hold the rollup's values ('' for unknown). */
+/** The cases of one cell by employer (tenant id). Keys hold the rollup's values ('' for unknown). */
 export interface CellRow {
   key: string[];
-  tenant: string;
-  n: number;
+  contributions: Map<string, number>;
 }
 
 /** Per cell and per margin (`null`: summed over), the sums a table's measures are made of. */
@@ -53,13 +52,19 @@ export class TableRollups {
 
   async cells(plan: TablePlan): Promise<CellRow[]> {
     const { text, params } = cellsSql(plan);
-    const rows: Array<Record<string, string | number>> = await this.db.query(text, params);
+    const rows: Array<Record<string, string | string[] | number[]>> = await this.db.query(
+      text,
+      params,
+    );
     const k = plan.dimensions.length;
-    return rows.map((r) => ({
-      key: Array.from({ length: k }, (_, i) => String(r[`d${i}`])),
-      tenant: String(r['t']),
-      n: Number(r['n']),
-    }));
+    return rows.map((r) => {
+      const tenants = r['ts'] as string[];
+      const counts = r['ns'] as number[];
+      return {
+        key: Array.from({ length: k }, (_, i) => String(r[`d${i}`])),
+        contributions: new Map(tenants.map((t, i) => [t, Number(counts[i])])),
+      };
+    });
   }
 
   /** Lead times: p50 and p90 (nearest rank); outcomes: judgements met, partly met, not met. */
@@ -162,13 +167,17 @@ function aliases(plan: TablePlan): string {
   return plan.dimensions.map((_, i) => `d${i}`).join(', ');
 }
 
+/** Per cell, its employers and their cases (arrays: one row per cell, not per employer). */
 export function cellsSql(plan: TablePlan): Sql {
   const where = whereSql(plan);
+  const d = aliases(plan);
   return {
-    text: `SELECT ${aliases(plan)}, t, SUM(n)::int AS n
-             FROM (SELECT ${columns(plan)}, tenant_id AS t, n
-                     FROM ${plan.table.rollup} WHERE ${where.text}) r
-            GROUP BY ${aliases(plan)}, t HAVING SUM(n) > 0`,
+    text: `SELECT ${d}, array_agg(t) AS ts, array_agg(n) AS ns
+             FROM (SELECT ${d}, t, SUM(n)::int AS n
+                     FROM (SELECT ${columns(plan)}, tenant_id AS t, n
+                             FROM ${plan.table.rollup} WHERE ${where.text}) r
+                    GROUP BY ${d}, t HAVING SUM(n) > 0) c
+            GROUP BY ${d}`,
     params: where.params,
   };
 }
