@@ -6,9 +6,18 @@ import { tablePlan, tableSpec, type TablePlan } from './table-query';
 import { TableRollups } from './table-rollups';
 import { StatisticsRules } from './rules-config';
 
-/** Reads a table's rollups, applies disclosure control and renders the answer. */
+/** Answers kept: each up to about 1 MB (5,000 cells). */
+const CACHED_ANSWERS = 32;
+
+/**
+ * Reads a table's rollups, applies disclosure control and renders the answer. The rollups change
+ * only when the roller takes in changes (`rolled_at`), so an answer is kept until then: a table
+ * asked again costs one indexed read, not a scan of the rollups (see README.md, Speed).
+ */
 @Injectable()
 export class TableQueriesService {
+  private readonly answers = new Map<string, TableAnswer>();
+
   constructor(
     private readonly rollups: TableRollups,
     private readonly config: StatisticsRules,
@@ -33,6 +42,28 @@ export class TableQueriesService {
 
   /** The table as published, with its rules and (needs) the needs' figures. */
   async answer(plan: TablePlan): Promise<TableAnswer> {
+    const rolledAt = await this.rollups.rolledAt();
+    const key = JSON.stringify([
+      rolledAt,
+      plan.table.id,
+      plan.dimensions,
+      plan.scope,
+      plan.scope === 'tenant' ? plan.tenantId : '',
+      plan.filters,
+    ]);
+    const kept = this.answers.get(key);
+    if (kept && rolledAt !== null) {
+      this.answers.delete(key); // most recently used last
+      this.answers.set(key, kept);
+      return kept;
+    }
+    const answer = await this.compute(plan, rolledAt);
+    this.answers.set(key, answer);
+    if (this.answers.size > CACHED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+    return answer;
+  }
+
+  private async compute(plan: TablePlan, rolledAt: string | null): Promise<TableAnswer> {
     const cells = await this.rollups.cells(plan);
     const sums = await this.rollups.sums(plan);
     const distinct = (dimension: string) => {
@@ -51,7 +82,7 @@ export class TableQueriesService {
         standards: await this.rollups.standardLabels(distinct('standard')),
         outcomes: await this.rollups.outcomeLabels(distinct('outcome')),
         needs,
-        rolledAt: await this.rollups.rolledAt(),
+        rolledAt,
       },
       this.config.rules,
     );

@@ -466,4 +466,22 @@ describe('statistics tables (PGlite, hand-computed)', () => {
       expect(doc.note).toEqual([expect.stringMatching(/^Tall under 5 saker, fra færre enn 3/)]);
     });
   });
+
+  it('keeps an answer until the rollups take in changes', async () => {
+    const before = await answer('credentials', { by: 'month' });
+    await insert(db, 'stat_credentials', [
+      { tenant: 'b', event: 'revoked', result: 'partial', n: 4 },
+    ]);
+    try {
+      expect(await answer('credentials', { by: 'month' })).toEqual(before);
+      await db.query(`UPDATE rollup_state SET rolled_at = '2026-11-29T07:00:00Z'`);
+      const after = await answer('credentials', { by: 'month' });
+      // revoked: a 1 + b 4 = 5, past k now, but from two employers.
+      expect(shown(before.table, { event: 'revoked', month: 'total' })).toBe('k');
+      expect(shown(after.table, { event: 'revoked', month: 'total' })).toBe('employers');
+    } finally {
+      await db.query(`DELETE FROM stat_credentials WHERE tenant_id = 'b' AND event = 'revoked'`);
+      await db.query(`UPDATE rollup_state SET rolled_at = '2026-11-29T06:00:00Z'`);
+    }
+  });
 });
