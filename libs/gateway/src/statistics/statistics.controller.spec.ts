@@ -73,6 +73,7 @@ describe('StatisticsController access', () => {
         'tables.get',
         caller,
         { params: { table: 'cases' }, query: { scope: 'tenant', format: 'csv', lang: 'en' } },
+        { large: true },
       ],
     ]);
   });

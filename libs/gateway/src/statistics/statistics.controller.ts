@@ -25,7 +25,12 @@ import {
 } from '@balanse/contracts';
 import { Caller, CallerRoles, requireRole } from '../http/principal';
 import { ServiceClient } from '../http/service-client';
-import { ApiErrors, BODY_ERRORS, type ErrorExample } from '../openapi/api-errors';
+import {
+  ApiErrors,
+  BODY_ERRORS,
+  type ErrorExample,
+  LARGE_CALL_ERRORS,
+} from '../openapi/api-errors';
 import { formatFromAccept, langFromAcceptLanguage } from './negotiation';
 import {
   CSV_EXAMPLE,
@@ -171,6 +176,7 @@ export class StatisticsController {
     },
     NO_ROLE,
     ErrorCode.TABLE_TOO_LARGE,
+    ...LARGE_CALL_ERRORS,
   )
   async table(
     @Caller() caller: CommandContext,
@@ -188,14 +194,21 @@ export class StatisticsController {
     const asked = validatePayload(StatisticsQueryDto, query);
     if ((asked.scope ?? 'all') === 'all')
       requireRole(roles, STATISTICS_ROLE, 'tables across employers');
-    const reply = await this.services.call<StatisticsTableReply>('statistics', S.getTable, caller, {
-      params: { table },
-      query: {
-        ...asked,
-        format: asked.format ?? formatFromAccept(accept),
-        lang: asked.lang ?? langFromAcceptLanguage(acceptLanguage),
+    const reply = await this.services.call<StatisticsTableReply>(
+      'statistics',
+      S.getTable,
+      caller,
+      {
+        params: { table },
+        query: {
+          ...asked,
+          format: asked.format ?? formatFromAccept(accept),
+          lang: asked.lang ?? langFromAcceptLanguage(acceptLanguage),
+        },
       },
-    });
+      // Up to 5,000 cells with uuid categories can pass the bus's 1 MB: moved in chunks then.
+      { large: true },
+    );
     res.type(reply.mediaType);
     return reply.body;
   }
