@@ -390,6 +390,22 @@ describe('statistics tables (PGlite, hand-computed)', () => {
     expect(shown(february.table, { event: 'revoked' })).toBe('k');
   });
 
+  it('a table with nothing in scope: its totals, 0', async () => {
+    const { table } = await answer('outcomes', { region: '11', by: 'need' });
+    expect(table.dimensions.map((d) => d.categories.map((c) => c.id))).toEqual([
+      ['total'],
+      ['total'],
+    ]);
+    expect(table.cells).toEqual([
+      {
+        categories: { outcome: 'total', need: 'total' },
+        values: { count: 0, metShare: null, partlyMetShare: null, notMetShare: null },
+      },
+    ]);
+    const csv = (await reply('outcomes', { region: '11', format: 'csv' })).body as string;
+    expect(csv.split('\r\n')[1]).toBe('total,I alt,0,,,,.');
+  });
+
   describe('refuses', () => {
     it.each([
       [
