@@ -65,7 +65,7 @@ export class TableQueriesService {
 
   private async compute(plan: TablePlan, rolledAt: string | null): Promise<TableAnswer> {
     const cells = await this.rollups.cells(plan);
-    const sums = await this.rollups.sums(plan);
+    const sums = await this.rollups.sums(plan, cells);
     const distinct = (dimension: string) => {
       const at = plan.dimensions.indexOf(dimension as never);
       return at < 0 ? [] : [...new Set(cells.map((c) => c.key[at]).filter((v) => v !== ''))];
