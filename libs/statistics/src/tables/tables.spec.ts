@@ -481,6 +481,20 @@ describe('statistics tables (PGlite, hand-computed)', () => {
       expect(doc.extension.suppression.reason).toEqual({ '0': 'secondary', '1': 'k' });
       expect(doc.note).toEqual([expect.stringMatching(/^Tall under 5 saker, fra færre enn 3/)]);
     });
+
+    it('JSON-stat: a measure that does not apply is null with status .', async () => {
+      const doc = (await reply('lead-times', { format: 'jsonstat' })).body as JsonStatDataset;
+      const dataset = JSONstat(doc as any) as any;
+      expect(dataset.Data({ phase: 'assess', measure: 'p50Days' })).toEqual({
+        value: null,
+        status: '.',
+      });
+      expect(dataset.Data({ phase: 'assess', measure: 'count' })).toEqual({
+        value: 0,
+        status: null,
+      });
+      expect(doc.extension.status.label['.']).toMatch(/^Ikke mulig å oppgi tall/);
+    });
   });
 
   it('keeps an answer until the rollups take in changes', async () => {
