@@ -23,6 +23,10 @@ export const ErrorCode = {
   CHUNKED_MESSAGE_INVALID: 'CHUNKED_MESSAGE_INVALID',
   /** An `Idempotency-Key` whose first request is still running (a bulk upload still read). */
   IDEMPOTENCY_KEY_IN_USE: 'IDEMPOTENCY_KEY_IN_USE',
+  /** A statistics table whose cells (totals included) would exceed the limit: ask for fewer dimensions. */
+  TABLE_TOO_LARGE: 'TABLE_TOO_LARGE',
+  /** The statistics rollups are being rebuilt: tables would show part of the figures. */
+  STATISTICS_REBUILDING: 'STATISTICS_REBUILDING',
   // the domain
   STANDARD_NOT_FOUND: 'STANDARD_NOT_FOUND',
   STANDARD_CODE_TAKEN: 'STANDARD_CODE_TAKEN',

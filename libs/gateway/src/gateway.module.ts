@@ -38,6 +38,7 @@ import {
   CaseExchangeController,
 } from './standards/case/case-exchange.controller';
 import { StandardsController } from './standards/standards.controller';
+import { StatisticsController } from './statistics/statistics.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({})
@@ -68,6 +69,7 @@ export class GatewayModule {
         DeadLettersController,
         NeedsController,
         WebhooksController,
+        StatisticsController,
       ],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },

@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '@balanse/runtime';
 import { StatisticsInit1800000000600 } from './migrations/1800000000600-statistics-init';
 import { StatisticsModule } from './statistics.module';
+import { configureStatistics } from './tables/rules-config';
 
 /** Statistics (statistikk): anonymous aggregates across employers, from the events alone. */
 export const statisticsService: ServiceDefinition = {
@@ -8,4 +9,6 @@ export const statisticsService: ServiceDefinition = {
   module: StatisticsModule,
   entities: [],
   migrations: [StatisticsInit1800000000600],
+  // The disclosure rules (STATISTICS_K, STATISTICS_MIN_EMPLOYERS, STATISTICS_DOMINANCE).
+  configure: configureStatistics,
 };

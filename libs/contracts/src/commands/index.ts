@@ -8,3 +8,4 @@ export * from './needs.dto';
 export * from './webhooks.dto';
 export * from './certify.dto';
 export * from './certificate';
+export * from './statistics.dto';

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { DomainError, ErrorCode, TENANT_PATTERN, validationError } from '@balanse/contracts';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { IDEMPOTENT, idempotencyClaim } from './idempotency';
-import type { AuthedRequest } from './principal';
+import { ADMIN_ROLES, type AuthedRequest } from './principal';
 import { anonymousContext } from './anonymous';
 import { PUBLIC_ROUTE } from './public.decorator';
 
@@ -81,6 +81,7 @@ export class AuthGuard implements CanActivate {
     }
     res.setHeader('x-request-id', requestId);
     req.context = { tenantId: tenant, actor: 'admin', correlationId: requestId };
+    req.roles = ADMIN_ROLES;
     if (this.reflector.get<boolean>(IDEMPOTENT, ctx.getHandler())) {
       const idempotency = idempotencyClaim(req, tenant);
       if (idempotency) req.context.idempotency = idempotency;

@@ -179,6 +179,14 @@ const CODES: Record<string, ErrorCode[]> = {
   'DELETE /api/v1/webhooks/{id}': ['WEBHOOK_NOT_FOUND'],
   'GET /api/v1/webhooks/{id}/deliveries': ['WEBHOOK_NOT_FOUND', 'INVALID_CURSOR'],
   'POST /api/v1/admin/dead-letters/{service}/{id}/discard': ['DEAD_LETTER_NOT_FOUND'],
+  'GET /api/v1/statistics/{table}': [
+    'FORBIDDEN',
+    'TABLE_TOO_LARGE',
+    'STATISTICS_REBUILDING',
+    ...LARGE,
+  ],
+  'GET /api/v1/statistics/rebuild': ['FORBIDDEN'],
+  'POST /api/v1/statistics/rebuild': ['FORBIDDEN'],
   'GET /health': [],
   'GET /ready': ['SERVICE_UNAVAILABLE'],
 };

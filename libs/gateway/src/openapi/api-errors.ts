@@ -95,6 +95,21 @@ const ERRORS: Record<ErrorCode, { meaning: string } & Omit<ErrorBody, 'code'>> =
     details: { jobId: ID.bulkJob },
     fields: [{ field: 'header.idempotency-key', message: 'its first request is still running' }],
   },
+  TABLE_TOO_LARGE: {
+    status: 400,
+    meaning:
+      'the statistics table would have more than 5,000 cells (totals included); ask for fewer dimensions in `by`, or filter',
+    message: 'the table would have 7,440 cells; the limit is 5000',
+    fields: [{ field: 'by', message: 'too many cells (7440 > 5000): fewer dimensions, or filter' }],
+    details: { cells: 7440, limit: 5000 },
+  },
+  STATISTICS_REBUILDING: {
+    status: 503,
+    meaning:
+      'the rollups are being rebuilt from the facts (`POST /statistics/rebuild`); retry after `Retry-After`, or follow `GET /statistics/rebuild`',
+    message: 'the statistics are being rebuilt (1200 of 5000 cases)',
+    details: { total: 5000, done: 1200, retryAfterSeconds: 5 },
+  },
   STANDARD_NOT_FOUND: {
     status: 404,
     meaning: 'no standard with this id for the tenant',

@@ -1,7 +1,7 @@
 import {
   allEntryKeys,
   type CellFacts,
-  coversCell,
+  type EntryKey,
   entryId,
   isCell,
   type TableEntry,
@@ -15,32 +15,52 @@ export class TableFactsError extends Error {
   }
 }
 
-/** Every cell and margin of the table, margins summed from the cells, by entry id. */
+/**
+ * Every cell and margin of the table, margins summed from the cells, by entry id. Each cell adds
+ * itself to the 2^d entries that cover it (linear in the cells; scanning every cell for every
+ * entry took 1.6 s on a table of 3,774 entries).
+ */
 export function tableEntries(table: TableFacts): Map<string, TableEntry> {
   const cells = validCells(table);
   const measures = new Map(table.marginMeasures?.map((m) => [entryId(m.key), m.measures]));
+  const cellMeasures = new Map(cells.map((c) => [entryId(c.key), c.measures]));
+  const sums = new Map<string, { count: number; contributions: Map<string, number> }>();
+  for (const cell of cells) {
+    const contributions = contributionsOf(cell);
+    for (const key of coveringKeys(cell.key)) {
+      const id = entryId(key);
+      let sum = sums.get(id);
+      if (!sum) sums.set(id, (sum = { count: 0, contributions: new Map() }));
+      sum.count += cell.count;
+      for (const [employer, cases] of contributions)
+        if (cases > 0)
+          sum.contributions.set(employer, (sum.contributions.get(employer) ?? 0) + cases);
+    }
+  }
   const entries = new Map<string, TableEntry>();
   for (const key of allEntryKeys(table.dimensions)) {
     const id = entryId(key);
-    const covered = cells.filter((cell) => coversCell(key, cell.key));
+    const sum = sums.get(id);
     entries.set(id, {
       key,
-      count: covered.reduce((sum, cell) => sum + cell.count, 0),
-      contributions: summedContributions(covered),
-      measures: isCell(key) ? cells.find((c) => entryId(c.key) === id)?.measures : measures.get(id),
+      count: sum?.count ?? 0,
+      contributions: sum?.contributions ?? new Map(),
+      measures: isCell(key) ? cellMeasures.get(id) : measures.get(id),
     });
   }
   return entries;
 }
 
-function summedContributions(cells: readonly CellFacts[]): Map<string, number> {
-  const sums = new Map<string, number>();
-  for (const cell of cells) {
-    for (const [employer, cases] of contributionsOf(cell)) {
-      if (cases > 0) sums.set(employer, (sums.get(employer) ?? 0) + cases);
-    }
-  }
-  return sums;
+/** The cell's key and every key that sums over some of its dimensions. */
+function coveringKeys(cell: EntryKey): EntryKey[] {
+  return cell.reduce<EntryKey[]>(
+    (keys, value) =>
+      keys.flatMap((key) => [
+        [...key, value],
+        [...key, null],
+      ]),
+    [[]],
+  );
 }
 
 function contributionsOf(cell: CellFacts): [string, number][] {

@@ -1,5 +1,5 @@
 import { type Lang, type StatTable, StatTableError, tableCells } from './stat-table';
-import { CONFIDENTIAL } from './status';
+import { CONFIDENTIAL, NOT_APPLICABLE } from './status';
 
 /** `header=present` (RFC 4180 section 3): the first row names the columns. */
 export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8; header=present';
@@ -11,7 +11,7 @@ const CRLF = '\r\n';
  * fastest), lines ended by CRLF. Columns: per dimension its id (the category id) and
  * `<id>_label` (the category label in `lang`), then one column per measure id, then `status`.
  * A withheld cell has empty measures and status `:` (see status.ts); a published one an empty
- * status. Values are written with their measure's decimals and a decimal point.
+ * status (`.` when a measure does not apply, its column empty). Values are written with their measure's decimals and a decimal point.
  */
 export function toCsv(table: StatTable, lang: Lang = 'nb'): string {
   const header = [
@@ -25,9 +25,9 @@ export function toCsv(table: StatTable, lang: Lang = 'nb'): string {
   const rows = tableCells(table).map((cell) => [
     ...cell.categories.flatMap((c) => [textField(c.id), textField(c.label[lang])]),
     ...table.measures.map((m, i) =>
-      'values' in cell ? cell.values[i].toFixed(m.unit.decimals) : '',
+      'values' in cell ? (cell.values[i]?.toFixed(m.unit.decimals) ?? '') : '',
     ),
-    'values' in cell ? '' : CONFIDENTIAL,
+    !('values' in cell) ? CONFIDENTIAL : cell.values.includes(null) ? NOT_APPLICABLE : '',
   ]);
   return [header.map(textField), ...rows].map((row) => row.join(',') + CRLF).join('');
 }

@@ -13,7 +13,7 @@ export {
   SUPPRESSION_REASONS,
   type SuppressedCell,
 } from './stat-table';
-export { CONFIDENTIAL, REASON_LABELS, STATUS_LABELS } from './status';
+export { CONFIDENTIAL, NOT_APPLICABLE, REASON_LABELS, STATUS_LABELS } from './status';
 export {
   JSON_STAT_MEDIA_TYPE,
   type JsonStatDataset,

@@ -43,7 +43,12 @@ describe('toJsonStat', () => {
       extension: {
         lang: 'nb',
         tableId: 'cases-by-sector-region',
-        status: { label: { ':': 'Vises ikke av konfidensialitetshensyn' } },
+        status: {
+          label: {
+            ':': 'Vises ikke av konfidensialitetshensyn',
+            '.': 'Ikke mulig å oppgi tall (ingen saker å regne av)',
+          },
+        },
         suppression: {
           reason: { '2': 'k', '3': 'k' },
           label: {

@@ -5,7 +5,7 @@ import {
   type SuppressionReason,
   tableCells,
 } from './stat-table';
-import { CONFIDENTIAL, labelsIn, REASON_LABELS, STATUS_LABELS } from './status';
+import { CONFIDENTIAL, labelsIn, NOT_APPLICABLE, REASON_LABELS, STATUS_LABELS } from './status';
 
 /** The media type of JSON-stat, as national statistics offices serve it. */
 export const JSON_STAT_MEDIA_TYPE = 'application/json+stat';
@@ -62,7 +62,8 @@ export interface JsonStatExtension {
  *
  * The measures form the last dimension (`measure`, role `metric`, with each one's unit), so a
  * cell's measures sit next to each other in `value`, which is row-major: the last dimension
- * varies fastest. A withheld cell is `null` in every measure, with status `:`.
+ * varies fastest. A withheld cell is `null` in every measure, with status `:`; a measure that does
+ * not apply (no cases) is `null` with status `.`.
  */
 export function toJsonStat(table: StatTable, lang: Lang = 'nb'): JsonStatDataset {
   const cells = tableCells(table);
@@ -72,7 +73,10 @@ export function toJsonStat(table: StatTable, lang: Lang = 'nb'): JsonStatDataset
   const reason: Record<string, SuppressionReason> = {};
   for (const cell of cells) {
     if ('values' in cell) {
-      value.push(...cell.values);
+      for (const v of cell.values) {
+        if (v === null) status[String(value.length)] = NOT_APPLICABLE;
+        value.push(v);
+      }
       continue;
     }
     for (let m = 0; m < measures.length; m++) {

@@ -54,10 +54,13 @@ export const SUPPRESSION_REASONS: readonly SuppressionReason[] = [
 /** Category id per dimension id. */
 export type CellCoordinates = Readonly<Record<string, string>>;
 
-/** A cell that is published: one value per measure id. */
+/**
+ * A cell that is published: one value per measure id, or `null` where the measure does not apply
+ * (the median lead time or a share of a cell with no cases), shown with the symbol `.`.
+ */
 export interface PublishedCell {
   categories: CellCoordinates;
-  values: Readonly<Record<string, number>>;
+  values: Readonly<Record<string, number | null>>;
 }
 
 /** A cell withheld as a whole: any of its measures would reveal the cases behind it. */
@@ -90,8 +93,8 @@ export class StatTableError extends Error {
 export type TableCell =
   | {
       categories: readonly StatCategory[];
-      /** Rounded to each measure's decimals, in measure order. */
-      values: readonly number[];
+      /** Rounded to each measure's decimals, in measure order; null: not applicable. */
+      values: readonly (number | null)[];
     }
   | { categories: readonly StatCategory[]; suppressed: SuppressionReason };
 
@@ -147,6 +150,7 @@ function checkedCell(
   }
   const values = table.measures.map((m) => {
     const value = cell.values[m.id];
+    if (value === null) return null;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new StatTableError(`cell ${describe(categories)} lacks a finite ${m.id}`);
     }

@@ -13,10 +13,19 @@ import type { Lang, Localized, SuppressionReason } from './stat-table';
  */
 export const CONFIDENTIAL = ':';
 
-export const STATUS_LABELS: Readonly<Record<typeof CONFIDENTIAL, Localized>> = {
+/** SSB's `.` (ikke mulig å oppgi tall): a measure that does not apply, e.g. the median of no cases. */
+export const NOT_APPLICABLE = '.';
+
+export const STATUS_LABELS: Readonly<
+  Record<typeof CONFIDENTIAL | typeof NOT_APPLICABLE, Localized>
+> = {
   [CONFIDENTIAL]: {
     nb: 'Vises ikke av konfidensialitetshensyn',
     en: 'Confidential: not published, to avoid identifying persons or employers',
+  },
+  [NOT_APPLICABLE]: {
+    nb: 'Ikke mulig å oppgi tall (ingen saker å regne av)',
+    en: 'Not applicable (no cases to compute it from)',
   },
 };
 
