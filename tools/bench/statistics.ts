@@ -36,12 +36,12 @@ const QUERIES: Record<string, string[]> = {
   cases: [
     'by=phase',
     'by=region,result',
-    'by=month,result&from=2025-06&to=2026-05',
+    'by=month,result&from=2025-06',
     'by=sector,phase&region=03',
   ],
   'lead-times': ['', 'by=region', 'by=month&from=2026-01', 'by=sector&standard={standard}'],
   outcomes: ['', 'by=region', 'by=sector&standard={standard}', 'by=month&from=2026-01'],
-  needs: ['', 'by=region', 'by=coverage,month'],
+  needs: ['', 'by=region&standard={standard}', 'by=month&standard={standard}'],
   credentials: ['', 'by=standard,month', 'by=result,region&from=2026-01'],
 };
 
@@ -83,22 +83,38 @@ async function publish(natsUrl: string, o: Options, standards: string[]): Promis
   const stream = syntheticStream(o.tenants);
   for (const e of stream.reference)
     if (e.type === 'balanse.standard.announced.v1') standards.push(e.subject);
-  const inFlight = new Set<Promise<unknown>>();
+  // A window of unacknowledged publishes: wait for room when it is full (a counter and one
+  // waiter, not a race over every publish in flight).
+  const WINDOW = 2000;
+  let inFlight = 0;
+  let room: (() => void) | undefined;
+  let failed: unknown;
   let published = 0;
   const started = Date.now();
   const send = async (e: ReturnType<typeof stream.caseEvents>[number]) => {
-    const p = js.publish(eventSubject(e.type), JSON.stringify(toCloudEvent(e)), { msgID: e.id });
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p));
+    if (failed) throw failed;
+    inFlight++;
     published++;
-    if (inFlight.size >= 2000) await Promise.race(inFlight);
+    js.publish(eventSubject(e.type), JSON.stringify(toCloudEvent(e)), { msgID: e.id }).then(
+      () => {
+        inFlight--;
+        if (inFlight <= WINDOW / 2) room?.();
+      },
+      (err: unknown) => {
+        failed = err;
+        room?.();
+      },
+    );
+    if (inFlight >= WINDOW) await new Promise<void>((resolve) => (room = resolve));
+    room = undefined;
   };
   for (const e of stream.reference) await send(e);
   for (let i = 0; i < o.cases; i++) {
     for (const e of stream.caseEvents(i)) await send(e);
     if (i % 100_000 === 99_999) log(`  published ${i + 1} cases (${published} events)`);
   }
-  await Promise.all(inFlight);
+  while (inFlight > 0 && !failed) await new Promise<void>((resolve) => (room = resolve));
+  if (failed) throw failed;
   const s = (Date.now() - started) / 1000;
   log(`published ${published} events in ${s.toFixed(1)} s (${Math.round(published / s)}/s)`);
   await nc.drain();
