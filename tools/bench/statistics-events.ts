@@ -108,7 +108,7 @@ export function syntheticStream(tenants: number, seed = 42): SyntheticStream {
             id,
             code: `${st.code}.${o + 1}`,
             statement: { nb: `Læringsutbytte ${o + 1}`, en: `Learning outcome ${o + 1}` },
-            category: 'skill',
+            category: 'skills',
             clusterId: st.id,
             escoSkills: [],
             education: [],

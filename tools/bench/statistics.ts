@@ -16,19 +16,27 @@ import { EVENT_STREAM, eventSubject, NatsEventTransport, toCloudEvent } from '@b
 import { PrivateNats, startStack, type Stack } from '@balanse/testing';
 import { syntheticStream } from './statistics-events';
 
-const USAGE = `Usage: npm run bench -- statistics [--cases N] [--tenants T] [--runs R]
+const USAGE = `Usage: npm run bench -- statistics [--cases N] [--tenants T] [--runs R] [--keep]
+       npm run bench -- statistics --reuse DATABASE [--rebuild] [--runs R]
 
 Publishes the events of N synthetic cases (default 1000000) of T employers (default 100) into a
 NATS server of its own, lets a fresh statistics service replay them, and prints ingest events/s,
 rollup time, query p50/p99 per table (R runs of each query, default 25, none answered from
 the service's cache) and memory. The last
 line is one JSON object. Needs nats-server on the PATH and PostgreSQL (DATABASE_URL, default
-postgres://postgres@127.0.0.1:5432/postgres).`;
+postgres://postgres@127.0.0.1:5432/postgres). --keep leaves the statistics database (its name
+is printed); --reuse asks the tables of such a database again without publishing, after
+rebuilding its rollups from its facts with --rebuild (a changed rollup layout, say).`;
 
 interface Options {
   cases: number;
   tenants: number;
   runs: number;
+  /** Keep the statistics database afterwards (its name is printed). */
+  keep: boolean;
+  /** Skip publishing and ingest: ask the tables of this kept database (after `--rebuild`, rebuilt). */
+  reuse?: string;
+  rebuild: boolean;
 }
 
 /** Typical questions of a national body, per table. */
@@ -46,18 +54,21 @@ const QUERIES: Record<string, string[]> = {
 };
 
 function parseArgs(argv: string[]): Options | 'help' {
-  const o: Options = { cases: 1_000_000, tenants: 100, runs: 25 };
+  const o: Options = { cases: 1_000_000, tenants: 100, runs: 25, keep: false, rebuild: false };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i]!.split('=', 2);
     const value = () => Number(inline ?? argv[++i]);
     if (name === '--help' || name === '-h') return 'help';
+    else if (name === '--keep') o.keep = true;
+    else if (name === '--rebuild') o.rebuild = true;
+    else if (name === '--reuse') o.reuse = inline ?? argv[++i];
     else if (name === '--cases') o.cases = value();
     else if (name === '--tenants') o.tenants = value();
     else if (name === '--runs') o.runs = value();
     else throw new Error(`unknown argument ${argv[i]}`);
   }
-  for (const [k, v] of Object.entries(o))
-    if (!Number.isInteger(v) || v < 1) throw new Error(`--${k} must be an integer >= 1`);
+  for (const k of ['cases', 'tenants', 'runs'] as const)
+    if (!Number.isInteger(o[k]) || o[k] < 1) throw new Error(`--${k} must be an integer >= 1`);
   return o;
 }
 
@@ -70,7 +81,7 @@ function rssMb(pid: number | undefined): number {
 }
 
 /** Publishes every event, a window of acks in flight; answers the count. */
-async function publish(natsUrl: string, o: Options, standards: string[]): Promise<number> {
+async function publish(natsUrl: string, o: Options): Promise<number> {
   const nc = await connect({ servers: natsUrl });
   // The stream as the services create it, but big enough for the run (~1 KB per event).
   await new NatsEventTransport(nc, {
@@ -81,8 +92,6 @@ async function publish(natsUrl: string, o: Options, standards: string[]): Promis
   }).start();
   const js = jetstream(nc);
   const stream = syntheticStream(o.tenants);
-  for (const e of stream.reference)
-    if (e.type === 'balanse.standard.announced.v1') standards.push(e.subject);
   // A window of unacknowledged publishes: wait for room when it is full (a counter and one
   // waiter, not a race over every publish in flight).
   const WINDOW = 2000;
@@ -135,6 +144,42 @@ async function pending(natsUrl: string): Promise<number> {
   }
 }
 
+/** Waits until the roller has taken in every changed fact. */
+async function untilRolled(stack: Stack): Promise<void> {
+  const db = new Client({ connectionString: stack.databases.statistics });
+  await db.connect();
+  try {
+    let dirty: number;
+    while (
+      (dirty = (await db.query(`SELECT count(*)::int AS n FROM case_fact WHERE dirty`)).rows[0].n) >
+      0
+    ) {
+      log(`  rolling up: ${dirty} cases left`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  } finally {
+    await db.end();
+  }
+}
+
+/** Rebuilds the rollups through the API, printing its progress; how long it took. */
+async function rebuild(stack: Stack): Promise<number> {
+  const started = Date.now();
+  const headers = { authorization: `Bearer ${stack.token}` };
+  const res = await request(`${stack.url}/api/v1/statistics/rebuild`, { method: 'POST', headers });
+  if (res.statusCode !== 202)
+    throw new Error(`rebuild: ${res.statusCode} ${await res.body.text()}`);
+  await res.body.text();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const p = await request(`${stack.url}/api/v1/statistics/rebuild`, { headers });
+    const progress = (await p.body.json()) as { state: string; done: number; total: number };
+    log(`  rebuild ${progress.state}: ${progress.done} of ${progress.total} cases`);
+    if (progress.state === 'done') return round((Date.now() - started) / 1000);
+    if (progress.state === 'failed') throw new Error('the rebuild failed');
+  }
+}
+
 const dispatcher = new Agent({ connections: 4 });
 
 async function query(stack: Stack, table: string, q: string): Promise<number> {
@@ -180,49 +225,66 @@ export async function statisticsBench(argv: string[]): Promise<number> {
   let stack: Stack | undefined;
   try {
     await nats.start();
-    log(`publishing ${o.cases} cases of ${o.tenants} employers into ${nats.url}`);
-    const standards: string[] = [];
-    const events = await publish(nats.url, o, standards);
-
-    log('starting statistics and the gateway on a fresh database; it replays the stream');
-    const started = Date.now();
-    stack = await startStack({
-      mode: 'distributed',
-      services: ['statistics'],
-      servers: { natsUrl: nats.url },
-      echo: 'stderr',
-    });
-    let left = events;
-    while ((left = await pending(nats.url)) > 0 || Date.now() - started < 5000) {
+    let ingest: Record<string, number> = {};
+    if (o.reuse) {
+      stack = await startStack({
+        mode: 'distributed',
+        services: ['statistics'],
+        servers: { natsUrl: nats.url },
+        databaseNames: { statistics: o.reuse },
+        keepDatabases: true,
+        echo: 'stderr',
+      });
+      if (o.rebuild) ingest = { rebuildSeconds: await rebuild(stack) };
+    } else {
+      log(`publishing ${o.cases} cases of ${o.tenants} employers into ${nats.url}`);
+      const events = await publish(nats.url, o);
+      log('starting statistics and the gateway on a fresh database; it replays the stream');
+      const started = Date.now();
+      stack = await startStack({
+        mode: 'distributed',
+        services: ['statistics'],
+        servers: { natsUrl: nats.url },
+        keepDatabases: o.keep,
+        echo: 'stderr',
+      });
+      let left = events;
+      while ((left = await pending(nats.url)) > 0 || Date.now() - started < 5000) {
+        const rate = Math.round((events - left) / ((Date.now() - started) / 1000));
+        log(`  ${events - left} of ${events} events taken in (${rate}/s)`);
+        await new Promise((r) => setTimeout(r, 5000));
+      }
+      const ingestS = (Date.now() - started) / 1000;
+      await untilRolled(stack);
+      const rolledS = (Date.now() - started) / 1000;
       log(
-        `  ${events - left} of ${events} events taken in (${Math.round((events - left) / ((Date.now() - started) / 1000))}/s)`,
+        `ingested ${events} events in ${ingestS.toFixed(1)} s; rolled up after ${rolledS.toFixed(1)} s`,
       );
-      await new Promise((r) => setTimeout(r, 5000));
+      if (o.keep)
+        log(`kept the database ${new URL(stack.databases.statistics!).pathname.slice(1)}`);
+      ingest = {
+        events,
+        ingestEventsPerSecond: Math.round(events / ingestS),
+        ingestSeconds: round(ingestS),
+        rolledUpSeconds: round(rolledS),
+      };
     }
-    const ingestS = (Date.now() - started) / 1000;
     const db = new Client({ connectionString: stack.databases.statistics });
     await db.connect();
-    let dirty: number;
-    while (
-      (dirty = (await db.query(`SELECT count(*)::int AS n FROM case_fact WHERE dirty`)).rows[0].n) >
-      0
-    ) {
-      log(`  rolling up: ${dirty} cases left`);
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-    const rolledS = (Date.now() - started) / 1000;
-    const facts = (await db.query(`SELECT count(*)::int AS n FROM case_fact`)).rows[0].n;
-    const rollupRows = (
+    const sizes = (
       await db.query(
-        `SELECT (SELECT count(*) FROM stat_cases) + (SELECT count(*) FROM stat_lead_times) +
+        `SELECT (SELECT count(*) FROM case_fact)::int AS "caseFacts",
+           (SELECT count(*) FROM stat_cases) + (SELECT count(*) FROM stat_lead_times) +
            (SELECT count(*) FROM stat_outcomes) + (SELECT count(*) FROM stat_credentials) +
-           (SELECT count(*) FROM stat_supply) AS n`,
+           (SELECT count(*) FROM stat_supply) AS "rollupRows",
+           (SELECT count(*) FROM dead_letter)::int AS "deadLetters",
+           (SELECT standard_id::text FROM standard_label WHERE code = 'BENCH-1' LIMIT 1) AS standard`,
       )
-    ).rows[0].n;
+    ).rows[0];
     await db.end();
-    log(
-      `ingested ${events} events in ${ingestS.toFixed(1)} s; rollups complete after ${rolledS.toFixed(1)} s`,
-    );
+    // Every synthetic event is valid: a dead letter means the generator or a consumer is wrong.
+    if (sizes.deadLetters > 0) throw new Error(`${sizes.deadLetters} events were dead-lettered`);
+    const standards = [sizes.standard as string];
 
     const latency: Record<string, { p50: number; p99: number; max: number; queries: number }> = {};
     for (const [table, qs] of Object.entries(QUERIES)) {
@@ -244,14 +306,11 @@ export async function statisticsBench(argv: string[]): Promise<number> {
       );
     }
     const summary = {
-      cases: o.cases,
-      tenants: o.tenants,
-      events,
-      caseFacts: facts,
-      rollupRows: Number(rollupRows),
-      ingestEventsPerSecond: Math.round(events / ingestS),
-      ingestSeconds: round(ingestS),
-      rolledUpSeconds: round(rolledS),
+      cases: o.reuse ? undefined : o.cases,
+      tenants: o.reuse ? undefined : o.tenants,
+      caseFacts: sizes.caseFacts,
+      rollupRows: Number(sizes.rollupRows),
+      ...ingest,
       latencyMs: latency,
       statisticsRssMb: rssMb(stack.processes.statistics?.pid),
       gatewayRssMb: rssMb(stack.processes.gateway?.pid),

@@ -48,6 +48,10 @@ export interface StackOptions {
   servers?: { natsUrl?: string; databaseUrl?: string };
   /** Distributed: the services to run beside the gateway (default all; the statistics bench runs one). */
   services?: readonly ServiceApp[];
+  /** Distributed: a database name per service to use instead of a fresh one (the bench's `--reuse`). */
+  databaseNames?: Partial<Record<ServiceApp, string>>;
+  /** Distributed: leave the databases when the stack stops (the bench's `--keep`). */
+  keepDatabases?: boolean;
 }
 
 export interface Stack {
@@ -117,7 +121,7 @@ async function startDistributedStack(options: StackOptions): Promise<Stack> {
   const databaseUrl = options.servers?.databaseUrl ?? testServers().databaseUrl;
   const services = options.services ?? SERVICE_APPS;
   const prefix = uniqueName('bt');
-  const databases = services.map((s) => `${prefix}_${s}`);
+  const databases = services.map((s) => options.databaseNames?.[s] ?? `${prefix}_${s}`);
   const urls = Object.fromEntries(
     services.map((s, i) => [s, databaseUrlFor(databases[i]!, databaseUrl)]),
   );
@@ -155,7 +159,7 @@ async function startDistributedStack(options: StackOptions): Promise<Stack> {
   processes.gateway = gateway;
   const cleanup = async () => {
     await Promise.all(Object.values(processes).map((p) => p.stop()));
-    await dropDatabases(databases, databaseUrl);
+    if (!options.keepDatabases) await dropDatabases(databases, databaseUrl);
   };
   try {
     await Promise.all(services.map((s) => processes[s]!.start()));
