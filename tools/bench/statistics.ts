@@ -13,8 +13,7 @@ import { connect } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { Agent, request } from 'undici';
 import { EVENT_STREAM, eventSubject, NatsEventTransport, toCloudEvent } from '@balanse/messaging';
-import { PrivateNats, startStack, type Stack } from '@balanse/testing';
-import { syntheticStream } from './statistics-events';
+import { PrivateNats, startStack, syntheticStatisticsStream, type Stack } from '@balanse/testing';
 
 const USAGE = `Usage: npm run bench -- statistics [--cases N] [--tenants T] [--runs R] [--keep]
        npm run bench -- statistics --reuse DATABASE [--rebuild] [--runs R]
@@ -91,7 +90,7 @@ async function publish(natsUrl: string, o: Options): Promise<number> {
     limits: { maxBytes: 16 * 1024 ** 3 },
   }).start();
   const js = jetstream(nc);
-  const stream = syntheticStream(o.tenants);
+  const stream = syntheticStatisticsStream(o.tenants);
   // A window of unacknowledged publishes: wait for room when it is full (a counter and one
   // waiter, not a race over every publish in flight).
   const WINDOW = 2000;

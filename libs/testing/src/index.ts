@@ -10,3 +10,4 @@ export * from './servers';
 export * from './stack';
 export * from './standards';
 export * from './status';
+export * from './statistics-events';

@@ -13,8 +13,8 @@ import type { EventContext } from '@balanse/messaging';
 
 /**
  * What the tables set cases against and label them with: competence needs as identify last
- * described them, and the names of standards and outcomes. Each handler is one idempotent
- * statement (`idempotent: true`).
+ * described them, and the names of standards and outcomes. Each handler is idempotent by itself
+ * (`idempotent: true`: no inbox, no transaction).
  */
 @Controller()
 export class ReferenceFactEvents {
@@ -29,24 +29,23 @@ export class ReferenceFactEvents {
   }
 
   /**
-   * The newer description wins whatever the order of arrival (by event time); the need's cases
-   * are marked dirty, since whether they cover it depends on the outcomes it requires.
+   * The newer description wins whatever the order of arrival (by event time). Then the need's
+   * cases are marked dirty, since whether they cover it depends on the outcomes it requires: in a
+   * statement of its own, after the need is committed, so that a case the roller took without
+   * seeing the need is marked again (one statement would not see a case committed meanwhile).
    */
   private async need(d: NeedDimensionsV1, { tx, event }: EventContext) {
     await tx.manager.query(
-      `WITH stored AS (
-         INSERT INTO need_fact AS n (need_id, tenant_id, standard_id, outcome_ids, people_min,
-           people_max, skilled_min, skilled_max, sector, region, needed_by, changed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         ON CONFLICT (need_id) DO UPDATE SET
-           standard_id = excluded.standard_id, outcome_ids = excluded.outcome_ids,
-           people_min = excluded.people_min, people_max = excluded.people_max,
-           skilled_min = excluded.skilled_min, skilled_max = excluded.skilled_max,
-           sector = excluded.sector, region = excluded.region, needed_by = excluded.needed_by,
-           changed_at = excluded.changed_at
-         WHERE n.tenant_id = excluded.tenant_id AND n.changed_at < excluded.changed_at
-         RETURNING need_id)
-       UPDATE case_fact SET dirty = true WHERE need_id IN (SELECT need_id FROM stored)`,
+      `INSERT INTO need_fact AS n (need_id, tenant_id, standard_id, outcome_ids, people_min,
+         people_max, skilled_min, skilled_max, sector, region, needed_by, changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (need_id) DO UPDATE SET
+         standard_id = excluded.standard_id, outcome_ids = excluded.outcome_ids,
+         people_min = excluded.people_min, people_max = excluded.people_max,
+         skilled_min = excluded.skilled_min, skilled_max = excluded.skilled_max,
+         sector = excluded.sector, region = excluded.region, needed_by = excluded.needed_by,
+         changed_at = excluded.changed_at
+       WHERE n.tenant_id = excluded.tenant_id AND n.changed_at < excluded.changed_at`,
       [
         d.needId,
         tx.tenantId,
@@ -61,6 +60,10 @@ export class ReferenceFactEvents {
         d.neededBy.slice(0, 10),
         event.time,
       ],
+    );
+    await tx.manager.query(
+      `UPDATE case_fact SET dirty = true WHERE need_id = $1 AND tenant_id = $2`,
+      [d.needId, tx.tenantId],
     );
   }
 

@@ -1,6 +1,7 @@
 /**
  * The roller's one statement: takes up to $1 dirty cases (skipping rows a consumer is writing),
- * derives each one's contribution from its facts (`contribution`), subtracts what the rollups
+ * derives each one's contribution from its facts as locked (`batch`: the latest version of each
+ * row, where the statement's snapshot could hold an older one), subtracts what the rollups
  * hold of it (`case_rolled`, read from the statement's snapshot), adds the new contribution,
  * keeps that as `case_rolled`, and clears the dirty flags: one round trip per batch, all or
  * nothing. Answers the number of cases taken.
@@ -21,7 +22,7 @@ const completedAt = `CASE f.result WHEN 'not_certified' THEN f.assessed_at
  * of the standard when it names none: a certified case), `partial` when it met some.
  */
 const coverage = `CASE
-  WHEN nf.need_id IS NULL OR f.result NOT IN ('certified', 'partial') THEN NULL
+  WHEN nf.need_id IS NULL OR COALESCE(f.result, '') NOT IN ('certified', 'partial') THEN NULL
   WHEN nf.outcome_ids IS NULL THEN CASE WHEN f.result = 'certified' THEN 'full' ELSE 'partial' END
   WHEN nf.outcome_ids <@ COALESCE(f.met, '{}') THEN 'full'
   WHEN nf.outcome_ids && COALESCE(f.met, '{}') THEN 'partial' END`;
@@ -47,7 +48,7 @@ const CONTRIBUTION = `
     ${month('f.revoked_at')} AS revoked_month,
     CASE WHEN (${coverage}) IS NOT NULL THEN ${month(completedAt)} END AS supply_month,
     ${coverage} AS coverage
-  FROM case_fact f JOIN batch b USING (case_id)
+  FROM batch f
   LEFT JOIN need_fact nf ON nf.need_id = f.need_id AND nf.tenant_id = f.tenant_id
   WHERE f.opened_at IS NOT NULL AND f.standard_id IS NOT NULL`;
 
@@ -96,7 +97,7 @@ function apply(table: string, key: string, select: string, from = '', where = 't
 
 export const ROLL_STATEMENT = `
 WITH batch AS (
-  SELECT case_id FROM case_fact WHERE dirty ORDER BY case_id LIMIT $1 FOR UPDATE SKIP LOCKED),
+  SELECT * FROM case_fact WHERE dirty ORDER BY case_id LIMIT $1 FOR UPDATE SKIP LOCKED),
 contribution AS (${CONTRIBUTION}),
 deltas AS (
   SELECT r.*, -1 AS sign FROM case_rolled r JOIN batch USING (case_id)

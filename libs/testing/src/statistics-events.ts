@@ -1,5 +1,5 @@
 /**
- * Synthetic events for the statistics bench: employers (tenants) with a sector, one or two
+ * Synthetic events for the statistics bench and tests: employers (tenants) with a sector, one or two
  * regions, one or two standards and a competence need; cases opened over two years that get as
  * far as identify (10 %), document, assess, or completed, with lead times in days and outcomes
  * some of which fail more often. Deterministic (a seeded PRNG), so runs compare. Events carry
@@ -68,7 +68,7 @@ export interface SyntheticStream {
   caseEvents(i: number): DomainEvent[];
 }
 
-export function syntheticStream(tenants: number, seed = 42): SyntheticStream {
+export function syntheticStatisticsStream(tenants: number, seed = 42): SyntheticStream {
   const random = prng(seed);
   const standards = Array.from({ length: STANDARDS }, (_, s) => ({
     id: uuid(random),
