@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { openServiceDataSource } from '@balanse/persistence';
 import type { DomainEvent, EventContext } from '@balanse/messaging';
 import {
+  ALL_TIME,
   CaseFactEvents,
   Rebuild,
   ReferenceFactEvents,
@@ -116,6 +117,18 @@ describe('statistics rollups under concurrency (PostgreSQL)', () => {
     const rolled = await rollups(concurrent);
     expect(rolled.length).toBeGreaterThan(100);
     expect(rolled).toEqual(await rollups(ordered));
+    // The all-time rollups hold the monthly ones summed over months, needs and versions.
+    for (const [rollup, key] of Object.entries(ALL_TIME)) {
+      const base = `tenant_id, standard_id, sector, region, ${key}`;
+      const summed = await concurrent.query(
+        `SELECT ${base}, sum(n)::int AS n FROM ${rollup} GROUP BY ${base} HAVING sum(n) <> 0
+         ORDER BY ${base}`,
+      );
+      const kept = await concurrent.query(
+        `SELECT ${base}, n FROM ${rollup}_all WHERE n <> 0 ORDER BY ${base}`,
+      );
+      expect({ rollup, rows: kept }).toEqual({ rollup, rows: summed });
+    }
 
     const rebuild = new Rebuild(concurrent);
     await rebuild.start();

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ALL_TIME } from '../migrations/1800000000700-statistics-all-time';
 import { ROLLER_LOCK } from './roller';
 
 export type RebuildState = 'idle' | 'running' | 'done' | 'failed';
@@ -23,6 +24,7 @@ const ROLLUPS = [
   'stat_outcomes',
   'stat_credentials',
   'stat_supply',
+  ...Object.keys(ALL_TIME).map((rollup) => `${rollup}_all`),
 ];
 
 /**

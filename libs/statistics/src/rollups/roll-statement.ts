@@ -79,20 +79,32 @@ const COLUMNS = [
 ];
 
 const BASE = 'tenant_id, standard_id, standard_version, sector, region, need_id';
+/** The all-time rollups' (migration 1800000000700): no version, need or month. */
+const ALL_TIME_BASE = 'tenant_id, standard_id, sector, region';
 
 /**
- * Adds `sum(sign)` per key of `rows` (old contributions with -1, new ones with +1) to a rollup.
+ * Adds `sum(sign)` per key of `rows` (old contributions with -1, new ones with +1) to a monthly
+ * rollup and, unless `allTime` is false, to its all-time one (the key without `month`).
  * `select` picks the key's columns from `x` (one delta row: a contribution and its sign).
  */
 function apply(table: string, key: string, select: string, from = '', where = 'true'): string {
-  return `${table}_delta AS (
+  const monthly = `${table}_delta AS (
     INSERT INTO ${table} AS t (${BASE}, ${key}, n)
-    SELECT ${BASE}, ${key}, sum(sign)::int FROM (
-      SELECT x.tenant_id, x.standard_id, x.standard_version, x.sector, x.region, x.need_id,
-             ${select}, x.sign
-      FROM deltas x ${from} WHERE ${where}) d
+    SELECT ${BASE}, ${key}, sum(sign)::int FROM ${table}_rows
     GROUP BY ${BASE}, ${key} HAVING sum(sign) <> 0
     ON CONFLICT (${BASE}, ${key}) DO UPDATE SET n = t.n + excluded.n)`;
+  const rows = `${table}_rows AS (
+    SELECT x.tenant_id, x.standard_id, x.standard_version, x.sector, x.region, x.need_id,
+           ${select}, x.sign
+    FROM deltas x ${from} WHERE ${where})`;
+  if (table === 'stat_supply') return `${rows},\n${monthly}`;
+  const allTimeKey = key.replace(/^month, /, '');
+  const allTime = `${table}_all_delta AS (
+    INSERT INTO ${table}_all AS t (${ALL_TIME_BASE}, ${allTimeKey}, n)
+    SELECT ${ALL_TIME_BASE}, ${allTimeKey}, sum(sign)::int FROM ${table}_rows
+    GROUP BY ${ALL_TIME_BASE}, ${allTimeKey} HAVING sum(sign) <> 0
+    ON CONFLICT (${ALL_TIME_BASE}, ${allTimeKey}) DO UPDATE SET n = t.n + excluded.n)`;
+  return `${rows},\n${monthly},\n${allTime}`;
 }
 
 export const ROLL_STATEMENT = `

@@ -4,7 +4,7 @@ import { openServiceDataSource } from '@balanse/persistence';
 import type { EventContext } from '@balanse/messaging';
 import { CaseFactEvents } from '../facts/case-facts';
 import { ReferenceFactEvents } from '../facts/reference-facts';
-import { StatisticsInit1800000000600 } from '../migrations/1800000000600-statistics-init';
+import { statisticsService } from '../service';
 import { Rebuild } from './rebuild';
 import { RollupRoller } from './roller';
 
@@ -91,7 +91,7 @@ describe('facts and rollups (PGlite)', () => {
     db = await openServiceDataSource({
       storage: { kind: 'pglite', dir: 'memory://' },
       entities: [],
-      migrations: [StatisticsInit1800000000600],
+      migrations: statisticsService.migrations,
     });
     roller = new RollupRoller(db);
   });

@@ -2,9 +2,18 @@ import type { Provider } from '@nestjs/common';
 import { ConfigError, type ServiceSetup } from '@balanse/runtime';
 import { type DisclosureRules, DisclosureRulesError, disclosureRules } from '../disclosure';
 
-/** The disclosure rules every cross-employer table is published under. */
+/** Answers kept until the rollups change, unless `STATISTICS_ANSWERS_KEPT` says otherwise. */
+export const DEFAULT_ANSWERS_KEPT = 32;
+
+/**
+ * The disclosure rules every cross-employer table is published under, and how many answers are
+ * kept (0: none; the statistics bench measures every answer computed).
+ */
 export class StatisticsRules {
-  constructor(readonly rules: DisclosureRules) {}
+  constructor(
+    readonly rules: DisclosureRules,
+    readonly answersKept = DEFAULT_ANSWERS_KEPT,
+  ) {}
 }
 
 const ENV = {
@@ -24,8 +33,16 @@ export function statisticsRulesFromEnv(env: NodeJS.ProcessEnv): StatisticsRules 
     const text = env[name]?.trim();
     if (text) overrides[rule] = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
   }
+  const kept = env['STATISTICS_ANSWERS_KEPT']?.trim();
+  if (kept && !/^\d{1,4}$/.test(kept))
+    throw new ConfigError(
+      `invalid configuration:\n  STATISTICS_ANSWERS_KEPT: must be a whole number from 0 to 9999 (got ${kept})`,
+    );
   try {
-    return new StatisticsRules(disclosureRules(overrides));
+    return new StatisticsRules(
+      disclosureRules(overrides),
+      kept ? Number(kept) : DEFAULT_ANSWERS_KEPT,
+    );
   } catch (err) {
     if (!(err instanceof DisclosureRulesError)) throw err;
     const lines = err.problems.map((problem) => {

@@ -6,12 +6,10 @@ import { tablePlan, tableSpec, type TablePlan } from './table-query';
 import { TableRollups } from './table-rollups';
 import { StatisticsRules } from './rules-config';
 
-/** Answers kept: each up to about 1 MB (5,000 cells). */
-const CACHED_ANSWERS = 32;
-
 /**
  * Reads a table's rollups, applies disclosure control and renders the answer. The rollups change
- * only when the roller takes in changes (`rolled_at`), so an answer is kept until then: a table
+ * only when the roller takes in changes (`rolled_at`), so an answer is kept until then (up to
+ * `STATISTICS_ANSWERS_KEPT`, each up to about 1 MB): a table
  * asked again costs one indexed read, not a scan of the rollups (see README.md, Speed).
  */
 @Injectable()
@@ -51,6 +49,7 @@ export class TableQueriesService {
       plan.scope === 'tenant' ? plan.tenantId : '',
       plan.filters,
     ]);
+    if (this.config.answersKept === 0) return this.compute(plan, rolledAt);
     const kept = this.answers.get(key);
     if (kept && rolledAt !== null) {
       this.answers.delete(key); // most recently used last
@@ -59,7 +58,8 @@ export class TableQueriesService {
     }
     const answer = await this.compute(plan, rolledAt);
     this.answers.set(key, answer);
-    if (this.answers.size > CACHED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+    if (this.answers.size > this.config.answersKept)
+      this.answers.delete(this.answers.keys().next().value!);
     return answer;
   }
 

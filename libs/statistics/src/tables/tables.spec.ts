@@ -12,6 +12,7 @@ import { openServiceDataSource } from '@balanse/persistence';
 import { disclosureRules } from '../disclosure';
 import type { JsonStatDataset, StatCell, StatTable } from '../export';
 import { StatisticsInit1800000000600 } from '../migrations/1800000000600-statistics-init';
+import { StatisticsAllTime1800000000700 } from '../migrations/1800000000700-statistics-all-time';
 import type { TableAnswer } from './build-table';
 import { StatisticsRules } from './rules-config';
 import { TableQueriesService } from './table-queries.service';
@@ -149,6 +150,10 @@ describe('statistics tables (PGlite, hand-computed)', () => {
       migrations: [StatisticsInit1800000000600],
     });
     await fill(db);
+    // The all-time rollups, filled from the monthly ones by their migration.
+    const runner = db.createQueryRunner();
+    await new StatisticsAllTime1800000000700().up(runner);
+    await runner.release();
     tables = new TableQueriesService(new TableRollups(db), new StatisticsRules(disclosureRules()));
   });
   afterAll(() => db?.destroy());
