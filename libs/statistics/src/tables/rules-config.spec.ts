@@ -31,4 +31,12 @@ describe('statisticsRulesFromEnv', () => {
       /STATISTICS_K: k must.*\n.*STATISTICS_MIN_EMPLOYERS: minEmployers must.*\n.*STATISTICS_DOMINANCE: dominanceShare/,
     );
   });
+
+  it('keeps 32 answers unless told otherwise, and refuses a bad count', () => {
+    expect(statisticsRulesFromEnv({}).answersKept).toBe(32);
+    expect(statisticsRulesFromEnv({ STATISTICS_ANSWERS_KEPT: '0' }).answersKept).toBe(0);
+    expect(() => statisticsRulesFromEnv({ STATISTICS_ANSWERS_KEPT: '-1' })).toThrow(
+      /STATISTICS_ANSWERS_KEPT: must be a whole number/,
+    );
+  });
 });
