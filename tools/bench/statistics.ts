@@ -280,12 +280,19 @@ export async function statisticsBench(argv: string[]): Promise<number> {
     const standards = [sizes.standard as string];
 
     const latency: Record<string, { p50: number; p99: number; max: number; queries: number }> = {};
+    const perQuery: Record<string, { p50: number; p99: number }> = {};
     for (const [table, qs] of Object.entries(QUERIES)) {
       const times: number[] = [];
       for (const raw of qs) {
         const q = raw.replace('{standard}', standards[0]!);
         await query(stack, table, q); // warm
-        for (let i = 0; i < o.runs; i++) times.push(await query(stack, table, q));
+        const own: number[] = [];
+        for (let i = 0; i < o.runs; i++) own.push(await query(stack, table, q));
+        own.sort((a, b) => a - b);
+        const name = `${table}?${raw}`;
+        perQuery[name] = { p50: round(percentile(own, 0.5)), p99: round(percentile(own, 0.99)) };
+        log(`  ${name.padEnd(46)} p50 ${perQuery[name]!.p50} ms  p99 ${perQuery[name]!.p99} ms`);
+        times.push(...own);
       }
       times.sort((a, b) => a - b);
       latency[table] = {
@@ -305,6 +312,7 @@ export async function statisticsBench(argv: string[]): Promise<number> {
       rollupRows: Number(sizes.rollupRows),
       ...ingest,
       latencyMs: latency,
+      queryLatencyMs: perQuery,
       statisticsRssMb: rssMb(stack.processes.statistics?.pid),
       gatewayRssMb: rssMb(stack.processes.gateway?.pid),
     };
