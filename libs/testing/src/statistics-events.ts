@@ -6,26 +6,11 @@
  * only what real producers send: no names, as in the real stream.
  */
 import type { DomainEvent } from '@balanse/messaging';
-import { EVENT_OWNERS } from '@balanse/contracts';
+import { COUNTIES, EVENT_OWNERS } from '@balanse/contracts';
 
 const SECTORS = ['C', 'F', 'G', 'H', 'N', 'P', 'Q', '27.2'];
-const REGIONS = [
-  '03',
-  '11',
-  '15',
-  '18',
-  '31',
-  '32',
-  '33',
-  '34',
-  '39',
-  '40',
-  '42',
-  '46',
-  '50',
-  '55',
-  '56',
-];
+/** Every county in force (`COUNTIES`). */
+const REGIONS = Object.keys(COUNTIES).sort();
 const STANDARDS = 4;
 const OUTCOMES = 12;
 const DAY = 86_400_000;

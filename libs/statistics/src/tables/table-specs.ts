@@ -164,6 +164,11 @@ const count = (nb: string, en: string): StatMeasure => ({
 });
 const DAYS = { nb: 'dager', en: 'days' };
 const SHARE = { nb: 'andel (0-1)', en: 'share (0-1)' };
+const share = (id: string, nb: string, en: string): StatMeasure => ({
+  id,
+  label: { nb, en },
+  unit: { decimals: 3, label: SHARE },
+});
 
 /** The base dimensions every rollup has. */
 const BASE: readonly DimensionId[] = [
@@ -211,21 +216,9 @@ export const TABLES: Record<StatisticsTableId, TableSpec> = {
     dimensions: BASE,
     measures: [
       count('Antall vurderinger', 'Number of judgements'),
-      {
-        id: 'metShare',
-        label: { nb: 'Andel oppnådd', en: 'Share met' },
-        unit: { decimals: 3, label: SHARE },
-      },
-      {
-        id: 'partlyMetShare',
-        label: { nb: 'Andel delvis oppnådd', en: 'Share partly met' },
-        unit: { decimals: 3, label: SHARE },
-      },
-      {
-        id: 'notMetShare',
-        label: { nb: 'Andel ikke oppnådd', en: 'Share not met' },
-        unit: { decimals: 3, label: SHARE },
-      },
+      share('metShare', 'Andel oppnådd', 'Share met'),
+      share('partlyMetShare', 'Andel delvis oppnådd', 'Share partly met'),
+      share('notMetShare', 'Andel ikke oppnådd', 'Share not met'),
     ],
   },
   needs: {
