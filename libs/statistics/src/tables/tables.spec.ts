@@ -519,4 +519,18 @@ describe('statistics tables (PGlite, hand-computed)', () => {
       await db.query(`UPDATE rollup_state SET rolled_at = '2026-11-29T06:00:00Z'`);
     }
   });
+
+  it('answers 503 STATISTICS_REBUILDING while a rebuild runs: the rollups hold part of it', async () => {
+    await db.query(`UPDATE rollup_state SET rebuild_state = 'running'`);
+    try {
+      expect(await refusal('cases', {})).toMatchObject({
+        status: 503,
+        code: 'STATISTICS_REBUILDING',
+        details: { retryAfterSeconds: 5 },
+      });
+    } finally {
+      await db.query(`UPDATE rollup_state SET rebuild_state = NULL`);
+    }
+    expect((await answer('cases')).table.id).toBe('cases');
+  });
 });
