@@ -75,7 +75,7 @@ const rows: BadRequest[] = [
   {
     name: 'POST /admin/dead-letters/{unknown service}/replay → 400',
     method: 'POST',
-    path: '/admin/dead-letters/statistics/replay',
+    path: '/admin/dead-letters/billing/replay',
     body: { ids: [UNKNOWN] },
     status: 400,
     code: 'VALIDATION_FAILED',
@@ -91,7 +91,7 @@ const rows: BadRequest[] = [
   {
     name: 'GET /admin/dead-letters/{unknown service} → 400',
     method: 'GET',
-    path: '/admin/dead-letters/statistics',
+    path: '/admin/dead-letters/billing',
     status: 400,
     code: 'VALIDATION_FAILED',
     field: 'service',

@@ -14,6 +14,7 @@ import { outcomeRows } from './outcomes.rows';
 import { pagingRows } from './paging.rows';
 import { scopeRows } from './scope.rows';
 import { standardRows } from './standards.rows';
+import { statisticsRows } from './statistics.rows';
 import { verifyRows } from './verify.rows';
 import { webhookRows } from './webhooks.rows';
 
@@ -34,4 +35,5 @@ describeBadInput([
   webhookRows,
   bulkRows,
   caseExchangeRows,
+  statisticsRows,
 ]);

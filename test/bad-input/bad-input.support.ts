@@ -863,12 +863,12 @@ export function describeBadInput(groups: BadInputGroup[]): void {
           expect(after.evidence).toEqual(before.evidence);
           expect(after.judgements).toEqual(before.judgements);
           expect(after.credentials).toEqual(before.credentials);
-          expect(after.deadLetters).toEqual([[], [], [], []]);
+          expect(after.deadLetters).toEqual(SERVICES.map(() => []));
           // Tenant B sees none of tenant default's cases or standards, and got none of its own.
           expect(after.standardsOfB).toEqual(before.standardsOfB);
           expect(after.standardsOfB.map((s: { id: string }) => s.id)).not.toContain(fx.ownStd);
           expect(after.casesSeenByB).toEqual([404, 404, 404, 404]);
-          expect(after.deadLettersOfB).toEqual([[], [], [], []]);
+          expect(after.deadLettersOfB).toEqual(SERVICES.map(() => []));
         });
       });
     }
