@@ -2,7 +2,7 @@
  * Starts Balanse the way the tests do (`startStack` from libs/testing) and keeps it running until
  * Ctrl-C: for `npm run bench -- --url …` against the distributed mode, or to try things by hand.
  *
- *   npm run stack -- distributed     # gateway + four services on NATS_URL / DATABASE_URL
+ *   npm run stack -- distributed     # gateway + five services on NATS_URL / DATABASE_URL
  *   npm run stack -- embedded        # node dist/apps/embedded/main.js on a temp folder
  */
 import 'reflect-metadata';
@@ -11,7 +11,7 @@ import { startStack, testServers } from '@balanse/testing';
 const USAGE = `Usage: npm run stack -- embedded|distributed [--token TOKEN]
 
 Starts the built apps as the integration tests do and keeps them running until Ctrl-C.
-  distributed  the gateway and the four services as separate processes, on NATS_URL and
+  distributed  the gateway and the five services as separate processes, on NATS_URL and
                DATABASE_URL (default nats://127.0.0.1:4222, postgres://postgres@127.0.0.1:5432):
                fresh databases (dropped on exit) and the BALANSE_EVENTS stream reset first
   embedded     node dist/apps/embedded/main.js on a fresh temp folder (removed on exit)
